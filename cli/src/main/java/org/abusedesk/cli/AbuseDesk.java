@@ -1,0 +1,26 @@
+package org.abusedesk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code abuse-desk} command. */
+@Command(
+        name = "abuse-desk",
+        mixinStandardHelpOptions = true,
+        version = "abuse-desk 0.1.0",
+        description = "Abuse and spam complaint desk for e-mail service providers.",
+        subcommands = {LocalCommand.class})
+public final class AbuseDesk implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AbuseDesk()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

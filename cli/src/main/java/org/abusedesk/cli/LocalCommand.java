@@ -1,0 +1,132 @@
+package org.abusedesk.cli;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.abusedesk.local.AwsEndpoint;
+import org.abusedesk.local.CloudFormationTemplate;
+import org.abusedesk.local.LocalStack;
+import org.abusedesk.local.MotoServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.regions.Region;
+
+/** {@code abuse-desk local}: the whole system on this machine, with no AWS account. */
+@Command(
+        name = "local",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the whole system locally: the moto server as AWS, the resources of template.yaml, the HTTP API,",
+            "the stream-to-queue pipe and the queue poller, all calling the real handlers. Ctrl-C stops it all."
+        })
+final class LocalCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "3000", description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Address the HTTP API listens on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+            names = "--moto-port",
+            defaultValue = "5050",
+            description = "Port of the moto server (default: ${DEFAULT-VALUE}).")
+    int motoPort;
+
+    @Option(
+            names = "--endpoint",
+            description =
+                    "Use this AWS-compatible endpoint instead of starting a moto server (default: $AWS_ENDPOINT_URL when set).")
+    URI endpoint;
+
+    @Option(names = "--region", defaultValue = "eu-central-1", description = "Region (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(
+            names = "--stack-name",
+            defaultValue = "abuse-desk",
+            description = "Prefix of the resource names (default: ${DEFAULT-VALUE}).")
+    String stackName;
+
+    @Option(
+            names = {"-p", "--parameter"},
+            description = "A template parameter, KEY=VALUE; may be repeated.")
+    Map<String, String> parameters = new HashMap<>();
+
+    @Option(
+            names = "--project",
+            description = "Directory of template.yaml (default: the project the command runs from).")
+    Path project;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = project != null ? project : ProjectDirectory.find();
+        var template = CloudFormationTemplate.load(root.resolve("template.yaml"));
+        // Never send real credentials to a local endpoint: system properties come first in the default chain.
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+
+        URI aws = endpoint != null ? endpoint : envEndpoint();
+        MotoServer moto = null;
+        if (aws == null) {
+            Path log = root.resolve("target/local/moto.log");
+            Files.createDirectories(log.getParent());
+            moto = MotoServer.start(motoPort, root, log);
+            aws = moto.endpoint();
+        }
+        var stackParameters = new HashMap<>(Map.of("CreateSenderIdentity", "true"));
+        stackParameters.putAll(parameters);
+        LocalStack local;
+        try {
+            local = LocalStack.start(
+                    template,
+                    new AwsEndpoint(aws, Region.of(region)),
+                    new LocalStack.Options(host, port, stackName, stackParameters));
+        } catch (RuntimeException e) {
+            if (moto != null) {
+                moto.close();
+            }
+            throw e;
+        }
+        var stopped = new CountDownLatch(1);
+        var motoToStop = moto;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            local.close();
+            if (motoToStop != null) {
+                motoToStop.close();
+            }
+            stopped.countDown();
+        }));
+        printEndpoints(local, aws, moto != null);
+        stopped.await();
+        return 0;
+    }
+
+    private void printEndpoints(LocalStack local, URI aws, boolean startedMoto) {
+        String api = "http://" + host + ":" + local.apiUrl().getPort();
+        var out = System.out;
+        out.println("abuse-desk is running locally (stack " + stackName + ")");
+        for (var function : local.stack().functions()) {
+            for (var route : function.httpRoutes()) {
+                out.printf("  %-6s %s%s  -> %s%n", route.method(), api, route.path(), function.logicalId());
+            }
+        }
+        out.println("  GET    " + api + "/_local/outbox  -> mails SES accepted");
+        out.println("  AWS endpoint " + aws + (startedMoto ? " (moto server)" : ""));
+        local.stack().outputs().forEach((name, value) -> out.println("  " + name + ": " + value));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private static URI envEndpoint() {
+        String value = System.getenv("AWS_ENDPOINT_URL");
+        return value == null || value.isBlank() ? null : URI.create(value);
+    }
+}

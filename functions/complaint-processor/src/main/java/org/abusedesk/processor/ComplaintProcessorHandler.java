@@ -1,0 +1,78 @@
+package org.abusedesk.processor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Map;
+import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.SesAbuseTeamNotifier;
+import org.abusedesk.config.Environment;
+import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.processing.ProcessComplaint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Processes a batch of queued complaints; reports each one that failed, so that only those come back. */
+public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintProcessorHandler.class);
+
+    private final ProcessComplaint processComplaint;
+
+    /** Used by the Lambda runtime. */
+    public ComplaintProcessorHandler() {
+        this(System.getenv());
+    }
+
+    /** Used by the local stack, with the function's environment from the template. */
+    public ComplaintProcessorHandler(Map<String, String> environment) {
+        this(processComplaint(new Environment(environment)));
+    }
+
+    public ComplaintProcessorHandler(ProcessComplaint processComplaint) {
+        this.processComplaint = processComplaint;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        for (var message : event.getRecords()) {
+            String messageId = message.getMessageId();
+            if (messageId == null || messageId.isBlank()) {
+                // A failure cannot name this message; failing the whole batch is the only way not to lose it.
+                throw new IllegalArgumentException("SQS message without a message id");
+            }
+            try {
+                var key = QueueMessage.parse(message.getBody());
+                var outcome = processComplaint.process(key);
+                LOG.info(
+                        "complaint processed: mailingId={} complaintId={} outcome={}",
+                        key.mailingId(),
+                        key.complaintId(),
+                        outcome);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "complaint not processed, will be retried: messageId={} error={}",
+                        messageId,
+                        e.getClass().getName());
+                failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private static ProcessComplaint processComplaint(Environment environment) {
+        var clients = new AwsClients(environment);
+        return new ProcessComplaint(
+                new DynamoDbComplaints(clients.dynamoDb(), environment.require("COMPLAINTS_TABLE")),
+                new SesAbuseTeamNotifier(
+                        clients.sesV2(),
+                        new NotificationComposer(
+                                environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS"))),
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,154 @@
+package org.abusedesk.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: the template's resources in an AWS endpoint, its HTTP routes on a local port,
+ * its pipes relayed and its queues polled, each invoking the real handler classes.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    /** Where the HTTP API listens and which stack to create. */
+    public record Options(String host, int httpPort, String stackName, Map<String, String> parameters) {}
+
+    private final Stack stack;
+    private final HttpGateway gateway;
+    private final Outbox outbox;
+    private final List<StreamRelay> relays = new ArrayList<>();
+    private final List<QueuePoller> pollers = new ArrayList<>();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running = true;
+
+    private LocalStack(Stack stack, HttpGateway gateway) {
+        this.stack = stack;
+        this.gateway = gateway;
+        this.outbox = new Outbox(stack.aws().uri());
+    }
+
+    public static LocalStack start(CloudFormationTemplate template, AwsEndpoint aws, Options options) {
+        var stack = Stack.create(template, options.stackName(), options.parameters(), aws);
+        HttpGateway gateway;
+        try {
+            gateway = new HttpGateway(options.host(), options.httpPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.httpPort(), e);
+        }
+        var local = new LocalStack(stack, gateway);
+        try {
+            local.wire();
+        } catch (RuntimeException e) {
+            local.close();
+            throw e;
+        }
+        return local;
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public URI apiUrl() {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    /** Relays every pipe once and polls every queue once, without waiting: for tests that step the system. */
+    public int drain() {
+        int moved = relays.stream().mapToInt(StreamRelay::relay).sum();
+        return moved + pollers.stream().mapToInt(p -> p.poll(0)).sum();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        gateway.close();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        relays.forEach(StreamRelay::close);
+        pollers.forEach(QueuePoller::close);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void wire() {
+        for (var function : stack.functions()) {
+            Object handler = instantiate(function);
+            for (var route : function.httpRoutes()) {
+                gateway.route(route.method(), route.path(), function, (RequestHandler<
+                                APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                        handler);
+            }
+            for (var source : function.queueSources()) {
+                pollers.add(new QueuePoller(
+                        function, source, (RequestHandler<SQSEvent, SQSBatchResponse>) handler, stack.aws()));
+            }
+        }
+        stack.pipes().forEach(pipe -> relays.add(new StreamRelay(pipe, stack.aws())));
+        gateway.local("/_local/outbox", query -> new HttpGateway.LocalResponse(200, "application/json", outbox.json()));
+        gateway.start();
+        relays.forEach(relay -> loop("relay", relay::relay, 200));
+        pollers.forEach(poller -> loop("poller", () -> poller.poll(1), 0));
+    }
+
+    private void loop(String name, IntSupplier step, long idleMillis) {
+        workers.submit(() -> {
+            while (running) {
+                try {
+                    if (step.getAsInt() == 0 && idleMillis > 0) {
+                        Thread.sleep(idleMillis);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    LOG.warn("{} failed, retrying: {}", name, e.toString());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Creates the handler as Lambda would, with the function's environment handed to its constructor. */
+    private Object instantiate(FunctionDefinition function) {
+        try {
+            return Class.forName(function.handlerClass())
+                    .getConstructor(Map.class)
+                    .newInstance(stack.runtimeEnvironment(function));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "cannot create " + function.handlerClass() + " for " + function.logicalId()
+                            + ": a handler needs a public constructor taking its environment as a Map",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.abusedesk.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.abusedesk.local.CloudFormationTemplate.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Creates one template resource in the endpoint, for the resource types the local stack runs. */
+final class Provisioner {
+
+    /** A created resource: what {@code Ref} gives, and its {@code Fn::GetAtt} attributes. */
+    record Physical(String ref, Map<String, String> attributes) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Stack stack;
+    private final AwsEndpoint aws;
+
+    Provisioner(Stack stack, AwsEndpoint aws) {
+        this.stack = stack;
+        this.aws = aws;
+    }
+
+    Physical create(Resource resource) {
+        var properties = CloudFormationTemplate.map(stack.resolve(resource.properties()));
+        return switch (resource.type()) {
+            case "AWS::DynamoDB::Table" -> table(resource.logicalId(), properties);
+            case "AWS::SQS::Queue" -> queue(resource.logicalId(), properties);
+            case "AWS::S3::Bucket" -> bucket(resource.logicalId(), properties);
+            case "AWS::SES::EmailIdentity" -> emailIdentity(properties);
+            // Run by the local stack itself (functions, pipes) or without meaning on one machine (roles, alarms):
+            // they get names and ARNs so that references to them resolve.
+            default -> declared(resource);
+        };
+    }
+
+    private Physical table(String logicalId, Map<String, Object> properties) {
+        String tableName = properties.containsKey("TableName")
+                ? (String) properties.get("TableName")
+                : stack.physicalName(logicalId, 255);
+        try (DynamoDbClient dynamoDb = aws.dynamoDb()) {
+            var stream = properties.containsKey("StreamSpecification")
+                    ? CloudFormationTemplate.map(properties.get("StreamSpecification"))
+                    : null;
+            var response = dynamoDb.createTable(r -> {
+                r.tableName(tableName)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(keySchema(properties.get("KeySchema")))
+                        .attributeDefinitions(list(properties.get("AttributeDefinitions")).stream()
+                                .map(d -> AttributeDefinition.builder()
+                                        .attributeName((String) d.get("AttributeName"))
+                                        .attributeType((String) d.get("AttributeType"))
+                                        .build())
+                                .toList());
+                if (properties.containsKey("GlobalSecondaryIndexes")) {
+                    r.globalSecondaryIndexes(list(properties.get("GlobalSecondaryIndexes")).stream()
+                            .map(i -> GlobalSecondaryIndex.builder()
+                                    .indexName((String) i.get("IndexName"))
+                                    .keySchema(keySchema(i.get("KeySchema")))
+                                    .projection(Projection.builder()
+                                            .projectionType((String) CloudFormationTemplate.map(i.get("Projection"))
+                                                    .get("ProjectionType"))
+                                            .build())
+                                    .build())
+                            .toList());
+                }
+                if (stream != null) {
+                    r.streamSpecification(s -> s.streamEnabled(true)
+                            .streamViewType(StreamViewType.fromValue((String) stream.get("StreamViewType"))));
+                }
+            });
+            if (properties.get("TimeToLiveSpecification") instanceof Map<?, ?> ttl
+                    && Boolean.TRUE.equals(ttl.get("Enabled"))) {
+                dynamoDb.updateTimeToLive(r -> r.tableName(tableName)
+                        .timeToLiveSpecification(
+                                t -> t.enabled(true).attributeName((String) ttl.get("AttributeName"))));
+            }
+            var description = response.tableDescription();
+            var attributes = new HashMap<String, String>();
+            attributes.put("Arn", description.tableArn());
+            if (description.latestStreamArn() != null) {
+                attributes.put("StreamArn", description.latestStreamArn());
+            }
+            return new Physical(tableName, attributes);
+        }
+    }
+
+    private Physical queue(String logicalId, Map<String, Object> properties) {
+        boolean fifo = Boolean.parseBoolean(String.valueOf(properties.get("FifoQueue")));
+        String queueName = properties.containsKey("QueueName")
+                ? (String) properties.get("QueueName")
+                : stack.physicalName(logicalId, fifo ? 75 : 80) + (fifo ? ".fifo" : "");
+        var attributes = new HashMap<QueueAttributeName, String>();
+        for (var name : List.of(
+                "VisibilityTimeout",
+                "MessageRetentionPeriod",
+                "DelaySeconds",
+                "ReceiveMessageWaitTimeSeconds",
+                "MaximumMessageSize",
+                "FifoQueue")) {
+            if (properties.containsKey(name)) {
+                attributes.put(QueueAttributeName.fromValue(name), String.valueOf(properties.get(name)));
+            }
+        }
+        if (properties.containsKey("RedrivePolicy")) {
+            attributes.put(QueueAttributeName.REDRIVE_POLICY, json(properties.get("RedrivePolicy")));
+        }
+        try (var sqs = aws.sqs()) {
+            String url = sqs.createQueue(r -> r.queueName(queueName).attributes(attributes))
+                    .queueUrl();
+            String arn = "arn:aws:sqs:" + aws.region().id() + ":" + AwsEndpoint.ACCOUNT_ID + ":" + queueName;
+            return new Physical(url, Map.of("Arn", arn, "QueueName", queueName, "QueueUrl", url));
+        }
+    }
+
+    private Physical bucket(String logicalId, Map<String, Object> properties) {
+        String bucketName = properties.containsKey("BucketName")
+                ? (String) properties.get("BucketName")
+                : stack.physicalName(logicalId, 63).toLowerCase(Locale.ROOT);
+        try (var s3 = aws.s3()) {
+            s3.createBucket(r -> {
+                r.bucket(bucketName);
+                if (!aws.region().id().equals("us-east-1")) {
+                    r.createBucketConfiguration(c -> c.locationConstraint(
+                            BucketLocationConstraint.fromValue(aws.region().id())));
+                }
+            });
+        }
+        return new Physical(bucketName, Map.of("Arn", "arn:aws:s3:::" + bucketName, "DomainName", bucketName));
+    }
+
+    private Physical emailIdentity(Map<String, Object> properties) {
+        String identity = (String) properties.get("EmailIdentity");
+        try (var ses = aws.ses()) {
+            if (identity.contains("@")) {
+                ses.verifyEmailIdentity(r -> r.emailAddress(identity));
+            } else {
+                ses.verifyDomainIdentity(r -> r.domain(identity));
+            }
+        }
+        return new Physical(identity, Map.of());
+    }
+
+    private Physical declared(Resource resource) {
+        String physicalName = stack.physicalName(resource.logicalId(), 64);
+        String service = resource.type().split("::")[1].toLowerCase(Locale.ROOT);
+        String arn = "arn:aws:" + service + ":" + aws.region().id() + ":" + AwsEndpoint.ACCOUNT_ID + ":" + physicalName;
+        return new Physical(physicalName, Map.of("Arn", arn));
+    }
+
+    private static List<KeySchemaElement> keySchema(Object value) {
+        return list(value).stream()
+                .map(k -> KeySchemaElement.builder()
+                        .attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType"))
+                        .build())
+                .toList();
+    }
+
+    private static List<Map<String, Object>> list(Object value) {
+        return ((List<?>) value).stream().map(CloudFormationTemplate::map).toList();
+    }
+
+    private static String json(Object value) {
+        try {
+            return value instanceof String s ? s : JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.abusedesk.local;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Stands in for an EventBridge pipe: reads the table's stream, keeps the records its filters pass, fills its input
+ * template and sends the result to the queue. A shard's position moves on only after its records were sent, so
+ * a failure repeats records (at least once, as the pipe does) and never skips one.
+ */
+public final class StreamRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRelay.class);
+
+    private final PipeDefinition pipe;
+    private final DynamoDbStreamsClient streams;
+    private final SqsClient sqs;
+    private final List<EventPattern> filters;
+    private final InputTemplate template;
+    private final String queueUrl;
+    private final Map<String, String> iterators = new HashMap<>();
+
+    public StreamRelay(PipeDefinition pipe, AwsEndpoint aws) {
+        this.pipe = pipe;
+        this.streams = aws.dynamoDbStreams();
+        this.sqs = aws.sqs();
+        this.filters = pipe.filterPatterns().stream().map(EventPattern::parse).toList();
+        this.template = new InputTemplate(pipe.inputTemplate());
+        String queueName = pipe.queueArn().substring(pipe.queueArn().lastIndexOf(':') + 1);
+        this.queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+    }
+
+    /** Relays what the stream holds now; returns how many messages it sent. */
+    public synchronized int relay() {
+        int sent = 0;
+        var shards = streams.describeStream(r -> r.streamArn(pipe.streamArn()))
+                .streamDescription()
+                .shards();
+        for (var shard : shards) {
+            String iterator = iterators.computeIfAbsent(
+                    shard.shardId(),
+                    id -> streams.getShardIterator(r -> r.streamArn(pipe.streamArn())
+                                    .shardId(id)
+                                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                            .shardIterator());
+            if (iterator == null) {
+                continue;
+            }
+            var response = streams.getRecords(r -> r.shardIterator(iterator));
+            var bodies = new ArrayList<String>();
+            for (var record : response.records()) {
+                var event = StreamRecords.toEvent(record, pipe.streamArn());
+                if (filters.isEmpty() || filters.stream().anyMatch(f -> f.matches(event))) {
+                    bodies.add(template.render(event));
+                }
+            }
+            for (String body : bodies) {
+                sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+                sent++;
+            }
+            iterators.put(shard.shardId(), response.nextShardIterator());
+        }
+        if (sent > 0) {
+            LOG.debug("{} relayed {} records", pipe.logicalId(), sent);
+        }
+        return sent;
+    }
+
+    public void close() {
+        streams.close();
+        sqs.close();
+    }
+}

@@ -1,0 +1,28 @@
+package org.abusedesk.aws;
+
+import java.util.Objects;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.processing.AbuseTeamNotifier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** Sends the abuse team's notification through SES v2 as a raw MIME message. */
+public final class SesAbuseTeamNotifier implements AbuseTeamNotifier {
+
+    private final SesV2Client ses;
+    private final NotificationComposer composer;
+
+    public SesAbuseTeamNotifier(SesV2Client ses, NotificationComposer composer) {
+        this.ses = Objects.requireNonNull(ses, "ses == null");
+        this.composer = Objects.requireNonNull(composer, "composer == null");
+    }
+
+    @Override
+    public void notify(Complaint complaint) {
+        var mail = composer.compose(complaint);
+        ses.sendEmail(r -> r.fromEmailAddress(mail.from())
+                .destination(d -> d.toAddresses(mail.to()))
+                .content(c -> c.raw(raw -> raw.data(SdkBytes.fromByteArray(mail.raw())))));
+    }
+}

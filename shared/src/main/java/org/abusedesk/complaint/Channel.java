@@ -1,0 +1,7 @@
+package org.abusedesk.complaint;
+
+/** How a complaint reached the desk. */
+public enum Channel {
+    FORM,
+    MAIL
+}

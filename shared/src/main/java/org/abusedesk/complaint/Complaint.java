@@ -1,0 +1,42 @@
+package org.abusedesk.complaint;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** One complaint about one mailing, as stored in the complaints table. */
+public record Complaint(
+        ComplaintKey key,
+        Channel channel,
+        ComplaintState state,
+        Instant receivedAt,
+        Complainant complainant,
+        String message,
+        Instant expiresAt) {
+
+    public Complaint {
+        Objects.requireNonNull(key, "key == null");
+        Objects.requireNonNull(channel, "channel == null");
+        Objects.requireNonNull(state, "state == null");
+        Objects.requireNonNull(receivedAt, "receivedAt == null");
+        Objects.requireNonNull(complainant, "complainant == null");
+        Objects.requireNonNull(message, "message == null");
+        Objects.requireNonNull(expiresAt, "expiresAt == null");
+    }
+
+    public MailingId mailingId() {
+        return key.mailingId();
+    }
+
+    public ComplaintId id() {
+        return key.complaintId();
+    }
+
+    public Complaint withState(ComplaintState next) {
+        return new Complaint(key, channel, next, receivedAt, complainant, message, expiresAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Complaint[" + key + ", " + channel + ", " + state + "]";
+    }
+}

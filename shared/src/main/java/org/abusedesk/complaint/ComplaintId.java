@@ -1,0 +1,25 @@
+package org.abusedesk.complaint;
+
+import com.github.f4b6a3.ulid.Ulid;
+import com.github.f4b6a3.ulid.UlidCreator;
+import java.util.Objects;
+
+/** A complaint's sort key and case reference: a ULID, so complaints of a mailing sort by arrival. */
+public record ComplaintId(String value) {
+
+    public ComplaintId {
+        Objects.requireNonNull(value, "complaintId == null");
+        if (!Ulid.isValid(value)) {
+            throw new IllegalArgumentException("complaintId is not a ULID: " + value);
+        }
+    }
+
+    public static ComplaintId generate() {
+        return new ComplaintId(UlidCreator.getUlid().toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,129 @@
+package org.abusedesk.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Complainant;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintId;
+import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.DuplicateComplaintException;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.Salutation;
+import org.abusedesk.local.Stack;
+import org.abusedesk.testkit.MotoExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(MotoExtension.class)
+class DynamoDbComplaintsIT {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final DynamoDbComplaints complaints;
+
+    DynamoDbComplaintsIT(Stack stack) {
+        this.dynamoDb = stack.aws().dynamoDb();
+        this.table = stack.ref("ComplaintsTable");
+        this.complaints = new DynamoDbComplaints(dynamoDb, table);
+    }
+
+    @Test
+    void add_writesTheItemTheStreamPipeAndTheProcessorExpect() {
+        var complaint = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
+
+        complaints.add(complaint);
+
+        var item = dynamoDb.getItem(r -> r.tableName(table).key(DynamoDbComplaints.key(complaint.key())))
+                .item();
+        assertThat(item)
+                .containsEntry("mailingId", AttributeValue.fromS("14141611"))
+                .containsEntry(
+                        "complaintId", AttributeValue.fromS(complaint.id().value()))
+                .containsEntry("itemType", AttributeValue.fromS("complaint"))
+                .containsEntry("state", AttributeValue.fromS("RECEIVED"))
+                .containsEntry("channel", AttributeValue.fromS("FORM"))
+                .containsEntry("email", AttributeValue.fromS("a@example.net"))
+                .containsEntry("name", AttributeValue.fromS("Erika Muster"))
+                .containsEntry("salutation", AttributeValue.fromS("FRAU"))
+                .containsEntry("message", AttributeValue.fromS("spam"))
+                .containsEntry(
+                        "expiresAt",
+                        AttributeValue.fromN(
+                                Long.toString(NOW.plusSeconds(86_400).getEpochSecond())));
+        assertThat(complaints.find(complaint.key(), NOW)).contains(complaint);
+    }
+
+    @Test
+    void add_ofAnExistingKey_failsAndKeepsTheFirst() {
+        var complaint = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
+        complaints.add(complaint);
+
+        var second = new Complaint(
+                complaint.key(),
+                Channel.MAIL,
+                ComplaintState.RECEIVED,
+                NOW,
+                complaint.complainant(),
+                "other text",
+                complaint.expiresAt());
+
+        assertThatThrownBy(() -> complaints.add(second)).isInstanceOf(DuplicateComplaintException.class);
+        assertThat(complaints.find(complaint.key(), NOW).orElseThrow().message())
+                .isEqualTo("spam");
+    }
+
+    @Test
+    void find_ignoresAnItemWhoseDataExpired_evenBeforeTtlDeletesIt() {
+        var complaint = complaint(ComplaintState.RECEIVED, NOW.minusSeconds(1));
+        complaints.add(complaint);
+
+        assertThat(complaints.find(complaint.key(), NOW)).isEmpty();
+        assertThat(dynamoDb.getItem(r -> r.tableName(table).key(DynamoDbComplaints.key(complaint.key())))
+                        .hasItem())
+                .isTrue();
+    }
+
+    @Test
+    void advance_movesOnlyFromTheExpectedState() {
+        var complaint = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
+        complaints.add(complaint);
+
+        assertThat(complaints.advance(complaint.key(), ComplaintState.RECEIVED, ComplaintState.NOTIFIED))
+                .isTrue();
+        assertThat(complaints.advance(complaint.key(), ComplaintState.RECEIVED, ComplaintState.NOTIFIED))
+                .isFalse();
+        assertThat(complaints.find(complaint.key(), NOW).orElseThrow().state()).isEqualTo(ComplaintState.NOTIFIED);
+    }
+
+    @Test
+    void advance_ofAMissingComplaint_isFalseAndCreatesNothing() {
+        var key = new ComplaintKey(new MailingId("404"), ComplaintId.generate());
+
+        assertThat(complaints.advance(key, ComplaintState.RECEIVED, ComplaintState.NOTIFIED))
+                .isFalse();
+        assertThat(dynamoDb.getItem(r -> r.tableName(table).key(DynamoDbComplaints.key(key)))
+                        .hasItem())
+                .isFalse();
+    }
+
+    private static Complaint complaint(ComplaintState state, Instant expiresAt) {
+        return new Complaint(
+                new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
+                Channel.FORM,
+                state,
+                NOW,
+                new Complainant("a@example.net", Optional.of("Erika Muster"), Salutation.FRAU),
+                "spam",
+                expiresAt);
+    }
+}
