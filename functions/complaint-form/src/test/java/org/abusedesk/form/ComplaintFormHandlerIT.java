@@ -1,0 +1,54 @@
+package org.abusedesk.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.abusedesk.local.Stack;
+import org.abusedesk.testkit.LambdaEvents;
+import org.abusedesk.testkit.MotoExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(MotoExtension.class)
+class ComplaintFormHandlerIT {
+
+    @Test
+    void submit_writesOneComplaintIntoTheTemplatesTable(Stack stack) throws IOException {
+        // GIVEN the handler wired as in Lambda, from the environment template.yaml gives it
+        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+        var before = Instant.now();
+
+        // WHEN a complaint is submitted
+        var response = handler.handleRequest(event, null);
+
+        // THEN it is accepted, and the table holds it under its Mailing ID with the retention's expiry
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        String reference =
+                new ObjectMapper().readTree(response.getBody()).get("reference").asText();
+        try (var dynamoDb = stack.aws().dynamoDb()) {
+            var item = dynamoDb.getItem(r -> r.tableName(stack.ref("ComplaintsTable"))
+                            .key(Map.of(
+                                    "mailingId", AttributeValue.fromS("14141611"),
+                                    "complaintId", AttributeValue.fromS(reference))))
+                    .item();
+            assertThat(item.get("state").s()).isEqualTo("RECEIVED");
+            assertThat(item.get("itemType").s()).isEqualTo("complaint");
+            assertThat(item.get("email").s()).isEqualTo("erika.muster@example.net");
+            long expiresAt = Long.parseLong(item.get("expiresAt").n());
+            assertThat(expiresAt)
+                    .isBetween(
+                            before.plus(Duration.ofDays(180)).getEpochSecond(),
+                            Instant.now().plus(Duration.ofDays(180)).getEpochSecond());
+            assertThat(dynamoDb.scan(r -> r.tableName(stack.ref("ComplaintsTable")))
+                            .count())
+                    .isEqualTo(1);
+        }
+    }
+}

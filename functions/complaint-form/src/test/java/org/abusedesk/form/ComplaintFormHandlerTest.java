@@ -1,0 +1,190 @@
+package org.abusedesk.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Optional;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.Complaints;
+import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.Salutation;
+import org.abusedesk.intake.SubmitComplaint;
+import org.abusedesk.testkit.LambdaEvents;
+import org.junit.jupiter.api.Test;
+
+class ComplaintFormHandlerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+
+    private final InMemoryComplaints complaints = new InMemoryComplaints();
+    private final ComplaintFormHandler handler = handler(complaints);
+
+    @Test
+    void submit_returns202WithTheReference_andStoresTheComplaint() throws IOException {
+        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+
+        var response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json; charset=utf-8");
+        var body = json(response);
+        var stored = complaints.all();
+        assertThat(stored).singleElement().satisfies(c -> {
+            assertThat(body.get("reference").asText()).isEqualTo(c.id().value());
+            assertThat(body.get("mailingId").asText()).isEqualTo("14141611");
+            assertThat(c.mailingId().value()).isEqualTo("14141611");
+            assertThat(c.state()).isEqualTo(ComplaintState.RECEIVED);
+            assertThat(c.complainant().email()).isEqualTo("erika.muster@example.net");
+            assertThat(c.complainant().name()).contains("Erika Muster");
+            assertThat(c.complainant().salutation()).isEqualTo(Salutation.FRAU);
+            assertThat(c.message()).isEqualTo("Ich habe diesen Newsletter nie bestellt.");
+        });
+        assertThat(body.size()).isEqualTo(2);
+    }
+
+    @Test
+    void submit_decodesABase64Body_andAcceptsAnInternationalisedAddress() {
+        var event = LambdaEvents.load("apigw/submit-complaint-base64.json", APIGatewayV2HTTPEvent.class);
+
+        var response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(complaints.all())
+                .singleElement()
+                .satisfies(c -> assertThat(c.complainant().email()).isEqualTo("user@bücher.de"));
+    }
+
+    @Test
+    void submit_withMissingFields_returns400NamingEachField_andStoresNothing() throws IOException {
+        var event = LambdaEvents.load("apigw/submit-complaint-missing-fields.json", APIGatewayV2HTTPEvent.class);
+
+        var response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).toString())
+                .isEqualTo("{\"errors\":[{\"field\":\"email\",\"message\":\"is required\"},"
+                        + "{\"field\":\"message\",\"message\":\"is required\"}]}");
+        assertThat(complaints.all()).isEmpty();
+    }
+
+    @Test
+    void submit_overThe32KiBLimit_returns413_andStoresNothing() throws IOException {
+        var event =
+                event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"" + "x".repeat(33_000) + "\"}");
+
+        var response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("body");
+        assertThat(complaints.all()).isEmpty();
+    }
+
+    @Test
+    void submit_ofAnotherContentType_returns415() throws IOException {
+        var event = event("mailingId=1");
+        event.getHeaders().put("content-type", "text/plain");
+
+        var response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(415);
+        assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("content-type");
+    }
+
+    @Test
+    void submit_withAnotherMethod_returns405() {
+        var event = event("{}");
+        event.getRequestContext().getHttp().setMethod("PUT");
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void submit_ofSomethingThatIsNoJsonObject_returns400ForTheBody() throws IOException {
+        for (String body : new String[] {"{not json", "[1,2]", "\"text\"", ""}) {
+            var response = handler.handleRequest(event(body), null);
+
+            assertThat(response.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(json(response).at("/errors/0").toString())
+                    .isEqualTo("{\"field\":\"body\",\"message\":\"must be a JSON object\"}");
+        }
+    }
+
+    @Test
+    void submit_withAFieldThatIsNoString_returns400NamingIt() throws IOException {
+        var response = handler.handleRequest(
+                event("{\"mailingId\":14141611,\"email\":\"a@example.net\",\"message\":[\"spam\"]}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).toString())
+                .isEqualTo("{\"errors\":[{\"field\":\"mailingId\",\"message\":\"must be a string\"},"
+                        + "{\"field\":\"message\",\"message\":\"must be a string\"}]}");
+    }
+
+    @Test
+    void submit_withALineBreakInTheName_returns400NamingName() throws IOException {
+        var response = handler.handleRequest(
+                event(
+                        "{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\",\"name\":\"Eve\\r\\nBcc: x\"}"),
+                null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("name");
+    }
+
+    @Test
+    void submit_whenStorageFails_returns500WithoutEchoingInput() throws IOException {
+        var failing = handler(new Complaints() {
+            @Override
+            public void add(Complaint complaint) {
+                throw new IllegalStateException("table unavailable for a@example.net");
+            }
+
+            @Override
+            public Optional<Complaint> find(ComplaintKey key, Instant now) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean advance(ComplaintKey key, ComplaintState from, ComplaintState to) {
+                return false;
+            }
+        });
+
+        var response = failing.handleRequest(
+                event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+    }
+
+    private static ComplaintFormHandler handler(Complaints complaints) {
+        return new ComplaintFormHandler(
+                new SubmitComplaint(complaints, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(180)));
+    }
+
+    private static APIGatewayV2HTTPEvent event(String body) {
+        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+        event.setHeaders(new HashMap<>(event.getHeaders()));
+        event.setBody(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+        event.setIsBase64Encoded(true);
+        return event;
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) throws IOException {
+        return JSON.readTree(response.getBody());
+    }
+}
