@@ -11,6 +11,7 @@ import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.MotoServer;
+import org.abusedesk.local.ProjectRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
@@ -67,7 +68,7 @@ final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = project != null ? project : ProjectDirectory.find();
+        Path root = project != null ? project : ProjectRoot.find().path();
         var template = CloudFormationTemplate.load(root.resolve("template.yaml"));
         // Never send real credentials to a local endpoint: system properties come first in the default chain.
         System.setProperty("aws.accessKeyId", "local");

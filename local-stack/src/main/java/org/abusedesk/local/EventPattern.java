@@ -22,6 +22,9 @@ final class EventPattern {
     static EventPattern parse(String pattern) {
         try {
             var node = JSON.readTree(pattern);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("an event pattern must be a JSON object: " + pattern);
+            }
             check(node);
             return new EventPattern(node);
         } catch (java.io.IOException e) {

@@ -139,6 +139,10 @@ final class Intrinsics {
     }
 
     private static List<String> strings(Object argument) {
+        if (argument instanceof String dotted && dotted.contains(".")) {
+            int dot = dotted.indexOf('.');
+            return List.of(dotted.substring(0, dot), dotted.substring(dot + 1));
+        }
         return ((List<?>) argument).stream().map(String::valueOf).toList();
     }
 }

@@ -63,6 +63,12 @@ public final class QueuePoller {
             if (source.reportBatchItemFailures() && response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             }
+            var received = messages.stream().map(Message::messageId).toList();
+            if (!received.containsAll(failed)) {
+                // As in Lambda: a failure naming no message of the batch (null, empty, unknown) fails the batch.
+                LOG.warn("{} reported a failure for no message of the batch: {}", function.logicalId(), failed);
+                return messages.size();
+            }
         } catch (RuntimeException e) {
             // As in Lambda: a function error fails the whole batch.
             LOG.warn("{} failed a batch of {}: {}", function.logicalId(), messages.size(), e.toString());

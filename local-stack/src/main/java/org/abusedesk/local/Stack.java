@@ -41,7 +41,7 @@ public final class Stack {
     public static Stack create(
             CloudFormationTemplate template, String name, Map<String, String> parameterOverrides, AwsEndpoint aws) {
         var stack = new Stack(template, name, parameterOverrides, aws);
-        stack.resources.keySet().forEach(stack::physical);
+        stack.activeResources().forEach(resource -> stack.physical(resource.logicalId()));
         return stack;
     }
 

@@ -2,8 +2,10 @@ package org.abusedesk.local;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -26,6 +28,8 @@ public final class StreamRelay {
     private final InputTemplate template;
     private final String queueUrl;
     private final Map<String, String> iterators = new HashMap<>();
+    /** Closed shards read to their end: never read again. */
+    private final Set<String> finished = new HashSet<>();
 
     public StreamRelay(PipeDefinition pipe, AwsEndpoint aws) {
         this.pipe = pipe;
@@ -44,15 +48,15 @@ public final class StreamRelay {
                 .streamDescription()
                 .shards();
         for (var shard : shards) {
+            if (finished.contains(shard.shardId())) {
+                continue;
+            }
             String iterator = iterators.computeIfAbsent(
                     shard.shardId(),
                     id -> streams.getShardIterator(r -> r.streamArn(pipe.streamArn())
                                     .shardId(id)
                                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
                             .shardIterator());
-            if (iterator == null) {
-                continue;
-            }
             var response = streams.getRecords(r -> r.shardIterator(iterator));
             var bodies = new ArrayList<String>();
             for (var record : response.records()) {
@@ -65,7 +69,12 @@ public final class StreamRelay {
                 sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
                 sent++;
             }
-            iterators.put(shard.shardId(), response.nextShardIterator());
+            if (response.nextShardIterator() == null) {
+                iterators.remove(shard.shardId());
+                finished.add(shard.shardId());
+            } else {
+                iterators.put(shard.shardId(), response.nextShardIterator());
+            }
         }
         if (sent > 0) {
             LOG.debug("{} relayed {} records", pipe.logicalId(), sent);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.abusedesk.local.ProjectRoot;
 
 /** Loads a sample event from the project's {@code events/} folder into the Lambda events type a handler takes. */
 public final class LambdaEvents {

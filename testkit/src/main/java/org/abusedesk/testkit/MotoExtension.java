@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.MotoServer;
+import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.Stack;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

@@ -1,4 +1,4 @@
-package org.abusedesk.testkit;
+package org.abusedesk.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

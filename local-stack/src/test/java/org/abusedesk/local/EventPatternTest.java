@@ -1,0 +1,237 @@
+package org.abusedesk.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EventPatternTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The filter of the project's pipe, as template.yaml has it. */
+    private static final String PIPE_FILTER =
+            "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"itemType\":{\"S\":[\"complaint\"]}}}}";
+
+    @Test
+    void pipeFilter_isTheOneOfTheProjectTemplate() {
+        // GIVEN the project's template
+        var pipe = TestProject.template().resources().get("ComplaintsPipe").properties();
+
+        // WHEN its filter pattern is read
+        var source = CloudFormationTemplate.map(pipe.get("SourceParameters"));
+        var filters = (List<?>)
+                CloudFormationTemplate.map(source.get("FilterCriteria")).get("Filters");
+
+        // THEN it is the one filter these tests check
+        assertThat(filters).hasSize(1);
+        assertThat(CloudFormationTemplate.map(filters.get(0)).get("Pattern")).isEqualTo(PIPE_FILTER);
+    }
+
+    @Test
+    void pipeFilter_passesTheInsertOfAComplaint() {
+        // GIVEN the project's pipe filter
+        var filter = EventPattern.parse(PIPE_FILTER);
+
+        // WHEN / THEN the stream record of a new complaint passes
+        assertThat(filter.matches(streamRecord("INSERT", "complaint"))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MODIFY", "REMOVE"})
+    void pipeFilter_refusesOtherEventsOfAComplaint(String eventName) {
+        // GIVEN the project's pipe filter
+        var filter = EventPattern.parse(PIPE_FILTER);
+
+        // WHEN / THEN a change or deletion of a complaint does not pass
+        assertThat(filter.matches(streamRecord(eventName, "complaint"))).isFalse();
+    }
+
+    @Test
+    void pipeFilter_refusesAnInsertOfAnotherItemType() {
+        // GIVEN the project's pipe filter
+        var filter = EventPattern.parse(PIPE_FILTER);
+
+        // WHEN / THEN a new item of another type, or of none, does not pass
+        assertThat(filter.matches(streamRecord("INSERT", "counter"))).isFalse();
+        assertThat(filter.matches(streamRecord("INSERT", "Complaint"))).isFalse();
+        assertThat(filter.matches(json(
+                        "{\"eventName\":\"INSERT\",\"dynamodb\":{\"NewImage\":{\"mailingId\":{\"S\":\"14141611\"}}}}")))
+                .isFalse();
+        assertThat(filter.matches(json("{\"eventName\":\"INSERT\",\"dynamodb\":{}}")))
+                .isFalse();
+        assertThat(filter.matches(json("{\"eventName\":\"INSERT\"}"))).isFalse();
+    }
+
+    @Test
+    void pipeFilter_refusesARemoveWithoutNewImage() {
+        // GIVEN the project's pipe filter, and a REMOVE record as a NEW_IMAGE stream has it: keys only
+        var filter = EventPattern.parse(PIPE_FILTER);
+        var remove = json("{\"eventName\":\"REMOVE\",\"dynamodb\":{\"Keys\":{\"mailingId\":{\"S\":\"14141611\"}}}}");
+
+        // WHEN / THEN it does not pass
+        assertThat(filter.matches(remove)).isFalse();
+    }
+
+    @Test
+    void exactValues_matchAnyOfTheAlternativesAndOnlyOfTheSameJsonType() {
+        // GIVEN a pattern with two alternatives and one with a number
+        var names = EventPattern.parse("{\"eventName\":[\"INSERT\",\"MODIFY\"]}");
+        var count = EventPattern.parse("{\"count\":[5]}");
+
+        // WHEN / THEN each alternative matches; other values and other JSON types do not
+        assertThat(names.matches(json("{\"eventName\":\"INSERT\"}"))).isTrue();
+        assertThat(names.matches(json("{\"eventName\":\"MODIFY\"}"))).isTrue();
+        assertThat(names.matches(json("{\"eventName\":\"REMOVE\"}"))).isFalse();
+        assertThat(names.matches(json("{}"))).isFalse();
+        assertThat(count.matches(json("{\"count\":5}"))).isTrue();
+        assertThat(count.matches(json("{\"count\":\"5\"}"))).isFalse();
+        assertThat(count.matches(json("{\"count\":6}"))).isFalse();
+    }
+
+    @Test
+    void exactValue_matchesAnArrayInTheEventThatContainsIt() {
+        // GIVEN a pattern for one tag
+        var pattern = EventPattern.parse("{\"tags\":[\"spam\"]}");
+
+        // WHEN / THEN an event array holding it matches, one without it does not
+        assertThat(pattern.matches(json("{\"tags\":[\"phishing\",\"spam\"]}"))).isTrue();
+        assertThat(pattern.matches(json("{\"tags\":[\"phishing\"]}"))).isFalse();
+    }
+
+    @Test
+    void prefix_matchesTextStartingWithIt() {
+        // GIVEN a prefix pattern
+        var pattern = EventPattern.parse("{\"dynamodb\":{\"Keys\":{\"mailingId\":{\"S\":[{\"prefix\":\"1414\"}]}}}}");
+
+        // WHEN / THEN text starting with the prefix matches; other text, numbers and absence do not
+        assertThat(pattern.matches(mailingId("\"14141611\""))).isTrue();
+        assertThat(pattern.matches(mailingId("\"1414\""))).isTrue();
+        assertThat(pattern.matches(mailingId("\"01414161\""))).isFalse();
+        assertThat(pattern.matches(mailingId("14141611"))).isFalse();
+        assertThat(pattern.matches(json("{\"dynamodb\":{\"Keys\":{}}}"))).isFalse();
+    }
+
+    @Test
+    void prefix_andExactValues_areAlternatives() {
+        // GIVEN a prefix and an exact value for the same field
+        var pattern = EventPattern.parse("{\"source\":[{\"prefix\":\"form.\"},\"mail\"]}");
+
+        // WHEN / THEN either one matches
+        assertThat(pattern.matches(json("{\"source\":\"form.web\"}"))).isTrue();
+        assertThat(pattern.matches(json("{\"source\":\"mail\"}"))).isTrue();
+        assertThat(pattern.matches(json("{\"source\":\"mailbox\"}"))).isFalse();
+    }
+
+    @Test
+    void exists_true_matchesAPresentField_andFalse_anAbsentOne() {
+        // GIVEN an exists:true and an exists:false pattern on the same field
+        var present = EventPattern.parse("{\"dynamodb\":{\"NewImage\":{\"email\":[{\"exists\":true}]}}}");
+        var absent = EventPattern.parse("{\"dynamodb\":{\"NewImage\":{\"email\":[{\"exists\":false}]}}}");
+        var withEmail = json("{\"dynamodb\":{\"NewImage\":{\"email\":{\"S\":\"a@example.net\"}}}}");
+        var withoutEmail = json("{\"dynamodb\":{\"NewImage\":{\"name\":{\"S\":\"Erika\"}}}}");
+
+        // WHEN / THEN each matches exactly the events its value says
+        assertThat(present.matches(withEmail)).isTrue();
+        assertThat(present.matches(withoutEmail)).isFalse();
+        assertThat(absent.matches(withEmail)).isFalse();
+        assertThat(absent.matches(withoutEmail)).isTrue();
+    }
+
+    @Test
+    void emptyPattern_matchesEveryEvent() {
+        // GIVEN a pattern without fields
+        var pattern = EventPattern.parse("{}");
+
+        // WHEN / THEN any event matches
+        assertThat(pattern.matches(streamRecord("REMOVE", "counter"))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"n\":[{\"numeric\":[\">\",0]}]}",
+                "{\"eventName\":[{\"anything-but\":\"REMOVE\"}]}",
+                "{\"email\":[{\"suffix\":\"@example.net\"}]}",
+                "{\"email\":[{\"equals-ignore-case\":\"A@EXAMPLE.NET\"}]}",
+                "{\"email\":[{\"wildcard\":\"*@example.net\"}]}",
+                "{\"ip\":[{\"cidr\":\"10.0.0.0/24\"}]}",
+                "{\"dynamodb\":{\"NewImage\":{\"n\":{\"N\":[{\"numeric\":[\">\",0]}]}}}}",
+                "{\"email\":[{\"prefix\":\"a\",\"exists\":true}]}"
+            })
+    void unsupportedMatcher_isRefusedAtParse(String pattern) {
+        // GIVEN a pattern with a matcher the local stack does not implement
+
+        // WHEN / THEN parsing fails naming the matcher, instead of the filter ignoring it
+        assertThatThrownBy(() -> EventPattern.parse(pattern))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the local stack does not support the matcher {");
+    }
+
+    @Test
+    void numericMatcher_isRefusedNamingIt() {
+        // GIVEN the numeric matcher of the brief
+        // WHEN / THEN the message shows the matcher itself
+        assertThatThrownBy(() -> EventPattern.parse("{\"count\":[{\"numeric\":[\">\",0]}]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the local stack does not support the matcher {\"numeric\":[\">\",0]}");
+    }
+
+    @Test
+    void scalarPatternValue_isRefusedAtParse() {
+        // GIVEN a pattern whose value is a bare string instead of an array of alternatives
+
+        // WHEN / THEN parsing fails naming the field
+        assertThatThrownBy(() -> EventPattern.parse("{\"eventName\":\"INSERT\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pattern values must be arrays or objects: eventName");
+    }
+
+    @Test
+    void malformedJson_isRefusedAtParse() {
+        // GIVEN a pattern that is no JSON
+
+        // WHEN / THEN parsing fails and shows it
+        assertThatThrownBy(() -> EventPattern.parse("{eventName:"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a JSON event pattern: {eventName:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "[\"INSERT\"]", "\"INSERT\"", "42", ""})
+    void patternThatIsNoObject_isRefusedAtParse(String pattern) {
+        // GIVEN a pattern that is JSON, but no object of fields
+
+        // WHEN / THEN parsing fails instead of yielding a filter that passes every event
+        assertThatThrownBy(() -> EventPattern.parse(pattern)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static JsonNode streamRecord(String eventName, String itemType) {
+        String newImage = eventName.equals("REMOVE")
+                ? ""
+                : ",\"NewImage\":{\"mailingId\":{\"S\":\"14141611\"},\"complaintId\":{\"S\":\"01JABC\"},"
+                        + "\"itemType\":{\"S\":\"" + itemType + "\"},\"email\":{\"S\":\"a@example.net\"}}";
+        return json("{\"eventName\":\"" + eventName + "\",\"eventSource\":\"aws:dynamodb\",\"dynamodb\":{"
+                + "\"Keys\":{\"mailingId\":{\"S\":\"14141611\"},\"complaintId\":{\"S\":\"01JABC\"}}"
+                + newImage
+                + ",\"StreamViewType\":\"NEW_IMAGE\"}}");
+    }
+
+    private static JsonNode mailingId(String jsonValue) {
+        return json("{\"dynamodb\":{\"Keys\":{\"mailingId\":{\"S\":" + jsonValue + "}}}}");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+}
