@@ -16,6 +16,10 @@ public final class AbuseDesk implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The functions log JSON for CloudWatch; at a terminal short lines read better. Set before any logger exists.
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2-cli.xml");
+        }
         System.exit(new CommandLine(new AbuseDesk()).execute(args));
     }
 
