@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.DuplicateComplaintException;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -79,12 +82,16 @@ public final class DynamoDbComplaints implements Complaints {
         var item = new HashMap<>(key(complaint.key()));
         item.put("itemType", s(ITEM_TYPE));
         item.put("channel", s(complaint.channel().name()));
+        item.put("classification", s(complaint.classification().name()));
         item.put("state", s(complaint.state().name()));
         item.put("receivedAt", s(complaint.receivedAt().toString()));
         item.put("email", s(complaint.complainant().email()));
         complaint.complainant().name().ifPresent(name -> item.put("name", s(name)));
         item.put("salutation", s(complaint.complainant().salutation().name()));
+        item.put("language", s(complaint.complainant().language().name()));
         item.put("message", s(complaint.message()));
+        complaint.attribution().claimedAccountId().ifPresent(account -> item.put("claimedAccountId", s(account)));
+        item.put("verified", AttributeValue.fromBool(complaint.attribution().verified()));
         item.put(
                 "expiresAt",
                 AttributeValue.fromN(Long.toString(complaint.expiresAt().getEpochSecond())));
@@ -96,13 +103,18 @@ public final class DynamoDbComplaints implements Complaints {
                 ComplaintKey.of(
                         item.get("mailingId").s(), item.get("complaintId").s()),
                 Channel.valueOf(item.get("channel").s()),
+                Classification.valueOf(item.get("classification").s()),
                 ComplaintState.valueOf(item.get("state").s()),
                 Instant.parse(item.get("receivedAt").s()),
                 new Complainant(
                         item.get("email").s(),
                         Optional.ofNullable(item.get("name")).map(AttributeValue::s),
-                        Salutation.valueOf(item.get("salutation").s())),
+                        Salutation.valueOf(item.get("salutation").s()),
+                        Language.valueOf(item.get("language").s())),
                 item.get("message").s(),
+                new Attribution(
+                        Optional.ofNullable(item.get("claimedAccountId")).map(AttributeValue::s),
+                        item.get("verified").bool()),
                 Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())));
     }
 

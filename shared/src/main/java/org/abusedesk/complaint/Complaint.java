@@ -7,19 +7,23 @@ import java.util.Objects;
 public record Complaint(
         ComplaintKey key,
         Channel channel,
+        Classification classification,
         ComplaintState state,
         Instant receivedAt,
         Complainant complainant,
         String message,
+        Attribution attribution,
         Instant expiresAt) {
 
     public Complaint {
         Objects.requireNonNull(key, "key == null");
         Objects.requireNonNull(channel, "channel == null");
+        Objects.requireNonNull(classification, "classification == null");
         Objects.requireNonNull(state, "state == null");
         Objects.requireNonNull(receivedAt, "receivedAt == null");
         Objects.requireNonNull(complainant, "complainant == null");
         Objects.requireNonNull(message, "message == null");
+        Objects.requireNonNull(attribution, "attribution == null");
         Objects.requireNonNull(expiresAt, "expiresAt == null");
     }
 
@@ -32,11 +36,12 @@ public record Complaint(
     }
 
     public Complaint withState(ComplaintState next) {
-        return new Complaint(key, channel, next, receivedAt, complainant, message, expiresAt);
+        return new Complaint(
+                key, channel, classification, next, receivedAt, complainant, message, attribution, expiresAt);
     }
 
     @Override
     public String toString() {
-        return "Complaint[" + key + ", " + channel + ", " + state + "]";
+        return "Complaint[" + key + ", " + channel + ", " + classification + ", " + state + "]";
     }
 }

@@ -1,7 +1,18 @@
 package org.abusedesk.intake;
 
-/** What a complainant sent through the form or the JSON API, exactly as sent; any field may be null. */
-public record ComplaintSubmission(String mailingId, String email, String message, String salutation, String name) {
+import org.abusedesk.complaint.Language;
+
+/**
+ * What a complainant sent through the form or the JSON API, exactly as sent (any text field may be null), and the
+ * language the desk answers in.
+ */
+public record ComplaintSubmission(
+        String mailingId, String email, String message, String salutation, String name, Language language) {
+
+    /** A submission answered in German, the desk's first language. */
+    public ComplaintSubmission(String mailingId, String email, String message, String salutation, String name) {
+        this(mailingId, email, message, salutation, name, Language.DE);
+    }
 
     @Override
     public String toString() {

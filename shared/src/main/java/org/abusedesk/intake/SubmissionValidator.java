@@ -3,8 +3,10 @@ package org.abusedesk.intake;
 import com.sanctionco.jmail.JMail;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.complaint.Complainant;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 
@@ -32,7 +34,13 @@ final class SubmissionValidator {
             throw new InvalidSubmissionException(violations);
         }
         return new Valid(
-                new MailingId(mailingId), new Complainant(email, Optional.ofNullable(name), salutation), message);
+                new MailingId(mailingId),
+                new Complainant(
+                        email,
+                        Optional.ofNullable(name),
+                        salutation,
+                        Objects.requireNonNullElse(submission.language(), Language.DE)),
+                message);
     }
 
     private static String singleLine(

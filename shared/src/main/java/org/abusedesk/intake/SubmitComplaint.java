@@ -3,7 +3,9 @@ package org.abusedesk.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
@@ -36,10 +38,12 @@ public final class SubmitComplaint {
         var complaint = new Complaint(
                 new ComplaintKey(valid.mailingId(), ComplaintId.generate()),
                 Channel.FORM,
+                Classification.COMPLAINT,
                 ComplaintState.RECEIVED,
                 now,
                 valid.complainant(),
                 valid.message(),
+                Attribution.NONE,
                 now.plus(retention));
         complaints.add(complaint);
         return complaint.key();

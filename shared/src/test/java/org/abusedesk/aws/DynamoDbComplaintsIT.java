@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.DuplicateComplaintException;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.local.Stack;
@@ -56,6 +59,9 @@ class DynamoDbComplaintsIT {
                 .containsEntry("name", AttributeValue.fromS("Erika Muster"))
                 .containsEntry("salutation", AttributeValue.fromS("FRAU"))
                 .containsEntry("message", AttributeValue.fromS("spam"))
+                .containsEntry("classification", AttributeValue.fromS("COMPLAINT"))
+                .containsEntry("language", AttributeValue.fromS("DE"))
+                .containsEntry("verified", AttributeValue.fromBool(false))
                 .containsEntry(
                         "expiresAt",
                         AttributeValue.fromN(
@@ -71,10 +77,12 @@ class DynamoDbComplaintsIT {
         var second = new Complaint(
                 complaint.key(),
                 Channel.MAIL,
+                Classification.COMPLAINT,
                 ComplaintState.RECEIVED,
                 NOW,
                 complaint.complainant(),
                 "other text",
+                Attribution.NONE,
                 complaint.expiresAt());
 
         assertThatThrownBy(() -> complaints.add(second)).isInstanceOf(DuplicateComplaintException.class);
@@ -120,10 +128,12 @@ class DynamoDbComplaintsIT {
         return new Complaint(
                 new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
                 Channel.FORM,
+                Classification.COMPLAINT,
                 state,
                 NOW,
-                new Complainant("a@example.net", Optional.of("Erika Muster"), Salutation.FRAU),
+                new Complainant("a@example.net", Optional.of("Erika Muster"), Salutation.FRAU, Language.DE),
                 "spam",
+                Attribution.NONE,
                 expiresAt);
     }
 }

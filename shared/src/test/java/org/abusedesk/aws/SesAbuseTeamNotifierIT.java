@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
@@ -66,10 +69,12 @@ class SesAbuseTeamNotifierIT {
         return new Complaint(
                 new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
                 Channel.FORM,
+                Classification.COMPLAINT,
                 ComplaintState.RECEIVED,
                 Instant.now(),
-                new Complainant("a@example.net", Optional.empty(), Salutation.NONE),
+                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
                 "spam",
+                Attribution.NONE,
                 Instant.now().plusSeconds(3600));
     }
 }

@@ -9,13 +9,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.junit.jupiter.api.Test;
@@ -97,10 +100,12 @@ class ProcessComplaintTest {
         var complaint = new Complaint(
                 new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
                 Channel.FORM,
+                Classification.COMPLAINT,
                 state,
                 NOW.minusSeconds(10),
-                new Complainant("a@example.net", Optional.empty(), Salutation.NONE),
+                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
                 "spam",
+                Attribution.NONE,
                 expiresAt);
         complaints.add(complaint);
         return complaint;

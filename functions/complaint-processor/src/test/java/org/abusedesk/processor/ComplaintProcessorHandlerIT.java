@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.local.Outbox;
@@ -33,10 +36,12 @@ class ComplaintProcessorHandlerIT {
         complaints.add(new Complaint(
                 key,
                 Channel.FORM,
+                Classification.COMPLAINT,
                 ComplaintState.RECEIVED,
                 Instant.now(),
-                new Complainant("a@example.net", Optional.of("Erika Muster"), Salutation.FRAU),
+                new Complainant("a@example.net", Optional.of("Erika Muster"), Salutation.FRAU, Language.DE),
                 "Ich habe das nie bestellt.",
+                Attribution.NONE,
                 Instant.now().plusSeconds(86_400)));
         var handler =
                 new ComplaintProcessorHandler(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));

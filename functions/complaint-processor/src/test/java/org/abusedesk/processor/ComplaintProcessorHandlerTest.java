@@ -11,12 +11,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.processing.AbuseTeamNotifier;
 import org.abusedesk.processing.ProcessComplaint;
@@ -117,10 +120,12 @@ class ComplaintProcessorHandlerTest {
         complaints.add(new Complaint(
                 key,
                 Channel.FORM,
+                Classification.COMPLAINT,
                 ComplaintState.RECEIVED,
                 NOW,
-                new Complainant("a@example.net", Optional.empty(), Salutation.NONE),
+                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
                 "spam",
+                Attribution.NONE,
                 NOW.plusSeconds(86_400)));
     }
 
