@@ -1,9 +1,11 @@
 package org.abusedesk.local;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.abusedesk.local.CloudFormationTemplate.Resource;
 
 /** A Lambda function of the template: its handler, its resolved environment and the events that invoke it. */
@@ -14,10 +16,13 @@ public record FunctionDefinition(
         int timeoutSeconds,
         Map<String, String> environment,
         List<HttpRoute> httpRoutes,
-        List<QueueSource> queueSources) {
+        List<QueueSource> queueSources,
+        List<Duration> schedules) {
 
     /** An HTTP API route that invokes the function. */
     public record HttpRoute(String method, String path) {}
+
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
     /** An SQS event source mapping. */
     public record QueueSource(String queueArn, int batchSize, boolean reportBatchItemFailures) {}
@@ -30,6 +35,7 @@ public record FunctionDefinition(
         String handler = Stack.string(properties.getOrDefault("Handler", globals.get("Handler")), "Handler");
         var routes = new ArrayList<HttpRoute>();
         var queues = new ArrayList<QueueSource>();
+        var schedules = new ArrayList<Duration>();
         var events = CloudFormationTemplate.map(properties.getOrDefault("Events", Map.of()));
         for (var event : events.values()) {
             var body = CloudFormationTemplate.map(event);
@@ -46,8 +52,13 @@ public record FunctionDefinition(
                             Integer.parseInt(String.valueOf(eventProperties.getOrDefault("BatchSize", 10))),
                             String.valueOf(eventProperties.get("FunctionResponseTypes"))
                                     .contains("ReportBatchItemFailures")));
+                case "Schedule", "ScheduleV2" ->
+                    schedules.add(rate(Stack.string(
+                            eventProperties.get(
+                                    body.get("Type").equals("Schedule") ? "Schedule" : "ScheduleExpression"),
+                            "Schedule")));
                 default -> {
-                    // Other event types (schedules, S3) are not run by the local stack.
+                    // Other event types (S3, SNS ...) are not run by the local stack.
                 }
             }
         }
@@ -59,7 +70,22 @@ public record FunctionDefinition(
                         String.valueOf(properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)))),
                 Map.copyOf(environment),
                 List.copyOf(routes),
-                List.copyOf(queues));
+                List.copyOf(queues),
+                List.copyOf(schedules));
+    }
+
+    /** A {@code rate(...)} schedule as a period; cron schedules are refused, never silently ignored. */
+    static Duration rate(String expression) {
+        var matcher = RATE.matcher(expression.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("the local stack runs rate(...) schedules only, not " + expression);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "minute", "minutes" -> Duration.ofMinutes(amount);
+            case "hour", "hours" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     private static Map<String, String> variables(Stack stack, Map<String, Object> properties) {

@@ -1,13 +1,18 @@
 package org.abusedesk.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final Outbox outbox;
     private final List<StreamRelay> relays = new ArrayList<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
+    private final List<Scheduled> schedules = new ArrayList<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
 
@@ -73,6 +79,11 @@ public final class LocalStack implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gateway.port());
     }
 
+    /** Runs every scheduled function once, now: for tests and for the command line. */
+    public void runSchedules() {
+        schedules.forEach(Scheduled::run);
+    }
+
     /** Relays every pipe once and polls every queue once, without waiting: for tests that step the system. */
     public int drain() {
         int moved = relays.stream().mapToInt(StreamRelay::relay).sum();
@@ -93,6 +104,22 @@ public final class LocalStack implements AutoCloseable {
         pollers.forEach(QueuePoller::close);
     }
 
+    /** A function on a rate schedule, invoked as EventBridge Scheduler would: the event carries nothing it needs. */
+    private record Scheduled(FunctionDefinition function, RequestStreamHandler handler, Duration period) {
+
+        int run() {
+            try {
+                handler.handleRequest(
+                        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                        OutputStream.nullOutputStream(),
+                        LocalContext.of(function.functionName(), function.timeoutSeconds()));
+                return 1;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void wire() {
         for (var function : stack.functions()) {
@@ -101,6 +128,9 @@ public final class LocalStack implements AutoCloseable {
                 gateway.route(route.method(), route.path(), function, (RequestHandler<
                                 APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                         handler);
+            }
+            for (var period : function.schedules()) {
+                schedules.add(new Scheduled(function, (RequestStreamHandler) handler, period));
             }
             for (var source : function.queueSources()) {
                 pollers.add(new QueuePoller(
@@ -112,6 +142,18 @@ public final class LocalStack implements AutoCloseable {
         gateway.start();
         relays.forEach(relay -> loop("relay", relay::relay, 200));
         pollers.forEach(poller -> loop("poller", () -> poller.poll(1), 0));
+        schedules.forEach(scheduled -> loop(
+                scheduled.function().logicalId(),
+                () -> {
+                    try {
+                        Thread.sleep(scheduled.period().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return 0;
+                    }
+                    return scheduled.run();
+                },
+                0));
     }
 
     private void loop(String name, IntSupplier step, long idleMillis) {

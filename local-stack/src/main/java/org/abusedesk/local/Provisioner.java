@@ -40,6 +40,7 @@ final class Provisioner {
             case "AWS::SQS::Queue" -> queue(resource.logicalId(), properties);
             case "AWS::S3::Bucket" -> bucket(resource.logicalId(), properties);
             case "AWS::SES::EmailIdentity" -> emailIdentity(properties);
+            case "AWS::Events::EventBus" -> eventBus(resource.logicalId(), properties);
             // Run by the local stack itself (functions, pipes) or without meaning on one machine (roles, alarms):
             // they get names and ARNs so that references to them resolve.
             default -> declared(resource);
@@ -151,6 +152,15 @@ final class Provisioner {
             }
         }
         return new Physical(identity, Map.of());
+    }
+
+    private Physical eventBus(String logicalId, Map<String, Object> properties) {
+        String busName =
+                properties.containsKey("Name") ? (String) properties.get("Name") : stack.physicalName(logicalId, 256);
+        try (var events = aws.eventBridge()) {
+            String arn = events.createEventBus(r -> r.name(busName)).eventBusArn();
+            return new Physical(busName, Map.of("Arn", arn, "Name", busName));
+        }
     }
 
     private Physical declared(Resource resource) {

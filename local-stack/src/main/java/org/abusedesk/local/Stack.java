@@ -130,6 +130,14 @@ public final class Stack {
         return pipes;
     }
 
+    /** The pipe of this logical id. */
+    public PipeDefinition pipe(String logicalId) {
+        return pipes().stream()
+                .filter(p -> p.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pipe " + logicalId + " in the template"));
+    }
+
     /** The template's outputs, resolved. */
     public Map<String, String> outputs() {
         var outputs = new LinkedHashMap<String, String>();

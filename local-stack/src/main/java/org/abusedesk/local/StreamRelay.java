@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Stands in for an EventBridge pipe: reads the table's stream, keeps the records its filters pass, fills its input
- * template and sends the result to the queue. A shard's position moves on only after its records were sent, so
+ * template and sends the result to the queue or puts it as an event's detail on the bus. A shard's position moves on only after its records were sent, so
  * a failure repeats records (at least once, as the pipe does) and never skips one.
  */
 public final class StreamRelay {
@@ -24,6 +25,7 @@ public final class StreamRelay {
     private final PipeDefinition pipe;
     private final DynamoDbStreamsClient streams;
     private final SqsClient sqs;
+    private final EventBridgeClient events;
     private final List<EventPattern> filters;
     private final InputTemplate template;
     private final String queueUrl;
@@ -35,10 +37,12 @@ public final class StreamRelay {
         this.pipe = pipe;
         this.streams = aws.dynamoDbStreams();
         this.sqs = aws.sqs();
+        this.events = aws.eventBridge();
         this.filters = pipe.filterPatterns().stream().map(EventPattern::parse).toList();
         this.template = new InputTemplate(pipe.inputTemplate());
-        String queueName = pipe.queueArn().substring(pipe.queueArn().lastIndexOf(':') + 1);
-        this.queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+        this.queueUrl = pipe.targetsEventBus()
+                ? null
+                : sqs.getQueueUrl(r -> r.queueName(name(pipe.targetArn()))).queueUrl();
     }
 
     /** Relays what the stream holds now; returns how many messages it sent. */
@@ -66,7 +70,7 @@ public final class StreamRelay {
                 }
             }
             for (String body : bodies) {
-                sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+                send(body);
                 sent++;
             }
             if (response.nextShardIterator() == null) {
@@ -82,8 +86,29 @@ public final class StreamRelay {
         return sent;
     }
 
+    private void send(String body) {
+        if (queueUrl != null) {
+            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+            return;
+        }
+        var parameters = pipe.eventBusParameters();
+        var response = events.putEvents(r -> r.entries(e -> e.eventBusName(pipe.targetArn())
+                .detailType(parameters.getOrDefault("DetailType", "Event from " + pipe.logicalId()))
+                .source(parameters.getOrDefault("Source", "Pipe " + pipe.logicalId()))
+                .detail(body)));
+        if (response.failedEntryCount() > 0) {
+            throw new IllegalStateException(pipe.logicalId() + " could not put an event: " + response.entries());
+        }
+    }
+
+    /** The last part of an ARN: a queue's or a bus's name. */
+    private static String name(String arn) {
+        return arn.substring(arn.lastIndexOf(arn.contains("/") ? '/' : ':') + 1);
+    }
+
     public void close() {
         streams.close();
         sqs.close();
+        events.close();
     }
 }

@@ -23,7 +23,14 @@ import org.junit.jupiter.api.Test;
 class HttpGatewayIT {
 
     private static final FunctionDefinition THINGS = new FunctionDefinition(
-            "ThingsFunction", "local-ThingsFunction", "org.example.ThingsHandler", 7, Map.of(), List.of(), List.of());
+            "ThingsFunction",
+            "local-ThingsFunction",
+            "org.example.ThingsHandler",
+            7,
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of());
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

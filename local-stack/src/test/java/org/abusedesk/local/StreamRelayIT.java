@@ -57,7 +57,7 @@ class StreamRelayIT {
         stack = TestProject.newStack(aws);
         table = stack.ref("ComplaintsTable");
         queueUrl = stack.ref("ComplaintsQueue");
-        relay = new StreamRelay(stack.pipes().get(0), aws);
+        relay = new StreamRelay(stack.pipe("ComplaintsPipe"), aws);
     }
 
     @AfterEach

@@ -1,7 +1,10 @@
 package org.abusedesk.aws;
 
+import com.github.f4b6a3.ulid.Ulid;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +18,12 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.DuplicateComplaintException;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The complaints table in DynamoDB: partition key Mailing ID, sort key complaint id. */
 public final class DynamoDbComplaints implements Complaints {
@@ -72,6 +77,41 @@ public final class DynamoDbComplaints implements Complaints {
         }
     }
 
+    @Override
+    public List<Complaint> awaitingNotification(MailingId mailingId, Instant now) {
+        var awaiting = new ArrayList<Complaint>();
+        dynamoDb.queryPaginator(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression("mailingId = :m")
+                        .filterExpression("#state = :counted")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":m", s(mailingId.value()), ":counted", s("COUNTED"))))
+                .items()
+                .forEach(item -> {
+                    var complaint = fromItem(item);
+                    if (complaint.expiresAt().isAfter(now)) {
+                        awaiting.add(complaint);
+                    }
+                });
+        return awaiting;
+    }
+
+    @Override
+    public long countSince(MailingId mailingId, Instant since) {
+        // Complaint ids are ULIDs, which sort by time: the smallest ULID of an instant bounds the range.
+        String from = Ulid.min(since.toEpochMilli()).toString();
+        long count = 0;
+        for (var page : dynamoDb.queryPaginator(r -> r.tableName(table)
+                .keyConditionExpression("mailingId = :m AND complaintId >= :from")
+                .filterExpression("classification = :complaint")
+                .expressionAttributeValues(
+                        Map.of(":m", s(mailingId.value()), ":from", s(from), ":complaint", s("COMPLAINT")))
+                .select(Select.COUNT))) {
+            count += page.count();
+        }
+        return count;
+    }
+
     static Map<String, AttributeValue> key(ComplaintKey key) {
         return Map.of(
                 "mailingId", s(key.mailingId().value()),
@@ -118,7 +158,7 @@ public final class DynamoDbComplaints implements Complaints {
                 Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())));
     }
 
-    private static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 }

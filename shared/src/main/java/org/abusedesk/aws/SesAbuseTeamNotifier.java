@@ -1,10 +1,9 @@
 package org.abusedesk.aws;
 
 import java.util.Objects;
-import org.abusedesk.complaint.Complaint;
 import org.abusedesk.mail.NotificationComposer;
 import org.abusedesk.processing.AbuseTeamNotifier;
-import software.amazon.awssdk.core.SdkBytes;
+import org.abusedesk.processing.Notification;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** Sends the abuse team's notification through SES v2 as a raw MIME message. */
@@ -19,10 +18,7 @@ public final class SesAbuseTeamNotifier implements AbuseTeamNotifier {
     }
 
     @Override
-    public void notify(Complaint complaint) {
-        var mail = composer.compose(complaint);
-        ses.sendEmail(r -> r.fromEmailAddress(mail.from())
-                .destination(d -> d.toAddresses(mail.to()))
-                .content(c -> c.raw(raw -> raw.data(SdkBytes.fromByteArray(mail.raw())))));
+    public void notify(Notification notification) {
+        SesMail.send(ses, composer.compose(notification));
     }
 }

@@ -15,7 +15,8 @@ public record ComplaintId(String value) {
     }
 
     public static ComplaintId generate() {
-        return new ComplaintId(UlidCreator.getUlid().toString());
+        // Monotonic: two complaints of the same millisecond still sort in the order they arrived.
+        return new ComplaintId(UlidCreator.getMonotonicUlid().toString());
     }
 
     @Override

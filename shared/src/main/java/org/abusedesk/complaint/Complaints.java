@@ -1,6 +1,7 @@
 package org.abusedesk.complaint;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The complaints table, in the domain's words. */
@@ -22,4 +23,10 @@ public interface Complaints {
      * @return false when the complaint was no longer in state {@code from}: another delivery got there first
      */
     boolean advance(ComplaintKey key, ComplaintState from, ComplaintState to);
+
+    /** The mailing's complaints that were counted and wait for their abuse-team mail, oldest first. */
+    List<Complaint> awaitingNotification(MailingId mailingId, Instant now);
+
+    /** How many complaints (classified COMPLAINT) the mailing received at or after {@code since}. */
+    long countSince(MailingId mailingId, Instant since);
 }

@@ -1,5 +1,6 @@
 package org.abusedesk.config;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,32 @@ public record Environment(Map<String, String> variables) {
             throw new IllegalStateException("environment variable " + name + " is not set");
         }
         return value;
+    }
+
+    public int requireNonNegativeInt(String name) {
+        String value = require(name);
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the variable's name
+        }
+        throw new IllegalStateException("environment variable " + name + " must be a whole number >= 0: " + value);
+    }
+
+    public BigDecimal requireDecimal(String name) {
+        String value = require(name);
+        try {
+            var parsed = new BigDecimal(value.strip());
+            if (parsed.signum() >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the variable's name
+        }
+        throw new IllegalStateException("environment variable " + name + " must be a decimal number >= 0: " + value);
     }
 
     public Optional<String> optional(String name) {

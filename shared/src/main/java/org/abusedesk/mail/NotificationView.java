@@ -1,17 +1,75 @@
 package org.abusedesk.mail;
 
+import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.Complaint;
+import org.abusedesk.processing.Notification;
 
-/** What the abuse-team notification templates show of a complaint, as text. */
+/** What the abuse-team notification templates show, as text. */
 public record NotificationView(
-        String mailingId, String reference, String channel, String receivedAt, String complainant, String message) {
+        String subject,
+        String mailingId,
+        String account,
+        String status,
+        String escalation,
+        String mailing,
+        String complaintCount,
+        String rate,
+        List<ComplaintView> complaints) {
 
-    private static final DateTimeFormatter RECEIVED_AT =
+    /** One reported complaint, as text. */
+    public record ComplaintView(
+            String reference, String channel, String receivedAt, String complainant, String verified, String message) {}
+
+    static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    public static NotificationView of(Complaint complaint) {
+    public static NotificationView of(Notification notification) {
+        String account = notification.account().map(AccountId::value).orElse("unknown");
+        String rate = notification
+                .mailingRatePercent()
+                .map(r -> r.setScale(2, RoundingMode.HALF_UP).toPlainString() + " %")
+                .orElse("no recipient count");
+        String status = notification.status().name();
+        String count = notification.mailingComplaints()
+                + (notification.mailingComplaints() == 1 ? " complaint" : " complaints");
+        String subject = "[" + status + "] Mailing " + notification.mailingId() + " · account " + account + " · "
+                + count + " · " + rate;
+        String escalation = notification
+                .escalation()
+                .map(e -> e.from() + " → " + e.to() + ": " + e.reason())
+                .orElse("");
+        String mailing = notification
+                .mailing()
+                .map(m -> "registered, sent " + TIME.format(m.sentAt())
+                        + m.recipients().stream()
+                                .mapToObj(r -> ", " + r + " recipients")
+                                .findFirst()
+                                .orElse("")
+                        + m.subject().map(s -> ", subject \"" + s + "\"").orElse("")
+                        + m.sender().map(s -> ", from " + s).orElse(""))
+                .orElse(
+                        notification.account().isPresent()
+                                ? "not registered; account named by the evidence"
+                                : "not registered; account unknown");
+        return new NotificationView(
+                subject,
+                notification.mailingId().value(),
+                account,
+                status,
+                escalation,
+                mailing,
+                count,
+                rate,
+                notification.complaints().stream()
+                        .map(NotificationView::complaint)
+                        .toList());
+    }
+
+    private static ComplaintView complaint(Complaint complaint) {
         var complainant = complaint.complainant();
         String name = switch (complainant.salutation()) {
                     case HERR -> "Herr ";
@@ -19,12 +77,12 @@ public record NotificationView(
                     case NONE -> "";
                 }
                 + complainant.name().orElse("");
-        return new NotificationView(
-                complaint.mailingId().value(),
+        return new ComplaintView(
                 complaint.id().value(),
                 complaint.channel().name(),
-                RECEIVED_AT.format(complaint.receivedAt()),
+                TIME.format(complaint.receivedAt()),
                 name.isBlank() ? complainant.email() : name.strip() + " <" + complainant.email() + ">",
+                complaint.attribution().verified() ? "yes" : "no",
                 complaint.message());
     }
 }

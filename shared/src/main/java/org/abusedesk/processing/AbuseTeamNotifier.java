@@ -1,10 +1,8 @@
 package org.abusedesk.processing;
 
-import org.abusedesk.complaint.Complaint;
-
-/** Tells the abuse team about a complaint. */
+/** Tells the abuse team about complaints. */
 public interface AbuseTeamNotifier {
 
-    /** Sends the notification; throws when it could not be handed over, so that the complaint is retried. */
-    void notify(Complaint complaint);
+    /** Sends the notification; throws when it could not be handed over, so that the complaints are retried. */
+    void notify(Notification notification);
 }

@@ -1,42 +1,84 @@
 package org.abusedesk.processing;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.account.StatusChange;
+import org.abusedesk.complaint.Classification;
+import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
+import org.abusedesk.mailing.Mailing;
+import org.abusedesk.mailing.Mailings;
 
 /**
- * Drives one queued complaint on from where its last delivery stopped.
+ * Drives one queued complaint on from where its last delivery stopped: count it, escalate its account, acknowledge
+ * it, notify the abuse team.
  *
- * <p>Queues and streams deliver at least once, so every step is conditional on the state before it. The
- * state is written after the mail is handed over: a crash between the two sends the notification again on
- * redelivery (at least once), never zero times.
+ * <p>Queues and streams deliver at least once and functions die mid-batch, so every step is conditional on the
+ * state before it: counting happens in one transaction with the step RECEIVED → COUNTED, escalations are
+ * conditional on the status they start from, and COUNTED → NOTIFIED is written after the mail was handed over.
  */
 public final class ProcessComplaint {
 
     private final Complaints complaints;
-    private final AbuseTeamNotifier notifier;
+    private final Mailings mailings;
+    private final ComplaintLedger ledger;
+    private final EscalateAccount escalate;
+    private final AcknowledgeComplainant acknowledge;
+    private final NotifyAbuseTeam notify;
     private final Clock clock;
 
-    public ProcessComplaint(Complaints complaints, AbuseTeamNotifier notifier, Clock clock) {
+    public ProcessComplaint(
+            Complaints complaints,
+            Mailings mailings,
+            ComplaintLedger ledger,
+            EscalateAccount escalate,
+            AcknowledgeComplainant acknowledge,
+            NotifyAbuseTeam notify,
+            Clock clock) {
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
-        this.notifier = Objects.requireNonNull(notifier, "notifier == null");
+        this.mailings = Objects.requireNonNull(mailings, "mailings == null");
+        this.ledger = Objects.requireNonNull(ledger, "ledger == null");
+        this.escalate = Objects.requireNonNull(escalate, "escalate == null");
+        this.acknowledge = Objects.requireNonNull(acknowledge, "acknowledge == null");
+        this.notify = Objects.requireNonNull(notify, "notify == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
     public ProcessingOutcome process(ComplaintKey key) {
-        var found = complaints.find(key, clock.instant());
+        var now = clock.instant();
+        var found = complaints.find(key, now);
         if (found.isEmpty()) {
             return ProcessingOutcome.NOT_FOUND;
         }
         var complaint = found.get();
-        if (complaint.state() != ComplaintState.RECEIVED) {
+        if (complaint.classification() != Classification.COMPLAINT) {
+            return ProcessingOutcome.NOT_COUNTED;
+        }
+        var account = accountOf(complaint);
+        if (complaint.state() == ComplaintState.RECEIVED) {
+            ledger.count(complaint, account);
+            complaint = complaints.find(key, now).orElse(complaint);
+        }
+        if (complaint.state() != ComplaintState.COUNTED) {
             return ProcessingOutcome.ALREADY_DONE;
         }
-        notifier.notify(complaint);
-        return complaints.advance(key, ComplaintState.RECEIVED, ComplaintState.NOTIFIED)
+        List<StatusChange> escalations =
+                account.map(a -> escalate.evaluate(a, key, now)).orElse(List.of());
+        acknowledge.acknowledge(complaint, now);
+        return notify.notify(complaint, account, escalations, now) == NotifyAbuseTeam.Outcome.SENT
                 ? ProcessingOutcome.NOTIFIED
-                : ProcessingOutcome.ALREADY_DONE;
+                : ProcessingOutcome.DEFERRED;
+    }
+
+    /** The registry's account for the complaint's mailing; else the account its evidence names, if any. */
+    private Optional<AccountId> accountOf(Complaint complaint) {
+        return mailings.find(complaint.mailingId())
+                .map(Mailing::accountId)
+                .or(() -> complaint.attribution().claimedAccountId().map(AccountId::new));
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.abusedesk.account.AccountStatus;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
@@ -21,6 +23,7 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.processing.Notification;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,16 +40,17 @@ class SesAbuseTeamNotifierIT {
                 clients.sesV2(), new NotificationComposer("abuse-desk@example.com", "abuse-team@example.com"));
         var complaint = complaint();
 
-        notifier.notify(complaint);
+        notifier.notify(notification(complaint));
 
         assertThat(new Outbox(stack.aws().uri()).mails())
-                .filteredOn(m -> m.subject().contains(complaint.id().value()))
+                .filteredOn(m -> m.text().contains(complaint.id().value()))
                 .singleElement()
                 .satisfies(mail -> {
                     assertThat(mail.from()).isEqualTo("abuse-desk@example.com");
                     assertThat(mail.to()).containsExactly("abuse-team@example.com");
                     assertThat(mail.subject())
-                            .isEqualTo("Complaint on mailing 14141611 (reference " + complaint.id() + ")");
+                            .isEqualTo(
+                                    "[ACTIVE] Mailing 14141611 · account unknown · 1 complaint · no recipient count");
                     assertThat(mail.text()).contains("Mailing ID:   14141611");
                     assertThat(mail.html()).contains("<td>14141611</td>");
                 });
@@ -62,7 +66,19 @@ class SesAbuseTeamNotifierIT {
         var notifier = new SesAbuseTeamNotifier(
                 clients.sesV2(), new NotificationComposer("desk@unverified.example", "abuse-team@example.com"));
 
-        assertThatThrownBy(() -> notifier.notify(complaint())).isInstanceOf(SesV2Exception.class);
+        assertThatThrownBy(() -> notifier.notify(notification(complaint()))).isInstanceOf(SesV2Exception.class);
+    }
+
+    private static Notification notification(Complaint complaint) {
+        return new Notification(
+                complaint.mailingId(),
+                Optional.empty(),
+                Optional.empty(),
+                AccountStatus.ACTIVE,
+                Optional.empty(),
+                List.of(complaint),
+                1,
+                Optional.empty());
     }
 
     private static Complaint complaint() {

@@ -33,6 +33,25 @@ public final class InMemoryComplaints implements Complaints {
         return true;
     }
 
+    @Override
+    public synchronized List<Complaint> awaitingNotification(MailingId mailingId, Instant now) {
+        return items.values().stream()
+                .filter(c -> c.mailingId().equals(mailingId))
+                .filter(c ->
+                        c.state() == ComplaintState.COUNTED && c.expiresAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(c -> c.id().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized long countSince(MailingId mailingId, Instant since) {
+        return items.values().stream()
+                .filter(c -> c.mailingId().equals(mailingId))
+                .filter(c -> c.classification() == Classification.COMPLAINT
+                        && !c.receivedAt().isBefore(since))
+                .count();
+    }
+
     public synchronized List<Complaint> all() {
         return List.copyOf(items.values());
     }

@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.account.AccountStatus;
+import org.abusedesk.account.ComplaintStatistics;
+import org.abusedesk.account.StatusChange;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
@@ -16,7 +23,10 @@ import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.mailing.Mailing;
+import org.abusedesk.processing.Notification;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
@@ -33,29 +43,34 @@ class NotificationComposerTest {
 
     @Test
     void compose_addressesTheAbuseTeamFromTheDesk() throws IOException {
-        var mail = composer.compose(complaint("spam", Optional.of("Erika Muster"), Salutation.FRAU));
+        var mail = composer.compose(notification("spam", Optional.of("Erika Muster"), Salutation.FRAU));
 
         assertThat(mail.from()).isEqualTo("abuse-desk@example.com");
         assertThat(mail.to()).containsExactly("abuse-team@example.com");
         var message = parse(mail);
         assertThat(message.getFrom().get(0).getAddress()).isEqualTo("abuse-desk@example.com");
         assertThat(message.getTo().flatten().get(0).getAddress()).isEqualTo("abuse-team@example.com");
-        assertThat(message.getSubject()).isEqualTo("Complaint on mailing 14141611 (reference " + REFERENCE + ")");
-        assertThat(message.getMessageId()).isEqualTo("<" + REFERENCE + "@abuse-desk>");
+        assertThat(message.getSubject())
+                .isEqualTo("[ACTIVE] Mailing 14141611 · account 121070 · 1 complaint · no recipient count");
+        assertThat(message.getMessageId()).isEqualTo("<" + REFERENCE + ".1@abuse-desk>");
         assertThat(message.getHeader().getField("Auto-Submitted").getBody()).isEqualTo("auto-generated");
         assertThat(message.getHeader().getField("References").getBody()).isEqualTo("<mailing-14141611@abuse-desk>");
     }
 
     @Test
     void compose_givesTheComplaintInTextAndHtml() throws IOException {
-        var message =
-                parse(composer.compose(complaint("Ich will das nicht.", Optional.of("Erika Muster"), Salutation.FRAU)));
+        var message = parse(
+                composer.compose(notification("Ich will das nicht.", Optional.of("Erika Muster"), Salutation.FRAU)));
 
         String text = part(message, "text/plain");
         assertThat(text)
                 .contains("Mailing ID:   14141611")
-                .contains("Reference:    " + REFERENCE)
+                .contains("Account:      121070 (ACTIVE)")
+                .contains("Mailing:      not registered; account named by the evidence")
+                .contains("Complaints:   1 complaint, rate no recipient count")
+                .contains("---- Complaint " + REFERENCE)
                 .contains("Channel:      FORM")
+                .contains("Verified:     no")
                 .contains("Received:     2026-11-28 10:15:30 UTC")
                 .contains("Complainant:  Frau Erika Muster <a@example.net>")
                 .contains("Ich will das nicht.");
@@ -67,7 +82,7 @@ class NotificationComposerTest {
 
     @Test
     void compose_escapesMarkupInEverythingTheComplainantWrote() throws IOException {
-        var message = parse(composer.compose(complaint(
+        var message = parse(composer.compose(notification(
                 "<script>alert('x')</script> & \"quoted\"",
                 Optional.of("<img src=x onerror=alert(1)>"),
                 Salutation.NONE)));
@@ -83,7 +98,7 @@ class NotificationComposerTest {
 
     @Test
     void compose_keepsLineBreaksOfTheComplainantOutOfTheHeaders() throws IOException {
-        var message = parse(composer.compose(complaint(
+        var message = parse(composer.compose(notification(
                 "line one\r\nBcc: victim@example.org", Optional.of("Eve\r\nBcc: x@example.org"), Salutation.NONE)));
 
         assertThat(message.getHeader().getFields().stream()
@@ -98,9 +113,54 @@ class NotificationComposerTest {
                         "Message-ID",
                         "References",
                         "Auto-Submitted",
+                        "X-Abuse-Desk-Mailing-ID",
                         "X-Abuse-Desk-Reference",
                         "Content-Type");
         assertThat(part(message, "text/plain")).contains("Bcc: victim@example.org");
+    }
+
+    @Test
+    void compose_ofAnEscalation_namesStatusRateAndEveryComplaint() throws IOException {
+        var registered = Mailing.registered(
+                new MailingId("14141611"),
+                new AccountId("121070"),
+                OptionalLong.of(1000),
+                Instant.parse("2026-11-28T09:00:00Z"),
+                Optional.of("Winter sale"),
+                Optional.of("news@shop.example"));
+        var escalation = new StatusChange(
+                new AccountId("121070"),
+                AccountStatus.ACTIVE,
+                AccountStatus.FLAGGED,
+                Instant.parse("2026-11-28T10:16:00Z"),
+                "complaint rate 0.3000 % >= 0.1 % with 3 complaints on 1000 recipients",
+                StatusChange.AUTOMATIC,
+                new ComplaintStatistics(3, 0, 1000, 0),
+                List.of(REFERENCE));
+        var second = complaint("second", Optional.empty(), Salutation.NONE);
+        var notification = new Notification(
+                new MailingId("14141611"),
+                Optional.of(registered),
+                Optional.of(new AccountId("121070")),
+                AccountStatus.FLAGGED,
+                Optional.of(escalation),
+                List.of(complaint("first", Optional.empty(), Salutation.NONE), second),
+                3,
+                Optional.of(new BigDecimal("0.3000")));
+
+        var message = parse(composer.compose(notification));
+
+        assertThat(message.getSubject())
+                .isEqualTo("[FLAGGED] Mailing 14141611 · account 121070 · 3 complaints · 0.30 %");
+        assertThat(part(message, "text/plain"))
+                .startsWith("Account 121070 escalated: ACTIVE → FLAGGED: complaint rate 0.3000 % >= 0.1 % with 3"
+                        + " complaints on 1000 recipients")
+                .contains("Mailing:      registered, sent 2026-11-28 09:00:00 UTC, 1000 recipients, subject \"Winter"
+                        + " sale\", from news@shop.example")
+                .contains("first")
+                .contains("second");
+        assertThat(message.getHeader().getField("X-Abuse-Desk-Reference").getBody())
+                .isEqualTo(REFERENCE + ", " + REFERENCE);
     }
 
     @Test
@@ -108,6 +168,18 @@ class NotificationComposerTest {
         assertThatThrownBy(() -> new NotificationComposer("not an address <", "abuse-team@example.com"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("senderAddress is not a mail address");
+    }
+
+    private static Notification notification(String message, Optional<String> name, Salutation salutation) {
+        return new Notification(
+                new MailingId("14141611"),
+                Optional.empty(),
+                Optional.of(new AccountId("121070")),
+                AccountStatus.ACTIVE,
+                Optional.empty(),
+                List.of(complaint(message, name, salutation)),
+                1,
+                Optional.empty());
     }
 
     private static Complaint complaint(String message, Optional<String> name, Salutation salutation) {

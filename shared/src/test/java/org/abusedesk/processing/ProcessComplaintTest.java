@@ -3,111 +3,237 @@ package org.abusedesk.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.account.AccountStatus;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
-import org.abusedesk.complaint.Complainant;
-import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
-import org.abusedesk.complaint.InMemoryComplaints;
-import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.complaint.Salutation;
+import org.abusedesk.suppression.AddressHash;
+import org.abusedesk.suppression.Suppression;
 import org.junit.jupiter.api.Test;
 
 class ProcessComplaintTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+    private static final AccountId ACCOUNT = new AccountId("121070");
+    private static final MailingId MAILING = new MailingId("14141611");
 
-    private final InMemoryComplaints complaints = new InMemoryComplaints();
-    private final List<Complaint> notified = new ArrayList<>();
-    private final ProcessComplaint process =
-            new ProcessComplaint(complaints, notified::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryDesk desk = new InMemoryDesk();
 
     @Test
-    void process_notifiesTheAbuseTeamAndMarksTheComplaintNotified() {
-        var complaint = stored(ComplaintState.RECEIVED, NOW.plusSeconds(3600));
+    void threeFormComplaintsOnAThousandRecipients_flagTheAccount_inTwoMails_losingNone() {
+        // GIVEN a registered mailing to 1,000 recipients
+        desk.register("14141611", "121070", 1000L);
 
-        var outcome = process.process(complaint.key());
+        // WHEN three people complain through the form, one minute apart
+        var first = desk.receive("14141611", "a@example.net");
+        var outcomes = new ArrayList<ProcessingOutcome>();
+        outcomes.add(desk.processComplaint.process(first));
+        desk.clock.advance(Duration.ofMinutes(1));
+        var second = desk.receive("14141611", "b@example.net");
+        outcomes.add(desk.processComplaint.process(second));
+        desk.clock.advance(Duration.ofMinutes(1));
+        var third = desk.receive("14141611", "c@example.net");
+        outcomes.add(desk.processComplaint.process(third));
 
-        assertThat(outcome).isEqualTo(ProcessingOutcome.NOTIFIED);
-        assertThat(notified).containsExactly(complaint);
-        assertThat(complaints.find(complaint.key(), NOW).orElseThrow().state()).isEqualTo(ComplaintState.NOTIFIED);
+        // THEN the account is FLAGGED (0.3 %, but none verified, so not PAUSED) ...
+        var account = desk.accounts.find(ACCOUNT).orElseThrow();
+        assertThat(account.status()).isEqualTo(AccountStatus.FLAGGED);
+        assertThat(account.complaints()).isEqualTo(3);
+        assertThat(account.history()).singleElement().satisfies(change -> {
+            assertThat(change.from()).isEqualTo(AccountStatus.ACTIVE);
+            assertThat(change.to()).isEqualTo(AccountStatus.FLAGGED);
+            assertThat(change.reason())
+                    .isEqualTo("complaint rate 0.3000 % >= 0.1 % with 3 complaints on 1000 recipients");
+            assertThat(change.complaintIds())
+                    .containsExactly(third.complaintId().value());
+        });
+        // ... the first complaint was mailed at once, the second waited, the escalation mailed the rest at once
+        assertThat(outcomes)
+                .containsExactly(ProcessingOutcome.NOTIFIED, ProcessingOutcome.DEFERRED, ProcessingOutcome.NOTIFIED);
+        assertThat(desk.notifications).hasSize(2);
+        assertThat(keys(desk.notifications.get(0))).containsExactly(first);
+        assertThat(keys(desk.notifications.get(1))).containsExactly(second, third);
+        assertThat(desk.notifications.get(1).escalation()).isPresent();
+        assertThat(desk.notifications.get(1).status()).isEqualTo(AccountStatus.FLAGGED);
+        assertThat(desk.notifications.get(1).mailingComplaints()).isEqualTo(3);
+        assertThat(desk.notifications.get(1).mailingRatePercent()).contains(new java.math.BigDecimal("0.3000"));
+        assertThat(List.of(first, second, third))
+                .allSatisfy(k -> assertThat(desk.state(k)).isEqualTo(ComplaintState.NOTIFIED));
+        // ... and the three complainants are suppressed for the account, by the hash of their address only
+        assertThat(desk.accounts.of(ACCOUNT))
+                .extracting(Suppression::addressHash)
+                .containsExactlyInAnyOrder(
+                        AddressHash.of("a@example.net"),
+                        AddressHash.of("b@example.net"),
+                        AddressHash.of("c@example.net"));
     }
 
     @Test
-    void process_twice_notifiesOnce() {
-        var complaint = stored(ComplaintState.RECEIVED, NOW.plusSeconds(3600));
+    void aComplaintDeliveredTwice_countsOnce_andMailsOnce() {
+        desk.register("14141611", "121070", 1000L);
+        var key = desk.receive("14141611", "a@example.net");
 
-        process.process(complaint.key());
-        var second = process.process(complaint.key());
+        var first = desk.processComplaint.process(key);
+        var again = desk.processComplaint.process(key);
 
-        assertThat(second).isEqualTo(ProcessingOutcome.ALREADY_DONE);
-        assertThat(notified).hasSize(1);
+        assertThat(first).isEqualTo(ProcessingOutcome.NOTIFIED);
+        assertThat(again).isEqualTo(ProcessingOutcome.ALREADY_DONE);
+        assertThat(desk.mailings.complaints(MAILING)).isEqualTo(1);
+        assertThat(desk.accounts.find(ACCOUNT).orElseThrow().complaints()).isEqualTo(1);
+        assertThat(desk.notifications).hasSize(1);
+        assertThat(desk.acknowledged).hasSize(1);
     }
 
     @Test
-    void process_ofAComplaintAlreadyPastReceived_doesNothing() {
-        var complaint = stored(ComplaintState.RESOLVED, NOW.plusSeconds(3600));
+    void whenTheMailFails_theComplaintStaysCounted_andTheRetryMailsItWithoutCountingAgain() {
+        desk.register("14141611", "121070", 1000L);
+        var key = desk.receive("14141611", "a@example.net");
+        desk.notifier = n -> {
+            throw new IllegalStateException("Throttling: Maximum sending rate exceeded");
+        };
 
-        assertThat(process.process(complaint.key())).isEqualTo(ProcessingOutcome.ALREADY_DONE);
-        assertThat(notified).isEmpty();
-        assertThat(complaints.find(complaint.key(), NOW).orElseThrow().state()).isEqualTo(ComplaintState.RESOLVED);
+        assertThatThrownBy(() -> desk.processComplaint.process(key)).hasMessageContaining("Throttling");
+        assertThat(desk.state(key)).isEqualTo(ComplaintState.COUNTED);
+
+        // The window was claimed by the failed attempt: the retry defers, and the flush delivers once it passed.
+        desk.notifier = desk.notifications::add;
+        assertThat(desk.processComplaint.process(key)).isEqualTo(ProcessingOutcome.DEFERRED);
+        desk.clock.advance(InMemoryDesk.WINDOW);
+        assertThat(desk.flush.flush()).isEqualTo(1);
+
+        assertThat(desk.notifications)
+                .singleElement()
+                .satisfies(n -> assertThat(keys(n)).containsExactly(key));
+        assertThat(desk.state(key)).isEqualTo(ComplaintState.NOTIFIED);
+        assertThat(desk.mailings.complaints(MAILING)).isEqualTo(1);
     }
 
     @Test
-    void process_ofAnUnknownKey_isNotFound() {
-        var key = new ComplaintKey(new MailingId("14141611"), ComplaintId.generate());
+    void complaintsWithinTheWindow_waitForTheFlush_whichMailsThemTogetherOnceTheWindowPassed() {
+        desk.register("14141611", "121070", 100_000L);
+        var first = desk.receive("14141611", "a@example.net");
+        desk.processComplaint.process(first);
+        var waiting = new ArrayList<ComplaintKey>();
+        for (int i = 0; i < 2; i++) {
+            desk.clock.advance(Duration.ofMinutes(1));
+            var key = desk.receive("14141611", "p" + i + "@example.net");
+            assertThat(desk.processComplaint.process(key)).isEqualTo(ProcessingOutcome.DEFERRED);
+            waiting.add(key);
+        }
 
-        assertThat(process.process(key)).isEqualTo(ProcessingOutcome.NOT_FOUND);
-        assertThat(notified).isEmpty();
+        // Before the window passed, the flush sends nothing
+        assertThat(desk.flush.flush()).isZero();
+        desk.clock.advance(Duration.ofMinutes(13));
+        assertThat(desk.flush.flush()).isEqualTo(1);
+        assertThat(desk.flush.flush()).isZero();
+
+        assertThat(desk.notifications).hasSize(2);
+        assertThat(keys(desk.notifications.get(1))).containsExactlyElementsOf(waiting);
+        assertThat(waiting).allSatisfy(k -> assertThat(desk.state(k)).isEqualTo(ComplaintState.NOTIFIED));
     }
 
     @Test
-    void process_ofAnExpiredComplaint_isNotFound() {
-        var complaint = stored(ComplaintState.RECEIVED, NOW.minusSeconds(1));
-
-        assertThat(process.process(complaint.key())).isEqualTo(ProcessingOutcome.NOT_FOUND);
-        assertThat(notified).isEmpty();
-    }
-
-    @Test
-    void process_whenTheNotificationFails_leavesTheComplaintReceivedForTheRetry() {
-        var complaint = stored(ComplaintState.RECEIVED, NOW.plusSeconds(3600));
-        var failing = new ProcessComplaint(
-                complaints,
-                c -> {
-                    throw new IllegalStateException("SES throttled");
-                },
-                Clock.fixed(NOW, ZoneOffset.UTC));
-
-        assertThatThrownBy(() -> failing.process(complaint.key())).hasMessage("SES throttled");
-        assertThat(complaints.find(complaint.key(), NOW).orElseThrow().state()).isEqualTo(ComplaintState.RECEIVED);
-
-        assertThat(process.process(complaint.key())).isEqualTo(ProcessingOutcome.NOTIFIED);
-        assertThat(notified).containsExactly(complaint);
-    }
-
-    private Complaint stored(ComplaintState state, Instant expiresAt) {
-        var complaint = new Complaint(
-                new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
-                Channel.FORM,
+    void aComplaintOnAnUnregisteredMailing_keepsItsMailingId_andTakesTheAccountItsEvidenceNames() {
+        var key = desk.receive(
+                "777",
+                "a@example.net",
+                Channel.MAIL,
                 Classification.COMPLAINT,
-                state,
-                NOW.minusSeconds(10),
-                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
-                "spam",
-                Attribution.NONE,
-                expiresAt);
-        complaints.add(complaint);
-        return complaint;
+                new Attribution(Optional.of("121070"), false));
+
+        desk.processComplaint.process(key);
+
+        assertThat(desk.notifications).singleElement().satisfies(n -> {
+            assertThat(n.mailingId()).isEqualTo(new MailingId("777"));
+            assertThat(n.mailing()).isEmpty();
+            assertThat(n.account()).contains(ACCOUNT);
+            assertThat(n.mailingRatePercent()).isEmpty();
+        });
+        assertThat(desk.accounts.of(ACCOUNT)).hasSize(1);
+    }
+
+    @Test
+    void aComplaintWithNoAccountAnywhere_isCountedOnItsMailing_andNotified_withoutSuppression() {
+        var key = desk.receive("777", "a@example.net");
+
+        assertThat(desk.processComplaint.process(key)).isEqualTo(ProcessingOutcome.NOTIFIED);
+
+        assertThat(desk.mailings.complaints(new MailingId("777"))).isEqualTo(1);
+        assertThat(desk.notifications)
+                .singleElement()
+                .satisfies(n -> assertThat(n.account()).isEmpty());
+    }
+
+    @Test
+    void aBounceOrAutoReply_isNeitherCountedNorNotified() {
+        desk.register("14141611", "121070", 1000L);
+        var bounce = desk.receive(
+                "14141611", "mailer-daemon@example.net", Channel.MAIL, Classification.BOUNCE, Attribution.NONE);
+
+        assertThat(desk.processComplaint.process(bounce)).isEqualTo(ProcessingOutcome.NOT_COUNTED);
+
+        assertThat(desk.mailings.complaints(MAILING)).isZero();
+        assertThat(desk.notifications).isEmpty();
+        assertThat(desk.state(bounce)).isEqualTo(ComplaintState.RECEIVED);
+    }
+
+    @Test
+    void aKeyWithoutComplaint_isNotFound() {
+        assertThat(desk.processComplaint.process(new ComplaintKey(MAILING, ComplaintId.generate())))
+                .isEqualTo(ProcessingOutcome.NOT_FOUND);
+    }
+
+    @Test
+    void acknowledgements_goOncePerCase_andAtMostThreeADayToOneAddress() {
+        desk.register("14141611", "121070", 1000L);
+        for (int i = 0; i < 4; i++) {
+            desk.processComplaint.process(desk.receive("14141611", "same@example.net"));
+        }
+
+        assertThat(desk.acknowledged).hasSize(3);
+        desk.clock.advance(Duration.ofDays(1));
+        desk.processComplaint.process(desk.receive("14141611", "same@example.net"));
+        assertThat(desk.acknowledged).hasSize(4);
+    }
+
+    @Test
+    void twentyConcurrentComplaints_countExactly_andEscalateOnce() throws Exception {
+        desk.register("14141611", "121070", 1000L);
+        var keys = new ArrayList<ComplaintKey>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(desk.receive("14141611", "p" + i + "@example.net"));
+        }
+        var tasks = new ArrayList<Callable<ProcessingOutcome>>();
+        for (var key : keys) {
+            tasks.add(() -> desk.processComplaint.process(key));
+            tasks.add(() -> desk.processComplaint.process(key)); // every message delivered twice
+        }
+
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (var future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+        }
+
+        var account = desk.accounts.find(ACCOUNT).orElseThrow();
+        assertThat(desk.mailings.complaints(MAILING)).isEqualTo(20);
+        assertThat(account.complaints()).isEqualTo(20);
+        assertThat(account.status()).isEqualTo(AccountStatus.FLAGGED);
+        assertThat(account.history()).hasSize(1);
+        assertThat(desk.accounts.of(ACCOUNT)).hasSize(20);
+    }
+
+    private static List<ComplaintKey> keys(Notification notification) {
+        return notification.complaints().stream().map(c -> c.key()).toList();
     }
 }

@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.testkit.LambdaEvents;
@@ -161,6 +163,16 @@ class ComplaintFormHandlerTest {
             @Override
             public boolean advance(ComplaintKey key, ComplaintState from, ComplaintState to) {
                 return false;
+            }
+
+            @Override
+            public List<Complaint> awaitingNotification(MailingId mailingId, Instant now) {
+                return List.of();
+            }
+
+            @Override
+            public long countSince(MailingId mailingId, Instant since) {
+                return 0;
             }
         });
 

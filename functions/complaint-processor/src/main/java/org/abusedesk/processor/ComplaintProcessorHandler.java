@@ -4,14 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
-import org.abusedesk.aws.AwsClients;
-import org.abusedesk.aws.DynamoDbComplaints;
-import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.config.Environment;
-import org.abusedesk.mail.NotificationComposer;
 import org.abusedesk.processing.ProcessComplaint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +25,7 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
 
     /** Used by the local stack, with the function's environment from the template. */
     public ComplaintProcessorHandler(Map<String, String> environment) {
-        this(processComplaint(new Environment(environment)));
+        this(new Processing(new Environment(environment)).processComplaint());
     }
 
     public ComplaintProcessorHandler(ProcessComplaint processComplaint) {
@@ -63,16 +58,5 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
             }
         }
         return new SQSBatchResponse(failures);
-    }
-
-    private static ProcessComplaint processComplaint(Environment environment) {
-        var clients = new AwsClients(environment);
-        return new ProcessComplaint(
-                new DynamoDbComplaints(clients.dynamoDb(), environment.require("COMPLAINTS_TABLE")),
-                new SesAbuseTeamNotifier(
-                        clients.sesV2(),
-                        new NotificationComposer(
-                                environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS"))),
-                Clock.systemUTC());
     }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.abusedesk.complaint.Attribution;
@@ -18,49 +15,50 @@ import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
-import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
-import org.abusedesk.processing.AbuseTeamNotifier;
-import org.abusedesk.processing.ProcessComplaint;
+import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.testkit.LambdaEvents;
 import org.junit.jupiter.api.Test;
 
 class ComplaintProcessorHandlerTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+    // The keys the sample events in events/sqs carry.
     private static final ComplaintKey FIRST = ComplaintKey.of("14141611", "01KAYZ7W3J5D6Q0ZV8G5N4M2XQ");
     private static final ComplaintKey SECOND = ComplaintKey.of("14141612", "01KAYZ7W3J5D6Q0ZV8G5N4M2XR");
+    private static final String FIRST_MESSAGE = "6f1e8a52-4d0a-4c8e-9a57-0b9c2a3c1d01";
 
-    private final InMemoryComplaints complaints = new InMemoryComplaints();
-    private final List<ComplaintKey> notified = new ArrayList<>();
+    private final InMemoryDesk desk = new InMemoryDesk();
+    private final ComplaintProcessorHandler handler = new ComplaintProcessorHandler(desk.processComplaint);
 
     @Test
-    void batch_notifiesEachComplaint_andReportsNoFailure() {
+    void batch_countsAndNotifiesEachComplaint_andReportsNoFailure() {
         var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
         store(FIRST);
         store(SECOND);
 
-        var response = handler(c -> notified.add(c.key())).handleRequest(event, null);
+        var response = handler.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(notified).containsExactly(FIRST, SECOND);
-        assertThat(state(FIRST)).isEqualTo(ComplaintState.NOTIFIED);
-        assertThat(state(SECOND)).isEqualTo(ComplaintState.NOTIFIED);
+        assertThat(desk.notifications)
+                .extracting(n -> n.complaints().get(0).key())
+                .containsExactly(FIRST, SECOND);
+        assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.NOTIFIED);
+        assertThat(desk.state(SECOND)).isEqualTo(ComplaintState.NOTIFIED);
     }
 
     @Test
-    void batch_deliveredTwice_notifiesOnce() {
+    void batch_deliveredTwice_countsAndNotifiesOnce() {
         var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
         store(FIRST);
         store(SECOND);
-        var handler = handler(c -> notified.add(c.key()));
 
         handler.handleRequest(event, null);
         var again = handler.handleRequest(event, null);
 
         assertThat(again.getBatchItemFailures()).isEmpty();
-        assertThat(notified).containsExactly(FIRST, SECOND);
+        assertThat(desk.notifications).hasSize(2);
+        assertThat(desk.mailings.complaints(FIRST.mailingId())).isEqualTo(1);
     }
 
     @Test
@@ -68,18 +66,20 @@ class ComplaintProcessorHandlerTest {
         var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
         store(FIRST);
         store(SECOND);
+        desk.notifier = n -> {
+            if (n.complaints().get(0).key().equals(FIRST)) {
+                throw new IllegalStateException("Throttling: Maximum sending rate exceeded");
+            }
+            desk.notifications.add(n);
+        };
 
-        var response = handler(c -> {
-                    if (c.key().equals(FIRST)) {
-                        throw new IllegalStateException("Throttling: Maximum sending rate exceeded");
-                    }
-                    notified.add(c.key());
-                })
-                .handleRequest(event, null);
+        var response = handler.handleRequest(event, null);
 
-        assertThat(failedIds(response)).containsExactly("6f1e8a52-4d0a-4c8e-9a57-0b9c2a3c1d01");
-        assertThat(notified).containsExactly(SECOND);
-        assertThat(state(FIRST)).isEqualTo(ComplaintState.RECEIVED);
+        assertThat(failedIds(response)).containsExactly(FIRST_MESSAGE);
+        assertThat(desk.notifications)
+                .extracting(n -> n.complaints().get(0).key())
+                .containsExactly(SECOND);
+        assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.COUNTED);
     }
 
     @Test
@@ -87,10 +87,10 @@ class ComplaintProcessorHandlerTest {
         var event = LambdaEvents.load("sqs/poison-message.json", SQSEvent.class);
         store(FIRST);
 
-        var response = handler(c -> notified.add(c.key())).handleRequest(event, null);
+        var response = handler.handleRequest(event, null);
 
         assertThat(failedIds(response)).containsExactly("0c1d2e3f-0000-4000-8000-00000000bad1");
-        assertThat(notified).containsExactly(FIRST);
+        assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.NOTIFIED);
     }
 
     @Test
@@ -98,39 +98,31 @@ class ComplaintProcessorHandlerTest {
         var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
         event.getRecords().get(1).setMessageId(" ");
 
-        assertThatThrownBy(() -> handler(c -> notified.add(c.key())).handleRequest(event, null))
-                .hasMessage("SQS message without a message id");
+        assertThatThrownBy(() -> handler.handleRequest(event, null)).hasMessage("SQS message without a message id");
     }
 
     @Test
     void batch_ofComplaintsThatNoLongerExist_acknowledgesThem() {
         var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
-        var response = handler(c -> notified.add(c.key())).handleRequest(event, null);
+
+        var response = handler.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(notified).isEmpty();
-    }
-
-    private ComplaintProcessorHandler handler(AbuseTeamNotifier notifier) {
-        return new ComplaintProcessorHandler(
-                new ProcessComplaint(complaints, notifier, Clock.fixed(NOW, ZoneOffset.UTC)));
+        assertThat(desk.notifications).isEmpty();
     }
 
     private void store(ComplaintKey key) {
-        complaints.add(new Complaint(
+        var now = desk.clock.instant();
+        desk.complaints.add(new Complaint(
                 key,
                 Channel.FORM,
                 Classification.COMPLAINT,
                 ComplaintState.RECEIVED,
-                NOW,
+                now,
                 new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
                 "spam",
                 Attribution.NONE,
-                NOW.plusSeconds(86_400)));
-    }
-
-    private ComplaintState state(ComplaintKey key) {
-        return complaints.find(key, NOW).orElseThrow().state();
+                now.plus(Duration.ofDays(1))));
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {

@@ -1,0 +1,43 @@
+package org.abusedesk.processor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.abusedesk.config.Environment;
+import org.abusedesk.processing.FlushNotifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The scheduled sweep: mails the abuse team what storm control held back. The schedule's event carries nothing it needs. */
+public final class NotificationFlushHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationFlushHandler.class);
+
+    private final FlushNotifications flush;
+
+    /** Used by the Lambda runtime. */
+    public NotificationFlushHandler() {
+        this(System.getenv());
+    }
+
+    /** Used by the local stack, with the function's environment from the template. */
+    public NotificationFlushHandler(Map<String, String> environment) {
+        this(new Processing(new Environment(environment)).flushNotifications());
+    }
+
+    public NotificationFlushHandler(FlushNotifications flush) {
+        this.flush = flush;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.transferTo(OutputStream.nullOutputStream());
+        int mails = flush.flush();
+        LOG.info("notification flush: mails={}", mails);
+        output.write(("{\"mails\":" + mails + "}").getBytes(StandardCharsets.UTF_8));
+    }
+}

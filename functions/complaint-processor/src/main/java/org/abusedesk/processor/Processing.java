@@ -1,0 +1,94 @@
+package org.abusedesk.processor;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.abusedesk.account.ComplaintRatePolicy;
+import org.abusedesk.account.Thresholds;
+import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccounts;
+import org.abusedesk.aws.DynamoDbAcknowledgements;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.DynamoDbLedger;
+import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.SesAbuseTeamNotifier;
+import org.abusedesk.aws.SesComplainantAcknowledger;
+import org.abusedesk.config.Environment;
+import org.abusedesk.mail.AcknowledgementComposer;
+import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.processing.AcknowledgeComplainant;
+import org.abusedesk.processing.EscalateAccount;
+import org.abusedesk.processing.FlushNotifications;
+import org.abusedesk.processing.NotifyAbuseTeam;
+import org.abusedesk.processing.ProcessComplaint;
+
+/** Builds the processor's use cases from a function's environment: the tables, SES and the published thresholds. */
+final class Processing {
+
+    private final Environment environment;
+    private final AwsClients clients;
+    private final DynamoDbComplaints complaints;
+    private final DynamoDbMailings mailings;
+    private final DynamoDbAccounts accounts;
+
+    Processing(Environment environment) {
+        this.environment = environment;
+        this.clients = new AwsClients(environment);
+        var dynamoDb = clients.dynamoDb();
+        this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
+        this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
+        this.accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
+    }
+
+    ProcessComplaint processComplaint() {
+        var dynamoDb = clients.dynamoDb();
+        var ses = clients.sesV2();
+        return new ProcessComplaint(
+                complaints,
+                mailings,
+                new DynamoDbLedger(
+                        dynamoDb,
+                        environment.require("COMPLAINTS_TABLE"),
+                        environment.require("MAILINGS_TABLE"),
+                        environment.require("ACCOUNTS_TABLE")),
+                new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(thresholds())),
+                new AcknowledgeComplainant(
+                        new DynamoDbAcknowledgements(
+                                dynamoDb,
+                                environment.require("COMPLAINTS_TABLE"),
+                                environment.require("LIMITS_TABLE"),
+                                environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY")),
+                        new SesComplainantAcknowledger(
+                                ses, new AcknowledgementComposer(environment.require("SENDER_ADDRESS")))),
+                notifyAbuseTeam(),
+                Clock.systemUTC());
+    }
+
+    FlushNotifications flushNotifications() {
+        return new FlushNotifications(notifyAbuseTeam(), Clock.systemUTC());
+    }
+
+    private NotifyAbuseTeam notifyAbuseTeam() {
+        return new NotifyAbuseTeam(
+                complaints,
+                mailings,
+                accounts,
+                mailings,
+                new SesAbuseTeamNotifier(
+                        clients.sesV2(),
+                        new NotificationComposer(
+                                environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS"))),
+                Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
+    }
+
+    private Thresholds thresholds() {
+        return new Thresholds(
+                environment.requireDecimal("WATCH_RATE_PERCENT"),
+                environment.requirePositiveInt("WATCH_MIN_COMPLAINTS"),
+                environment.requireDecimal("FLAGGED_RATE_PERCENT"),
+                environment.requirePositiveInt("FLAGGED_MIN_COMPLAINTS"),
+                environment.requireDecimal("PAUSED_RATE_PERCENT"),
+                environment.requirePositiveInt("PAUSED_MIN_VERIFIED_COMPLAINTS"),
+                environment.requirePositiveInt("FLAGGED_WITHOUT_RECIPIENTS_IN_24H"),
+                Duration.ofDays(environment.requirePositiveInt("RATE_WINDOW_DAYS")));
+    }
+}

@@ -1,0 +1,36 @@
+package org.abusedesk.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One change of an account's status, as recorded in its history: who or what changed it, why, and on what
+ * evidence.
+ *
+ * @param changedBy {@code "abuse-desk"} for an automatic escalation, otherwise the person who changed it
+ * @param complaintIds the complaints that led to it (for an automatic escalation: the one that crossed the line)
+ */
+public record StatusChange(
+        AccountId accountId,
+        AccountStatus from,
+        AccountStatus to,
+        Instant at,
+        String reason,
+        String changedBy,
+        ComplaintStatistics statistics,
+        List<String> complaintIds) {
+
+    public static final String AUTOMATIC = "abuse-desk";
+
+    public StatusChange {
+        Objects.requireNonNull(accountId, "accountId == null");
+        Objects.requireNonNull(from, "from == null");
+        Objects.requireNonNull(to, "to == null");
+        Objects.requireNonNull(at, "at == null");
+        Objects.requireNonNull(reason, "reason == null");
+        Objects.requireNonNull(changedBy, "changedBy == null");
+        Objects.requireNonNull(statistics, "statistics == null");
+        complaintIds = List.copyOf(complaintIds);
+    }
+}

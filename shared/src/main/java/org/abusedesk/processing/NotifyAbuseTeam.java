@@ -1,0 +1,136 @@
+package org.abusedesk.processing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.account.AccountStatus;
+import org.abusedesk.account.Accounts;
+import org.abusedesk.account.StatusChange;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.Complaints;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.mailing.Mailing;
+import org.abusedesk.mailing.Mailings;
+
+/**
+ * Mails the abuse team about counted complaints without flooding it: at most one mail per mailing per window,
+ * later complaints go into the next one, an escalation goes out at once, and a flush sends what waited.
+ */
+public final class NotifyAbuseTeam {
+
+    /** What became of a complaint's notification. */
+    public enum Outcome {
+        SENT,
+        /** Within the mailing's window: it goes into the next mail. */
+        DEFERRED
+    }
+
+    private final Complaints complaints;
+    private final Mailings mailings;
+    private final Accounts accounts;
+    private final NotificationThrottle throttle;
+    private final AbuseTeamNotifier notifier;
+    private final Duration window;
+
+    public NotifyAbuseTeam(
+            Complaints complaints,
+            Mailings mailings,
+            Accounts accounts,
+            NotificationThrottle throttle,
+            AbuseTeamNotifier notifier,
+            Duration window) {
+        this.complaints = Objects.requireNonNull(complaints, "complaints == null");
+        this.mailings = Objects.requireNonNull(mailings, "mailings == null");
+        this.accounts = Objects.requireNonNull(accounts, "accounts == null");
+        this.throttle = Objects.requireNonNull(throttle, "throttle == null");
+        this.notifier = Objects.requireNonNull(notifier, "notifier == null");
+        this.window = Objects.requireNonNull(window, "window == null");
+    }
+
+    /**
+     * Mails the complaint now, with whatever of its mailing waits, or defers it to the mailing's next mail.
+     *
+     * @param escalations escalations of the complaint's account not yet announced: they are mailed at once
+     */
+    public Outcome notify(
+            Complaint complaint, Optional<AccountId> account, List<StatusChange> escalations, Instant now) {
+        var mailingId = complaint.mailingId();
+        if (!escalations.isEmpty()) {
+            throttle.claimNow(mailingId, now);
+        } else if (!throttle.claim(mailingId, now, window)) {
+            throttle.markPending(mailingId, now);
+            return Outcome.DEFERRED;
+        }
+        send(mailingId, account, escalations, now, Optional.of(complaint));
+        return Outcome.SENT;
+    }
+
+    /** Sends one mail for each mailing whose waiting complaints' window has passed; returns how many mails. */
+    public int flush(Instant now) {
+        int sent = 0;
+        for (MailingId mailingId : throttle.due(now, window)) {
+            if (!throttle.claim(mailingId, now, window)) {
+                continue;
+            }
+            var waiting = complaints.awaitingNotification(mailingId, now);
+            if (waiting.isEmpty()) {
+                throttle.clearPending(mailingId);
+                continue;
+            }
+            var account = accountOf(mailingId, waiting.get(0));
+            var escalations = account.map(accounts::unannouncedEscalations).orElse(List.of());
+            send(mailingId, account, escalations, now, Optional.empty());
+            sent++;
+        }
+        return sent;
+    }
+
+    private void send(
+            MailingId mailingId,
+            Optional<AccountId> account,
+            List<StatusChange> escalations,
+            Instant now,
+            Optional<Complaint> trigger) {
+        var reported = new ArrayList<>(complaints.awaitingNotification(mailingId, now));
+        trigger.filter(t -> reported.stream().noneMatch(c -> c.key().equals(t.key())))
+                .ifPresent(reported::add);
+        var mailing = mailings.find(mailingId);
+        var status = account.flatMap(accounts::find).map(a -> a.status()).orElse(AccountStatus.ACTIVE);
+        long counted = mailing.map(Mailing::complaints).orElse((long) reported.size());
+        notifier.notify(new Notification(
+                mailingId,
+                mailing,
+                account,
+                status,
+                escalations.isEmpty() ? Optional.empty() : Optional.of(escalations.get(escalations.size() - 1)),
+                reported,
+                counted,
+                mailing.flatMap(m -> rate(counted, m))));
+        // Written after the send: a crash in between mails these complaints again, never not at all.
+        escalations.forEach(accounts::markAnnounced);
+        reported.forEach(c -> complaints.advance(c.key(), ComplaintState.COUNTED, ComplaintState.NOTIFIED));
+        throttle.clearPending(mailingId);
+    }
+
+    private Optional<AccountId> accountOf(MailingId mailingId, Complaint complaint) {
+        return mailings.find(mailingId)
+                .map(Mailing::accountId)
+                .or(() -> complaint.attribution().claimedAccountId().map(AccountId::new));
+    }
+
+    private static Optional<BigDecimal> rate(long complaints, Mailing mailing) {
+        if (mailing.recipients().isEmpty() || mailing.recipients().getAsLong() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(BigDecimal.valueOf(complaints)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(mailing.recipients().getAsLong()), 4, RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,72 @@
+package org.abusedesk.account;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.abusedesk.suppression.Suppression;
+import org.abusedesk.suppression.Suppressions;
+
+/** Accounts, their history and their suppressions in memory, with DynamoDB's conditions. */
+public final class InMemoryAccounts implements Accounts, Suppressions {
+
+    private final Map<AccountId, Account> accounts = new HashMap<>();
+    private final Set<StatusChange> announced = new HashSet<>();
+    private final Map<AccountId, Map<String, Suppression>> suppressions = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Account> find(AccountId id) {
+        return Optional.ofNullable(accounts.get(id));
+    }
+
+    @Override
+    public synchronized boolean changeStatus(StatusChange change) {
+        var account = accounts.getOrDefault(change.accountId(), Account.unknown(change.accountId()));
+        if (account.status() != change.from()) {
+            return false;
+        }
+        var history = new ArrayList<>(account.history());
+        history.add(change);
+        accounts.put(
+                change.accountId(),
+                new Account(account.id(), change.to(), account.complaints(), account.verifiedComplaints(), history));
+        return true;
+    }
+
+    @Override
+    public synchronized List<StatusChange> unannouncedEscalations(AccountId id) {
+        return find(id).map(Account::history).orElse(List.of()).stream()
+                .filter(c -> c.changedBy().equals(StatusChange.AUTOMATIC) && !announced.contains(c))
+                .toList();
+    }
+
+    @Override
+    public synchronized void markAnnounced(StatusChange change) {
+        announced.add(change);
+    }
+
+    /** What the ledger's transaction adds to an account. */
+    public synchronized void count(AccountId id, boolean verified, Suppression suppression) {
+        var account = accounts.getOrDefault(id, Account.unknown(id));
+        accounts.put(
+                id,
+                new Account(
+                        id,
+                        account.status(),
+                        account.complaints() + 1,
+                        account.verifiedComplaints() + (verified ? 1 : 0),
+                        account.history()));
+        suppressions
+                .computeIfAbsent(id, k -> new LinkedHashMap<>())
+                .putIfAbsent(suppression.addressHash().value(), suppression);
+    }
+
+    @Override
+    public synchronized List<Suppression> of(AccountId accountId) {
+        return List.copyOf(suppressions.getOrDefault(accountId, Map.of()).values());
+    }
+}

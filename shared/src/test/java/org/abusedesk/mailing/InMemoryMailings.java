@@ -1,0 +1,92 @@
+package org.abusedesk.mailing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.processing.NotificationThrottle;
+
+/** The mailing registry and the per-mailing notification window in memory, with DynamoDB's conditions. */
+public final class InMemoryMailings implements Mailings, NotificationThrottle {
+
+    private final Map<MailingId, Mailing> registered = new HashMap<>();
+    private final Map<MailingId, long[]> counters = new HashMap<>();
+    private final Map<MailingId, Instant> lastNotified = new HashMap<>();
+    private final Map<MailingId, Instant> pendingSince = new HashMap<>();
+
+    @Override
+    public synchronized void register(Mailing mailing) {
+        registered.put(mailing.id(), mailing);
+    }
+
+    @Override
+    public synchronized Optional<Mailing> find(MailingId id) {
+        return Optional.ofNullable(registered.get(id)).map(this::withCounters);
+    }
+
+    @Override
+    public synchronized List<Mailing> sentBy(AccountId accountId, Instant since) {
+        return registered.values().stream()
+                .filter(m -> m.accountId().equals(accountId) && !m.sentAt().isBefore(since))
+                .map(this::withCounters)
+                .toList();
+    }
+
+    /** What the ledger's transaction adds to a mailing. */
+    public synchronized void count(MailingId id, boolean verified) {
+        var c = counters.computeIfAbsent(id, k -> new long[2]);
+        c[0]++;
+        if (verified) {
+            c[1]++;
+        }
+    }
+
+    public synchronized long complaints(MailingId id) {
+        return counters.getOrDefault(id, new long[2])[0];
+    }
+
+    @Override
+    public synchronized boolean claim(MailingId mailingId, Instant now, Duration window) {
+        var last = lastNotified.get(mailingId);
+        if (last != null && last.isAfter(now.minus(window))) {
+            return false;
+        }
+        lastNotified.put(mailingId, now);
+        return true;
+    }
+
+    @Override
+    public synchronized void claimNow(MailingId mailingId, Instant now) {
+        lastNotified.put(mailingId, now);
+    }
+
+    @Override
+    public synchronized void markPending(MailingId mailingId, Instant since) {
+        pendingSince.putIfAbsent(mailingId, since);
+    }
+
+    @Override
+    public synchronized void clearPending(MailingId mailingId) {
+        pendingSince.remove(mailingId);
+    }
+
+    @Override
+    public synchronized List<MailingId> due(Instant now, Duration window) {
+        return pendingSince.keySet().stream()
+                .filter(id -> lastNotified.getOrDefault(id, Instant.MIN).compareTo(now.minus(window)) <= 0)
+                .toList();
+    }
+
+    public synchronized boolean isPending(MailingId mailingId) {
+        return pendingSince.containsKey(mailingId);
+    }
+
+    private Mailing withCounters(Mailing m) {
+        var c = counters.getOrDefault(m.id(), new long[2]);
+        return new Mailing(m.id(), m.accountId(), m.recipients(), m.sentAt(), m.subject(), m.sender(), c[0], c[1]);
+    }
+}

@@ -1,0 +1,93 @@
+package org.abusedesk.processing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.account.ComplaintRatePolicy;
+import org.abusedesk.account.InMemoryAccounts;
+import org.abusedesk.account.Thresholds;
+import org.abusedesk.complaint.Attribution;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
+import org.abusedesk.complaint.Complainant;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintId;
+import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.Salutation;
+import org.abusedesk.mailing.InMemoryMailings;
+import org.abusedesk.mailing.Mailing;
+
+/** The whole processing side in memory, with a clock the test moves and the mails it would have sent. */
+public final class InMemoryDesk {
+
+    public static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+
+    public final MutableClock clock = new MutableClock(START);
+    public final InMemoryComplaints complaints = new InMemoryComplaints();
+    public final InMemoryMailings mailings = new InMemoryMailings();
+    public final InMemoryAccounts accounts = new InMemoryAccounts();
+    public final List<Notification> notifications = new CopyOnWriteArrayList<>();
+    public final List<Complaint> acknowledged = new CopyOnWriteArrayList<>();
+    public volatile AbuseTeamNotifier notifier = notifications::add;
+
+    private final NotifyAbuseTeam notify =
+            new NotifyAbuseTeam(complaints, mailings, accounts, mailings, n -> notifier.notify(n), WINDOW);
+
+    public final ProcessComplaint processComplaint = new ProcessComplaint(
+            complaints,
+            mailings,
+            new InMemoryLedger(complaints, mailings, accounts),
+            new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(Thresholds.DEFAULTS)),
+            new AcknowledgeComplainant(new InMemoryAcknowledgements(3), acknowledged::add),
+            notify,
+            clock);
+
+    public final FlushNotifications flush = new FlushNotifications(notify, clock);
+
+    /** Registers a mailing sent an hour before the start. */
+    public Mailing register(String mailingId, String accountId, Long recipients) {
+        var mailing = Mailing.registered(
+                new MailingId(mailingId),
+                new AccountId(accountId),
+                recipients == null ? OptionalLong.empty() : OptionalLong.of(recipients),
+                START.minus(Duration.ofHours(1)),
+                Optional.of("Winter sale"),
+                Optional.of("news@shop.example"));
+        mailings.register(mailing);
+        return mailing;
+    }
+
+    /** Stores a received form complaint on the mailing, from the address, as the intake would. */
+    public ComplaintKey receive(String mailingId, String email) {
+        return receive(mailingId, email, Channel.FORM, Classification.COMPLAINT, Attribution.NONE);
+    }
+
+    public ComplaintKey receive(
+            String mailingId, String email, Channel channel, Classification classification, Attribution attribution) {
+        var key = new ComplaintKey(new MailingId(mailingId), ComplaintId.generate());
+        complaints.add(new Complaint(
+                key,
+                channel,
+                classification,
+                ComplaintState.RECEIVED,
+                clock.instant(),
+                new Complainant(email, Optional.empty(), Salutation.NONE, Language.DE),
+                "Ich habe das nie bestellt.",
+                attribution,
+                clock.instant().plus(Duration.ofDays(180))));
+        return key;
+    }
+
+    public ComplaintState state(ComplaintKey key) {
+        return complaints.find(key, clock.instant()).orElseThrow().state();
+    }
+}
