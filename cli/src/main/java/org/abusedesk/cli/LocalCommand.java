@@ -96,9 +96,16 @@ final class LocalCommand implements Callable<Integer> {
             }
             throw e;
         }
+        // The other commands (mailings, accounts, suppressions) find the local tables through this file.
+        Path stackFile = root.resolve(StackConnection.STACK_FILE);
+        StackConnection.write(
+                stackFile,
+                new StackConnection.StackFile(
+                        aws.toString(), region, local.stack().outputs()));
         var stopped = new CountDownLatch(1);
         var motoToStop = moto;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            StackConnection.delete(stackFile);
             local.close();
             if (motoToStop != null) {
                 motoToStop.close();

@@ -5,22 +5,31 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The whole path, as `./abuse-desk local` runs it: HTTP form → DynamoDB → stream → pipe → SQS → processor → SES. */
 @ExtendWith(MotoExtension.class)
@@ -62,16 +71,88 @@ class EndToEndIT {
         // ... and within 10 s the outbox holds the abuse team's mail naming the mailing and the reference
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> {
-                    JsonNode outbox = JSON.readTree(get("/_local/outbox").body());
-                    assertThat(outbox.findValuesAsText("subject"))
-                            .contains("Complaint on mailing 14141611 (reference " + reference + ")");
-                });
-        JsonNode mail = mailWithReference(reference);
+                .untilAsserted(() -> assertThat(teamMailsAbout("14141611"))
+                        .anySatisfy(
+                                mail -> assertThat(mail.get("text").asText()).contains(reference)));
+        JsonNode mail = teamMailsAbout("14141611").stream()
+                .filter(m -> m.get("text").asText().contains(reference))
+                .findFirst()
+                .orElseThrow();
         assertThat(mail.get("to").toString()).isEqualTo("[\"abuse-team@example.com\"]");
         assertThat(mail.get("from").asText()).isEqualTo("abuse-desk@example.com");
+        assertThat(mail.get("subject").asText()).startsWith("[ACTIVE] Mailing 14141611 · account unknown · ");
         assertThat(mail.get("text").asText()).contains("Mailing ID:   14141611");
         assertThat(mail.get("html").asText()).contains("<td>14141611</td>");
+    }
+
+    @Test
+    void threeFormComplaints_onARegisteredMailing_flagItsAccount_asTheCommandLineShows(
+            AwsEndpoint aws, ProjectRoot root, @TempDir Path temp) throws Exception {
+        // GIVEN the local stack, and a mailing to 1,000 recipients registered through the command line
+        local = LocalStack.start(
+                CloudFormationTemplate.load(root.resolve("template.yaml")),
+                aws,
+                new LocalStack.Options(
+                        "127.0.0.1",
+                        0,
+                        "e2e" + UUID.randomUUID().toString().substring(0, 8),
+                        MotoExtension.TEST_PARAMETERS));
+        Path stackFile = temp.resolve("stack.json");
+        StackConnection.write(
+                stackFile,
+                new StackConnection.StackFile(
+                        aws.uri().toString(), aws.region().id(), local.stack().outputs()));
+        String mailing = "m" + UUID.randomUUID().toString().substring(0, 7);
+        assertThat(cli(
+                        "mailings",
+                        "put",
+                        "--stack-file",
+                        stackFile.toString(),
+                        "--mailing-id",
+                        mailing,
+                        "--account-id",
+                        "121070",
+                        "--recipients",
+                        "1000"))
+                .isEqualTo("registered mailing " + mailing + " of account 121070 to 1000 recipients\n");
+
+        // WHEN three people complain through the form
+        for (String person : new String[] {"a", "b", "c"}) {
+            var response = post(
+                    "/complaints",
+                    "{\"mailingId\":\"" + mailing + "\",\"email\":\"" + person
+                            + "@example.net\",\"message\":\"spam\"}");
+            assertThat(response.statusCode()).isEqualTo(202);
+        }
+
+        // THEN the account is FLAGGED (0.3 %, not PAUSED: none verified) ...
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(JSON.readTree(cli(
+                                        "accounts", "show", "--json", "--stack-file", stackFile.toString(), "121070"))
+                                .get("status")
+                                .asText())
+                        .isEqualTo("FLAGGED"));
+        var account = JSON.readTree(cli("accounts", "show", "--json", "--stack-file", stackFile.toString(), "121070"));
+        assertThat(account.get("complaints").asLong()).isEqualTo(3);
+        assertThat(account.at("/history/0/to").asText()).isEqualTo("FLAGGED");
+        assertThat(account.at("/history/0/ratePercent").asText()).isEqualTo("0.3000");
+        // ... the outbox holds the first complaint's mail and the escalation's mail, which names all later ones
+        var mails = teamMailsAbout(mailing);
+        assertThat(mails)
+                .extracting(m -> m.get("subject").asText())
+                .containsExactly(
+                        "[ACTIVE] Mailing " + mailing + " · account 121070 · 1 complaint · 0.10 %",
+                        "[FLAGGED] Mailing " + mailing + " · account 121070 · 3 complaints · 0.30 %");
+        assertThat(mails.get(1).get("text").asText()).contains("b@example.net", "c@example.net");
+        // ... and the three addresses are suppressed for the account
+        var suppressions = JSON.readTree(
+                cli("suppressions", "list", "--json", "--stack-file", stackFile.toString(), "--account-id", "121070"));
+        assertThat(suppressions.get("suppressions").findValuesAsText("addressHash"))
+                .containsExactlyInAnyOrder(
+                        AddressHash.of("a@example.net").value(),
+                        AddressHash.of("b@example.net").value(),
+                        AddressHash.of("c@example.net").value());
     }
 
     @Test
@@ -112,13 +193,29 @@ class EndToEndIT {
         assertThat(get("/complaints").statusCode()).isEqualTo(405);
     }
 
-    private JsonNode mailWithReference(String reference) throws IOException, InterruptedException {
+    private List<JsonNode> teamMailsAbout(String mailing) throws IOException, InterruptedException {
+        var mails = new ArrayList<JsonNode>();
         for (JsonNode mail : JSON.readTree(get("/_local/outbox").body())) {
-            if (mail.get("subject").asText().contains(reference)) {
-                return mail;
+            if (mail.get("to").toString().contains("abuse-team@example.com")
+                    && mail.get("subject").asText().contains("Mailing " + mailing + " ")) {
+                mails.add(mail);
             }
         }
-        throw new AssertionError("no mail with reference " + reference);
+        return mails;
+    }
+
+    /** Runs the command line in this JVM and returns what it printed. */
+    private static String cli(String... args) {
+        var out = new ByteArrayOutputStream();
+        var original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new AbuseDesk()).execute(args);
+            assertThat(exit).as(String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {

@@ -1,7 +1,9 @@
 package org.abusedesk.aws;
 
 import java.net.URI;
+import java.util.List;
 import org.abusedesk.config.Environment;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,15 +19,25 @@ public final class AwsClients {
     private final Region region;
     private final URI endpoint;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final List<ExecutionInterceptor> interceptors;
 
     public AwsClients(Environment environment) {
+        this(environment, List.of());
+    }
+
+    /** With interceptors on every client: how tests inject throttling, errors and crashes between calls. */
+    public AwsClients(Environment environment, List<ExecutionInterceptor> interceptors) {
         this.region = Region.of(environment.require("AWS_REGION"));
         this.endpoint =
                 environment.optional("AWS_ENDPOINT_URL").map(URI::create).orElse(null);
+        this.interceptors = List.copyOf(interceptors);
     }
 
     public DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder().region(region).httpClient(http);
+        var builder = DynamoDbClient.builder()
+                .region(region)
+                .httpClient(http)
+                .overrideConfiguration(c -> c.executionInterceptors(interceptors));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -33,7 +45,10 @@ public final class AwsClients {
     }
 
     public SesV2Client sesV2() {
-        var builder = SesV2Client.builder().region(region).httpClient(http);
+        var builder = SesV2Client.builder()
+                .region(region)
+                .httpClient(http)
+                .overrideConfiguration(c -> c.executionInterceptors(interceptors));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -81,13 +81,12 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
                             .update(Update.builder()
                                     .tableName(table)
                                     .key(key(id, STATUS))
-                                    .updateExpression("SET #status = :to, accountId = :account, updatedAt = :at")
+                                    .updateExpression("SET #status = :to, updatedAt = :at")
                                     .conditionExpression(condition)
                                     .expressionAttributeNames(Map.of("#status", "status"))
                                     .expressionAttributeValues(Map.of(
                                             ":to", s(change.to().name()),
                                             ":from", s(change.from().name()),
-                                            ":account", s(id.value()),
                                             ":at", n(change.at().toEpochMilli())))
                                     .build())
                             .build(),

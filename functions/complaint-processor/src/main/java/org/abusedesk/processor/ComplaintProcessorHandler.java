@@ -10,6 +10,7 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.processing.ProcessComplaint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Processes a batch of queued complaints; reports each one that failed, so that only those come back. */
 public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -50,13 +51,19 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
                         key.complaintId(),
                         outcome);
             } catch (RuntimeException e) {
-                LOG.warn(
-                        "complaint not processed, will be retried: messageId={} error={}",
-                        messageId,
-                        e.getClass().getName());
+                LOG.warn("complaint not processed, will be retried: messageId={} error={}", messageId, describe(e));
                 failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** The error's type and, for an AWS service error, its code: never its message, which may quote data. */
+    static String describe(RuntimeException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return e.getClass().getSimpleName() + "(" + aws.awsErrorDetails().errorCode() + ", HTTP " + aws.statusCode()
+                    + ")";
+        }
+        return e.getClass().getName();
     }
 }

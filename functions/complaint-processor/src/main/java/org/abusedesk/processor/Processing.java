@@ -31,8 +31,12 @@ final class Processing {
     private final DynamoDbAccounts accounts;
 
     Processing(Environment environment) {
+        this(environment, new AwsClients(environment));
+    }
+
+    Processing(Environment environment, AwsClients clients) {
         this.environment = environment;
-        this.clients = new AwsClients(environment);
+        this.clients = clients;
         var dynamoDb = clients.dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
         this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));

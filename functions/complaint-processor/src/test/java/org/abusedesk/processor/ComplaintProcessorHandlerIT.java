@@ -56,7 +56,8 @@ class ComplaintProcessorHandlerIT {
         assertThat(second.getBatchItemFailures()).isEmpty();
         var mails = new Outbox(stack.aws().uri())
                 .mails().stream()
-                        .filter(m -> m.subject().contains(key.complaintId().value()))
+                        .filter(m -> m.to().contains(stack.parameter("AbuseTeamAddress")))
+                        .filter(m -> m.text().contains(key.complaintId().value()))
                         .toList();
         assertThat(mails).singleElement().satisfies(mail -> {
             assertThat(mail.to()).containsExactly(stack.parameter("AbuseTeamAddress"));

@@ -1,0 +1,115 @@
+package org.abusedesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.abusedesk.local.ProjectRoot;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Where the commands that read and write the desk's tables find them: the stack file {@code ./abuse-desk local}
+ * writes (endpoint, region, the template's outputs), or a deployed stack's values given as options.
+ */
+final class StackConnection {
+
+    /** The stack file's contents. */
+    record StackFile(String endpoint, String region, Map<String, String> outputs) {}
+
+    static final String STACK_FILE = "target/local/stack.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--stack-file", description = "Written by `abuse-desk local` (default: target/local/stack.json).")
+    Path stackFile;
+
+    @Option(
+            names = "--endpoint",
+            description = "AWS endpoint; default: the stack file's, else the SDK's for the region.")
+    URI endpoint;
+
+    @Option(names = "--region", description = "Region; default: the stack file's, else AWS_REGION.")
+    String region;
+
+    @Option(names = "--mailings-table", description = "Mailings table; default: the stack file's MailingsTableName.")
+    String mailingsTable;
+
+    @Option(names = "--accounts-table", description = "Accounts table; default: the stack file's AccountsTableName.")
+    String accountsTable;
+
+    static void write(Path file, StackFile contents) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), contents);
+    }
+
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A stale file only points at an endpoint that no longer answers; the next start replaces it.
+        }
+    }
+
+    static Path defaultFile() {
+        return ProjectRoot.find().resolve(STACK_FILE);
+    }
+
+    DynamoDbClient dynamoDb() {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        var file = file();
+        String chosenRegion = region != null ? region : file != null ? file.region() : System.getenv("AWS_REGION");
+        if (chosenRegion == null) {
+            throw new IllegalStateException("no region: start `abuse-desk local`, or pass --region");
+        }
+        builder.region(Region.of(chosenRegion));
+        URI chosenEndpoint = endpoint != null ? endpoint : file != null ? URI.create(file.endpoint()) : null;
+        if (chosenEndpoint != null) {
+            builder.endpointOverride(chosenEndpoint);
+            if (file != null && endpoint == null) {
+                // The local endpoint accepts any key; never send real credentials to it.
+                System.setProperty("aws.accessKeyId", "local");
+                System.setProperty("aws.secretAccessKey", "local");
+            }
+        }
+        return builder.build();
+    }
+
+    String mailingsTable() {
+        return table(mailingsTable, "MailingsTableName", "--mailings-table");
+    }
+
+    String accountsTable() {
+        return table(accountsTable, "AccountsTableName", "--accounts-table");
+    }
+
+    private String table(String option, String output, String flag) {
+        if (option != null) {
+            return option;
+        }
+        var file = file();
+        if (file == null || !file.outputs().containsKey(output)) {
+            throw new IllegalStateException("no " + output + ": start `abuse-desk local`, or pass " + flag);
+        }
+        return file.outputs().get(output);
+    }
+
+    private StackFile file() {
+        Path path = stackFile != null ? stackFile : defaultFile();
+        if (!Files.isRegularFile(path)) {
+            if (stackFile != null) {
+                throw new IllegalStateException("no stack file " + path);
+            }
+            return null;
+        }
+        try {
+            return JSON.readValue(path.toFile(), StackFile.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read stack file " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
