@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
@@ -50,14 +49,7 @@ class EndToEndIT {
     @Test
     void aComplaintPostedToTheForm_reachesTheAbuseTeamsOutbox(AwsEndpoint aws, ProjectRoot root) throws Exception {
         // GIVEN the local stack of template.yaml on the moto server, its HTTP API on a free port
-        local = LocalStack.start(
-                CloudFormationTemplate.load(root.resolve("template.yaml")),
-                aws,
-                new LocalStack.Options(
-                        "127.0.0.1",
-                        0,
-                        "e2e" + UUID.randomUUID().toString().substring(0, 8),
-                        MotoExtension.TEST_PARAMETERS));
+        local = start(aws, root);
 
         // WHEN a complaint is posted as JSON
         var response =
@@ -89,14 +81,7 @@ class EndToEndIT {
     void threeFormComplaints_onARegisteredMailing_flagItsAccount_asTheCommandLineShows(
             AwsEndpoint aws, ProjectRoot root, @TempDir Path temp) throws Exception {
         // GIVEN the local stack, and a mailing to 1,000 recipients registered through the command line
-        local = LocalStack.start(
-                CloudFormationTemplate.load(root.resolve("template.yaml")),
-                aws,
-                new LocalStack.Options(
-                        "127.0.0.1",
-                        0,
-                        "e2e" + UUID.randomUUID().toString().substring(0, 8),
-                        MotoExtension.TEST_PARAMETERS));
+        local = start(aws, root);
         Path stackFile = temp.resolve("stack.json");
         StackConnection.write(
                 stackFile,
@@ -157,14 +142,7 @@ class EndToEndIT {
 
     @Test
     void aRejectedComplaint_isNeitherStoredNorNotified(AwsEndpoint aws, ProjectRoot root) throws Exception {
-        local = LocalStack.start(
-                CloudFormationTemplate.load(root.resolve("template.yaml")),
-                aws,
-                new LocalStack.Options(
-                        "127.0.0.1",
-                        0,
-                        "e2e" + UUID.randomUUID().toString().substring(0, 8),
-                        MotoExtension.TEST_PARAMETERS));
+        local = start(aws, root);
 
         var response = post("/complaints", "{\"mailingId\":\"14141611\",\"message\":\"spam\"}");
 
@@ -180,14 +158,7 @@ class EndToEndIT {
 
     @Test
     void anUnknownRoute_is404_andAWrongMethod_is405(AwsEndpoint aws, ProjectRoot root) throws Exception {
-        local = LocalStack.start(
-                CloudFormationTemplate.load(root.resolve("template.yaml")),
-                aws,
-                new LocalStack.Options(
-                        "127.0.0.1",
-                        0,
-                        "e2e" + UUID.randomUUID().toString().substring(0, 8),
-                        Map.of("CreateSenderIdentity", "true")));
+        local = start(aws, root);
 
         assertThat(get("/nowhere").statusCode()).isEqualTo(404);
         assertThat(get("/complaints").statusCode()).isEqualTo(405);
@@ -202,6 +173,18 @@ class EndToEndIT {
             }
         }
         return mails;
+    }
+
+    /** The local stack of template.yaml on the moto server, under a stack name of its own, its API on a free port. */
+    private static LocalStack start(AwsEndpoint aws, ProjectRoot root) {
+        return LocalStack.start(
+                CloudFormationTemplate.load(root.resolve("template.yaml")),
+                aws,
+                new LocalStack.Options(
+                        "127.0.0.1",
+                        0,
+                        "e2e" + UUID.randomUUID().toString().substring(0, 8),
+                        MotoExtension.TEST_PARAMETERS));
     }
 
     /** Runs the command line in this JVM and returns what it printed. */

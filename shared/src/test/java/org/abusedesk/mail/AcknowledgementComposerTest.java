@@ -2,9 +2,7 @@ package org.abusedesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Optional;
 import org.abusedesk.complaint.Attribution;
@@ -16,11 +14,6 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.TextBody;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.junit.jupiter.api.Test;
 
 class AcknowledgementComposerTest {
@@ -33,11 +26,11 @@ class AcknowledgementComposerTest {
     void compose_inGerman_givesTheReferenceAndMarksItselfAnAutomaticReply() throws IOException {
         var mail = composer.compose(complaint("erika@example.net", Optional.of("Erika Muster"), Language.DE));
 
-        var message = parse(mail.raw());
+        var message = MimeParts.parse(mail.raw());
         assertThat(mail.to()).containsExactly("erika@example.net");
         assertThat(message.getSubject()).isEqualTo("Ihre Beschwerde ist eingegangen (Vorgang " + REFERENCE + ")");
         assertThat(message.getHeader().getField("Auto-Submitted").getBody()).isEqualTo("auto-replied");
-        assertThat(part(message, "text/plain"))
+        assertThat(MimeParts.part(message, "text/plain"))
                 .startsWith("Guten Tag Erika Muster,")
                 .contains("Ihre Vorgangsnummer: " + REFERENCE)
                 .contains("Mailing 14141611");
@@ -45,12 +38,14 @@ class AcknowledgementComposerTest {
 
     @Test
     void compose_inEnglish_isEnglish() throws IOException {
-        var message = parse(composer.compose(complaint("a@example.net", Optional.empty(), Language.EN))
+        var message = MimeParts.parse(composer.compose(complaint("a@example.net", Optional.empty(), Language.EN))
                 .raw());
 
         assertThat(message.getSubject()).isEqualTo("We have received your complaint (case " + REFERENCE + ")");
-        assertThat(part(message, "text/plain")).startsWith("Hello,").contains("Your case reference: " + REFERENCE);
-        assertThat(part(message, "text/html")).contains("<html lang=\"en\">");
+        assertThat(MimeParts.part(message, "text/plain"))
+                .startsWith("Hello,")
+                .contains("Your case reference: " + REFERENCE);
+        assertThat(MimeParts.part(message, "text/html")).contains("<html lang=\"en\">");
     }
 
     @Test
@@ -62,11 +57,11 @@ class AcknowledgementComposerTest {
 
     @Test
     void compose_escapesTheNameInHtml_andKeepsItOutOfTheHeaders() throws IOException {
-        var message = parse(composer.compose(
+        var message = MimeParts.parse(composer.compose(
                         complaint("a@example.net", Optional.of("<b>Eve</b>\r\nBcc: x@example.org"), Language.DE))
                 .raw());
 
-        assertThat(part(message, "text/html"))
+        assertThat(MimeParts.part(message, "text/html"))
                 .contains("&lt;b&gt;Eve&lt;/b&gt;")
                 .doesNotContain("<b>Eve");
         assertThat(message.getHeader().getFields("Bcc")).isEmpty();
@@ -83,22 +78,5 @@ class AcknowledgementComposerTest {
                 "spam",
                 Attribution.NONE,
                 Instant.parse("2027-05-27T10:15:30Z"));
-    }
-
-    private static Message parse(byte[] raw) throws IOException {
-        return new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(raw));
-    }
-
-    private static String part(Message message, String mimeType) throws IOException {
-        for (Entity part : ((Multipart) message.getBody()).getBodyParts()) {
-            if (part.getMimeType().equals(mimeType)) {
-                var out = new StringWriter();
-                try (var reader = ((TextBody) part.getBody()).getReader()) {
-                    reader.transferTo(out);
-                }
-                return out.toString();
-            }
-        }
-        throw new AssertionError("no " + mimeType + " part");
     }
 }

@@ -3,9 +3,7 @@ package org.abusedesk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +25,6 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.processing.Notification;
-import org.apache.james.mime4j.dom.Entity;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.TextBody;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.junit.jupiter.api.Test;
 
 class NotificationComposerTest {
@@ -47,7 +40,7 @@ class NotificationComposerTest {
 
         assertThat(mail.from()).isEqualTo("abuse-desk@example.com");
         assertThat(mail.to()).containsExactly("abuse-team@example.com");
-        var message = parse(mail);
+        var message = MimeParts.parse(mail.raw());
         assertThat(message.getFrom().get(0).getAddress()).isEqualTo("abuse-desk@example.com");
         assertThat(message.getTo().flatten().get(0).getAddress()).isEqualTo("abuse-team@example.com");
         assertThat(message.getSubject())
@@ -59,10 +52,10 @@ class NotificationComposerTest {
 
     @Test
     void compose_givesTheComplaintInTextAndHtml() throws IOException {
-        var message = parse(
+        var message = MimeParts.parse(
                 composer.compose(notification("Ich will das nicht.", Optional.of("Erika Muster"), Salutation.FRAU)));
 
-        String text = part(message, "text/plain");
+        String text = MimeParts.part(message, "text/plain");
         assertThat(text)
                 .contains("Mailing ID:   14141611")
                 .contains("Account:      121070 (ACTIVE)")
@@ -74,7 +67,7 @@ class NotificationComposerTest {
                 .contains("Received:     2026-11-28 10:15:30 UTC")
                 .contains("Complainant:  Frau Erika Muster <a@example.net>")
                 .contains("Ich will das nicht.");
-        assertThat(part(message, "text/html"))
+        assertThat(MimeParts.part(message, "text/html"))
                 .contains("<td>14141611</td>")
                 .contains("<td>Frau Erika Muster &lt;a@example.net&gt;</td>")
                 .contains("Ich will das nicht.");
@@ -82,23 +75,23 @@ class NotificationComposerTest {
 
     @Test
     void compose_escapesMarkupInEverythingTheComplainantWrote() throws IOException {
-        var message = parse(composer.compose(notification(
+        var message = MimeParts.parse(composer.compose(notification(
                 "<script>alert('x')</script> & \"quoted\"",
                 Optional.of("<img src=x onerror=alert(1)>"),
                 Salutation.NONE)));
 
-        String html = part(message, "text/html");
+        String html = MimeParts.part(message, "text/html");
         assertThat(html).doesNotContain("<script>").doesNotContain("<img");
         // In element content only <, > and & need escaping; jte escapes quotes where they matter, in attributes.
         assertThat(html).contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"quoted\"");
         assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;");
         // The text part is plain text: shown as written, never interpreted.
-        assertThat(part(message, "text/plain")).contains("<script>alert('x')</script>");
+        assertThat(MimeParts.part(message, "text/plain")).contains("<script>alert('x')</script>");
     }
 
     @Test
     void compose_keepsLineBreaksOfTheComplainantOutOfTheHeaders() throws IOException {
-        var message = parse(composer.compose(notification(
+        var message = MimeParts.parse(composer.compose(notification(
                 "line one\r\nBcc: victim@example.org", Optional.of("Eve\r\nBcc: x@example.org"), Salutation.NONE)));
 
         assertThat(message.getHeader().getFields().stream()
@@ -116,7 +109,7 @@ class NotificationComposerTest {
                         "X-Abuse-Desk-Mailing-ID",
                         "X-Abuse-Desk-Reference",
                         "Content-Type");
-        assertThat(part(message, "text/plain")).contains("Bcc: victim@example.org");
+        assertThat(MimeParts.part(message, "text/plain")).contains("Bcc: victim@example.org");
     }
 
     @Test
@@ -148,11 +141,11 @@ class NotificationComposerTest {
                 3,
                 Optional.of(new BigDecimal("0.3000")));
 
-        var message = parse(composer.compose(notification));
+        var message = MimeParts.parse(composer.compose(notification));
 
         assertThat(message.getSubject())
                 .isEqualTo("[FLAGGED] Mailing 14141611 · account 121070 · 3 complaints · 0.30 %");
-        assertThat(part(message, "text/plain"))
+        assertThat(MimeParts.part(message, "text/plain"))
                 .startsWith("Account 121070 escalated: ACTIVE → FLAGGED: complaint rate 0.3000 % >= 0.1 % with 3"
                         + " complaints on 1000 recipients")
                 .contains("Mailing:      registered, sent 2026-11-28 09:00:00 UTC, 1000 recipients, subject \"Winter"
@@ -193,22 +186,5 @@ class NotificationComposerTest {
                 message,
                 Attribution.NONE,
                 Instant.parse("2027-05-27T10:15:30Z"));
-    }
-
-    private static Message parse(OutgoingMail mail) throws IOException {
-        return new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(mail.raw()));
-    }
-
-    private static String part(Message message, String mimeType) throws IOException {
-        for (Entity part : ((Multipart) message.getBody()).getBodyParts()) {
-            if (part.getMimeType().equals(mimeType)) {
-                var out = new StringWriter();
-                try (var reader = ((TextBody) part.getBody()).getReader()) {
-                    reader.transferTo(out);
-                }
-                return out.toString();
-            }
-        }
-        throw new AssertionError("no " + mimeType + " part");
     }
 }
