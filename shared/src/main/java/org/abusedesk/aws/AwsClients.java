@@ -2,6 +2,8 @@ package org.abusedesk.aws;
 
 import java.net.URI;
 import org.abusedesk.config.Environment;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,6 +32,15 @@ public final class AwsClients {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
+    }
+
+    /** Any other client of the SDK, configured alike: for clients only one function needs. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region).httpClient(http);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
     }
 
     public SesV2Client sesV2() {
