@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -48,6 +49,12 @@ public record AwsEndpoint(URI uri, Region region) {
     public S3Client s3() {
         return configure(S3Client.builder())
                 .forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

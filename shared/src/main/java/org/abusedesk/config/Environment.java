@@ -39,4 +39,18 @@ public record Environment(Map<String, String> variables) {
         }
         throw new IllegalStateException("environment variable " + name + " must be a positive whole number: " + value);
     }
+
+    public int requireNonNegativeInt(String name) {
+        String value = require(name);
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the variable's name
+        }
+        throw new IllegalStateException(
+                "environment variable " + name + " must be 0 or a positive whole number: " + value);
+    }
 }
