@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -55,6 +56,12 @@ public record AwsEndpoint(URI uri, Region region) {
 
     public EventBridgeClient eventBridge() {
         return configure(EventBridgeClient.builder())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

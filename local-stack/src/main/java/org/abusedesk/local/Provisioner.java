@@ -2,6 +2,7 @@ package org.abusedesk.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,7 @@ final class Provisioner {
             case "AWS::S3::Bucket" -> bucket(resource.logicalId(), properties);
             case "AWS::SES::EmailIdentity" -> emailIdentity(properties);
             case "AWS::Events::EventBus" -> eventBus(resource.logicalId(), properties);
+            case "AWS::SecretsManager::Secret" -> secret(resource.logicalId(), properties);
             // Run by the local stack itself (functions, pipes) or without meaning on one machine (roles, alarms):
             // they get names and ARNs so that references to them resolve.
             default -> declared(resource);
@@ -161,6 +163,36 @@ final class Provisioner {
             String arn = events.createEventBus(r -> r.name(busName)).eventBusArn();
             return new Physical(busName, Map.of("Arn", arn, "Name", busName));
         }
+    }
+
+    /** A secret with its value as given, or generated as {@code GenerateSecretString} says; Ref is its ARN. */
+    private Physical secret(String logicalId, Map<String, Object> properties) {
+        String secretName =
+                properties.containsKey("Name") ? (String) properties.get("Name") : stack.physicalName(logicalId, 256);
+        String value = properties.containsKey("SecretString")
+                ? (String) properties.get("SecretString")
+                : generatedSecret(
+                        CloudFormationTemplate.map(properties.getOrDefault("GenerateSecretString", Map.of())));
+        try (var secrets = aws.secretsManager()) {
+            String arn = secrets.createSecret(r -> r.name(secretName).secretString(value))
+                    .arn();
+            return new Physical(arn, Map.of("Id", arn));
+        }
+    }
+
+    /** A random secret of {@code PasswordLength} characters (32 by default), letters and digits only. */
+    private static String generatedSecret(Map<String, Object> generate) {
+        if (generate.containsKey("SecretStringTemplate") || generate.containsKey("GenerateStringKey")) {
+            throw new IllegalArgumentException("the local stack generates plain secret strings only");
+        }
+        int length = Integer.parseInt(String.valueOf(generate.getOrDefault("PasswordLength", 32)));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var random = new SecureRandom();
+        var secret = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return secret.toString();
     }
 
     private Physical declared(Resource resource) {

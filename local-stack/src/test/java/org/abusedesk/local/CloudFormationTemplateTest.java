@@ -37,6 +37,8 @@ class CloudFormationTemplateTest {
                         entry("InboundMailFunction", "AWS::Serverless::Function"),
                         entry("ComplaintProcessorFunction", "AWS::Serverless::Function"),
                         entry("ComplaintsTable", "AWS::DynamoDB::Table"),
+                        entry("IntakeTable", "AWS::DynamoDB::Table"),
+                        entry("IntakeSecret", "AWS::SecretsManager::Secret"),
                         entry("ComplaintsQueue", "AWS::SQS::Queue"),
                         entry("ComplaintsDeadLetterQueue", "AWS::SQS::Queue"),
                         entry("ComplaintsDeadLetterAlarm", "AWS::CloudWatch::Alarm"),

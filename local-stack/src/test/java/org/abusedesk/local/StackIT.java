@@ -227,18 +227,57 @@ class StackIT {
     }
 
     @Test
-    void form_hasTheRoutePostComplaints() {
+    void form_hasTheRoutesOfThePageTheSubmissionAndTheConfirmation() {
         // GIVEN the stack of the project's template
 
         // WHEN the form and inbound mail functions are read
         var form = stack.function("ComplaintFormFunction");
         var inbound = stack.function("InboundMailFunction");
 
-        // THEN only the form has a route, POST /complaints, and neither polls a queue
-        assertThat(form.httpRoutes()).containsExactly(new HttpRoute("POST", "/complaints"));
+        // THEN only the form has routes, for any method (it answers 405 itself), and neither polls a queue
+        assertThat(form.httpRoutes())
+                .containsExactly(
+                        new HttpRoute("ANY", "/"),
+                        new HttpRoute("ANY", "/complaints"),
+                        new HttpRoute("ANY", "/confirmation"));
         assertThat(form.queueSources()).isEmpty();
         assertThat(inbound.httpRoutes()).isEmpty();
         assertThat(inbound.queueSources()).isEmpty();
+    }
+
+    @Test
+    void create_makesTheIntakeTableWithTtl_andGeneratesTheIntakeSecret() {
+        // GIVEN the stack of the project's template
+        var form = stack.function("ComplaintFormFunction");
+
+        // WHEN the form's intake table and secret are looked up
+        String table = form.environment().get("INTAKE_TABLE");
+        String secretArn = form.environment().get("INTAKE_SECRET_ARN");
+
+        // THEN the table has its key and TTL, and the secret holds 64 generated letters and digits
+        assertThat(table).isEqualTo(stack.ref("IntakeTable"));
+        var description = dynamoDb.describeTable(r -> r.tableName(table)).table();
+        assertThat(description.keySchema())
+                .containsExactly(KeySchemaElement.builder()
+                        .attributeName("pk")
+                        .keyType(KeyType.HASH)
+                        .build());
+        assertThat(dynamoDb.describeTimeToLive(r -> r.tableName(table))
+                        .timeToLiveDescription()
+                        .attributeName())
+                .isEqualTo("expiresAt");
+        assertThat(secretArn).startsWith("arn:aws:secretsmanager:eu-central-1:123456789012:secret:" + stack.name());
+        try (var secrets = aws.secretsManager()) {
+            assertThat(secrets.getSecretValue(r -> r.secretId(secretArn)).secretString())
+                    .matches("[A-Za-z0-9]{64}");
+        }
+        assertThat(form.environment())
+                .contains(
+                        entry("ABUSE_ADDRESS", "abuse@example.com"),
+                        entry("MAILING_ID_PATTERN", ""),
+                        entry("RATE_LIMIT_COMPLAINTS", "10"),
+                        entry("RATE_LIMIT_WINDOW_MINUTES", "10"),
+                        entry("FORM_MIN_FILL_SECONDS", "3"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.abusedesk.aws;
 import java.net.URI;
 import java.util.List;
 import org.abusedesk.config.Environment;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,24 +36,19 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder()
-                .region(region)
-                .httpClient(http)
-                .overrideConfiguration(c -> c.executionInterceptors(interceptors));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return configure(DynamoDbClient.builder()).build();
     }
 
     public SesV2Client sesV2() {
-        var builder = SesV2Client.builder()
-                .region(region)
-                .httpClient(http)
-                .overrideConfiguration(c -> c.executionInterceptors(interceptors));
+        return configure(SesV2Client.builder()).build();
+    }
+
+    /** Any client of the SDK, configured alike: for clients only one function needs. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region).httpClient(http).overrideConfiguration(c -> c.executionInterceptors(interceptors));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return builder;
     }
 }

@@ -24,19 +24,6 @@ public record Environment(Map<String, String> variables) {
         return value;
     }
 
-    public int requireNonNegativeInt(String name) {
-        String value = require(name);
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the variable's name
-        }
-        throw new IllegalStateException("environment variable " + name + " must be a whole number >= 0: " + value);
-    }
-
     public BigDecimal requireDecimal(String name) {
         String value = require(name);
         try {
@@ -55,15 +42,23 @@ public record Environment(Map<String, String> variables) {
     }
 
     public int requirePositiveInt(String name) {
+        return requireInt(name, 1, "a positive whole number");
+    }
+
+    public int requireNonNegativeInt(String name) {
+        return requireInt(name, 0, "0 or a positive whole number");
+    }
+
+    private int requireInt(String name, int minimum, String description) {
         String value = require(name);
         try {
             int parsed = Integer.parseInt(value.strip());
-            if (parsed > 0) {
+            if (parsed >= minimum) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below with the variable's name
         }
-        throw new IllegalStateException("environment variable " + name + " must be a positive whole number: " + value);
+        throw new IllegalStateException("environment variable " + name + " must be " + description + ": " + value);
     }
 }

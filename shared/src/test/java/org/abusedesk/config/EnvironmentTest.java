@@ -34,6 +34,16 @@ class EnvironmentTest {
     }
 
     @Test
+    void requireNonNegativeInt_takesZero_andNamesTheVariableOtherwise() {
+        var environment = new Environment(Map.of("ZERO", "0", "THREE", " 3 ", "MINUS", "-1"));
+
+        assertThat(environment.requireNonNegativeInt("ZERO")).isZero();
+        assertThat(environment.requireNonNegativeInt("THREE")).isEqualTo(3);
+        assertThatThrownBy(() -> environment.requireNonNegativeInt("MINUS"))
+                .hasMessage("environment variable MINUS must be 0 or a positive whole number: -1");
+    }
+
+    @Test
     void optional_isEmptyForMissingOrBlank() {
         assertThat(environment.optional("BLANK")).isEmpty();
         assertThat(environment.optional("NOPE")).isEmpty();

@@ -46,9 +46,51 @@ class ComplaintFormHandlerIT {
                     .isBetween(
                             before.plus(Duration.ofDays(180)).getEpochSecond(),
                             Instant.now().plus(Duration.ofDays(180)).getEpochSecond());
-            assertThat(dynamoDb.scan(r -> r.tableName(stack.ref("ComplaintsTable")))
+            assertThat(dynamoDb.query(r -> r.tableName(stack.ref("ComplaintsTable"))
+                                    .keyConditionExpression("mailingId = :m")
+                                    .expressionAttributeValues(Map.of(":m", AttributeValue.fromS("14141611"))))
                             .count())
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void sameIdempotencyKey_givesTheSameReference_andTheIntakeTableHoldsNoAddress(Stack stack) throws IOException {
+        // GIVEN the handler wired from the template's environment, reading its secret from Secrets Manager
+        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        var event = TestDesk.jsonPost("{\"mailingId\":\"777\",\"email\":\"user@bücher.de\",\"message\":\"spam\"}");
+        event.getHeaders().put("idempotency-key", "it-key-1");
+
+        // WHEN the same complaint is sent twice with one key
+        var first = handler.handleRequest(event, null);
+        var second = handler.handleRequest(event, null);
+
+        // THEN both answers name one reference, one complaint is stored, and the intake items hold no address
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(second.getBody()).isEqualTo(first.getBody());
+        try (var dynamoDb = stack.aws().dynamoDb()) {
+            var complaints = dynamoDb.query(r -> r.tableName(stack.ref("ComplaintsTable"))
+                    .keyConditionExpression("mailingId = :m")
+                    .expressionAttributeValues(Map.of(":m", AttributeValue.fromS("777"))));
+            assertThat(complaints.count()).isEqualTo(1);
+            var intake =
+                    dynamoDb.scan(r -> r.tableName(stack.ref("IntakeTable"))).items();
+            assertThat(intake)
+                    .extracting(item -> item.get("pk").s().replaceAll("#.*", "#"))
+                    .containsExactlyInAnyOrder("idem#", "source#");
+            assertThat(intake.toString()).doesNotContain("198.51.100.23").doesNotContain("it-key-1");
+        }
+    }
+
+    @Test
+    void formPage_isServed_withATokenSignedByTheStacksSecret(Stack stack) {
+        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+
+        var response = handler.handleRequest(TestDesk.browserGet("/", Map.of(), "en"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("<html lang=\"en\">");
+        assertThat(TestDesk.hidden(response.getBody(), "token"))
+                .matches("\\d+\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
     }
 }

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +18,19 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.complaint.Salutation;
-import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.testkit.LambdaEvents;
 import org.junit.jupiter.api.Test;
 
 class ComplaintFormHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
-
-    private final InMemoryComplaints complaints = new InMemoryComplaints();
-    private final ComplaintFormHandler handler = handler(complaints);
+    private final TestDesk desk = new TestDesk();
+    private final InMemoryComplaints complaints = desk.complaints;
+    private final ComplaintFormHandler handler = desk.handler;
 
     @Test
     void submit_returns202WithTheReference_andStoresTheComplaint() throws IOException {
@@ -54,8 +51,10 @@ class ComplaintFormHandlerTest {
             assertThat(c.complainant().name()).contains("Erika Muster");
             assertThat(c.complainant().salutation()).isEqualTo(Salutation.FRAU);
             assertThat(c.message()).isEqualTo("Ich habe diesen Newsletter nie bestellt.");
+            assertThat(c.complainant().language()).isEqualTo(Language.EN);
         });
-        assertThat(body.size()).isEqualTo(2);
+        assertThat(body.get("status").asText()).isEqualTo("received");
+        assertThat(body.size()).isEqualTo(3);
     }
 
     @Test
@@ -149,43 +148,41 @@ class ComplaintFormHandlerTest {
 
     @Test
     void submit_whenStorageFails_returns500WithoutEchoingInput() throws IOException {
-        var failing = handler(new Complaints() {
-            @Override
-            public void add(Complaint complaint) {
-                throw new IllegalStateException("table unavailable for a@example.net");
-            }
+        var failing = new TestDesk(
+                        new Complaints() {
+                            @Override
+                            public void add(Complaint complaint) {
+                                throw new IllegalStateException("table unavailable for a@example.net");
+                            }
 
-            @Override
-            public Optional<Complaint> find(ComplaintKey key, Instant now) {
-                return Optional.empty();
-            }
+                            @Override
+                            public Optional<Complaint> find(ComplaintKey key, Instant now) {
+                                return Optional.empty();
+                            }
 
-            @Override
-            public boolean advance(ComplaintKey key, ComplaintState from, ComplaintState to) {
-                return false;
-            }
+                            @Override
+                            public boolean advance(ComplaintKey key, ComplaintState from, ComplaintState to) {
+                                return false;
+                            }
 
-            @Override
-            public List<Complaint> awaitingNotification(MailingId mailingId, Instant now) {
-                return List.of();
-            }
+                            @Override
+                            public List<Complaint> awaitingNotification(MailingId mailingId, Instant now) {
+                                return List.of();
+                            }
 
-            @Override
-            public long countSince(MailingId mailingId, Instant since) {
-                return 0;
-            }
-        });
+                            @Override
+                            public long countSince(MailingId mailingId, Instant since) {
+                                return 0;
+                            }
+                        },
+                        MailingIdFormat.DEFAULT)
+                .handler;
 
         var response = failing.handleRequest(
                 event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
-    }
-
-    private static ComplaintFormHandler handler(Complaints complaints) {
-        return new ComplaintFormHandler(
-                new SubmitComplaint(complaints, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(180)));
     }
 
     private static APIGatewayV2HTTPEvent event(String body) {

@@ -22,12 +22,18 @@ import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.complaint.Attribution;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
+import org.abusedesk.complaint.Complainant;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
-import org.abusedesk.intake.ComplaintSubmission;
-import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
@@ -51,7 +57,6 @@ class ProcessorIT {
     private final DynamoDbComplaints complaints;
     private final DynamoDbMailings mailings;
     private final DynamoDbAccounts accounts;
-    private final SubmitComplaint submit;
     private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
 
     ProcessorIT(Stack stack) {
@@ -64,7 +69,6 @@ class ProcessorIT {
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));
         this.accounts = new DynamoDbAccounts(dynamoDb, stack.ref("AccountsTable"));
-        this.submit = new SubmitComplaint(complaints, java.time.Clock.systemUTC(), Duration.ofDays(180));
     }
 
     @Test
@@ -77,7 +81,7 @@ class ProcessorIT {
         // WHEN three people complain through the form, and the queue delivers each complaint
         var keys = new ArrayList<ComplaintKey>();
         for (String person : List.of("a", "b", "c")) {
-            var key = submit.submit(new ComplaintSubmission(mailing, person + "@example.net", "spam", null, null));
+            var key = receive(mailing, person + "@example.net");
             keys.add(key);
             assertThat(handler.handleRequest(event(key), null).getBatchItemFailures())
                     .isEmpty();
@@ -140,7 +144,7 @@ class ProcessorIT {
                 new Object[] {"SendEmail", When.BEFORE},
                 new Object[] {"UpdateItem", When.AFTER})) {
             // GIVEN a new complaint, and a fault at one point of its processing
-            var key = submit.submit(new ComplaintSubmission(mailing, "x@example.net", "spam", null, null));
+            var key = receive(mailing, "x@example.net");
             long before = mailingComplaints(mailing);
             faults.fail((String) crash[0], (When) crash[1], 1);
 
@@ -173,7 +177,7 @@ class ProcessorIT {
         String mailing = register(1000L);
         var keys = new ArrayList<ComplaintKey>();
         for (int i = 0; i < 20; i++) {
-            keys.add(submit.submit(new ComplaintSubmission(mailing, "p" + i + "@example.net", "spam", null, null)));
+            keys.add(receive(mailing, "p" + i + "@example.net"));
         }
         var deliveries = new ArrayList<Callable<SQSBatchResponse>>();
         for (var key : keys) {
@@ -198,6 +202,22 @@ class ProcessorIT {
         assertThat(result.status()).isEqualTo(AccountStatus.FLAGGED);
         assertThat(result.history()).hasSize(1);
         assertThat(accounts.of(new AccountId(account))).hasSize(20);
+    }
+
+    /** Stores a form complaint as the intake does, received now. */
+    private ComplaintKey receive(String mailing, String email) {
+        var key = new ComplaintKey(new MailingId(mailing), ComplaintId.generate());
+        complaints.add(new Complaint(
+                key,
+                Channel.FORM,
+                Classification.COMPLAINT,
+                ComplaintState.RECEIVED,
+                Instant.now(),
+                new Complainant(email, Optional.empty(), Salutation.NONE, Language.DE),
+                "spam",
+                Attribution.NONE,
+                Instant.now().plus(Duration.ofDays(180))));
+        return key;
     }
 
     private String register(Long recipients) {
