@@ -52,6 +52,9 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "A resolution profile as JSON, overriding the defaults.")
     String profile;
 
+    @Option(names = "--time", description = "Add \"parseMillis\", the time the reading took, to each line.")
+    boolean time;
+
     @Override
     public Integer call() throws IOException {
         var reader = new MailReader(
@@ -73,11 +76,19 @@ final class ParseCommand implements Callable<Integer> {
             try {
                 mail = Files.readAllBytes(file);
             } catch (IOException | OutOfMemoryError e) {
-                System.err.println("abuse-desk parse: cannot read " + file + ": " + e.getMessage());
+                System.err.println("abuse-desk parse: cannot read " + file + " ("
+                        + e.getClass().getSimpleName() + ")");
                 exit = 2;
                 continue;
             }
-            out.println(JSON.writeValueAsString(line(file, reader.read(mail))));
+            long start = System.nanoTime();
+            var reading = reader.read(mail);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            var line = line(file, reading);
+            if (time) {
+                line.put("parseMillis", millis);
+            }
+            out.println(JSON.writeValueAsString(line));
             out.flush();
         }
         return exit;

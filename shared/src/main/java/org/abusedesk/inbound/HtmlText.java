@@ -39,10 +39,10 @@ final class HtmlText {
         while (i < html.length()) {
             int lt = html.indexOf('<', i);
             if (lt < 0) {
-                out.append(entities(html.substring(i)));
+                out.append(entities(collapse(html.substring(i))));
                 break;
             }
-            out.append(entities(html.substring(i, lt)));
+            out.append(entities(collapse(html.substring(i, lt))));
             if (lower.startsWith("<!--", lt)) {
                 int end = lower.indexOf("-->", lt + 4);
                 i = end < 0 ? html.length() : end + 3;
@@ -67,7 +67,26 @@ final class HtmlText {
             }
             i = gt + 1;
         }
-        return new HtmlText(out.toString(), List.copyOf(links));
+        return new HtmlText(out.toString().replaceAll("(?m)^ +| +$", ""), List.copyOf(links));
+    }
+
+    /** White space as a browser shows it: each run one space; only block elements break lines. */
+    private static String collapse(String text) {
+        var out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
     }
 
     private static String tagName(String lower, int from, int to) {

@@ -76,6 +76,13 @@ record InlineForward(String typed, MailHeaders headers, String body) {
             if (ATTRIBUTION.matcher(line).matches()) {
                 return Optional.of(read(lines, i, i + 1, List.of()));
             }
+            // Clients wrap a long attribution: "On <date> <name> <address>" / "wrote:".
+            if (i + 1 < lines.length
+                    && ATTRIBUTION
+                            .matcher(line + " " + unquote(lines[i + 1]).strip())
+                            .matches()) {
+                return Optional.of(read(lines, i, i + 2, List.of()));
+            }
             if (headerKey(line).filter("From"::equals).isPresent() && headerBlockAt(lines, i)) {
                 return Optional.of(read(lines, i, i, List.of()));
             }
