@@ -194,7 +194,7 @@ class StackIT {
                         stack.name() + "-ComplaintFormFunction",
                         stack.name() + "-InboundMailFunction",
                         stack.name() + "-ComplaintProcessorFunction");
-        assertThat(functions).extracting(FunctionDefinition::timeoutSeconds).containsExactly(20, 20, 30);
+        assertThat(functions).extracting(FunctionDefinition::timeoutSeconds).containsExactly(20, 60, 30);
         assertThat(functions)
                 .allSatisfy(f -> assertThat(f.environment())
                         .containsEntry("COMPLAINTS_TABLE", tableName)
@@ -256,8 +256,8 @@ class StackIT {
                                         .table()
                                         .latestStreamArn(),
                                 stack.attribute("ComplaintsQueue", "Arn"),
-                                List.of(
-                                        "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"itemType\":{\"S\":[\"complaint\"]}}}}"),
+                                List.of("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"itemType\":{\"S\":"
+                                        + "[\"complaint\"]},\"classification\":{\"S\":[\"COMPLAINT\"]}}}}"),
                                 "{\"mailingId\": \"<$.dynamodb.Keys.mailingId.S>\", \"complaintId\": \"<$.dynamodb.Keys.complaintId.S>\"}"));
     }
 
@@ -274,7 +274,10 @@ class StackIT {
                         entry("ApiUrl", "https://" + stack.name() + "-HttpApi.execute-api.eu-central-1.amazonaws.com/"),
                         entry("ComplaintsTableName", stack.name() + "-ComplaintsTable"),
                         entry("ComplaintsQueueUrl", stack.ref("ComplaintsQueue")),
-                        entry("ComplaintsDeadLetterQueueUrl", stack.ref("ComplaintsDeadLetterQueue")));
+                        entry("ComplaintsDeadLetterQueueUrl", stack.ref("ComplaintsDeadLetterQueue")),
+                        entry("InboundMailBucketName", stack.ref("InboundMailBucket")),
+                        entry("InboundRuleSetName", stack.ref("InboundRuleSet")),
+                        entry("InboundMailFailedQueueUrl", stack.ref("InboundMailFailedQueue")));
         assertThat(sqs.getQueueUrl(r -> r.queueName(stack.name() + "-ComplaintsQueue"))
                         .queueUrl())
                 .isEqualTo(outputs.get("ComplaintsQueueUrl"));

@@ -48,7 +48,7 @@ public final class MailParser {
         }
         raw = withLineFeeds(raw);
         var reader = new MimeReader(budget);
-        MimeEntity root = reader.read(raw, 0);
+        MimeEntity root = reader.read(raw, 0, false);
         var headers = root.headers();
         String subject = headers.decoded("Subject").map(String::strip).orElse("");
         var sender = sender(headers);
@@ -237,7 +237,7 @@ public final class MailParser {
                 budget.markTruncated();
                 return List.of();
             }
-            MimeEntity entity = reader.read(message, depth);
+            MimeEntity entity = reader.read(message, depth, true);
             if (entity == null) {
                 return List.of();
             }
@@ -264,7 +264,7 @@ public final class MailParser {
                         Optional.empty(),
                         Optional.empty());
             }
-            MimeEntity entity = reader.read(withLineFeeds(message), depth);
+            MimeEntity entity = reader.read(withLineFeeds(message), depth, true);
             if (entity == null) {
                 return new ReportedMessage(
                         format,

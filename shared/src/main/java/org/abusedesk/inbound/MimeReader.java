@@ -33,9 +33,13 @@ final class MimeReader {
         this.limits = budget.limits();
     }
 
-    /** The message tree; null only when the budget allows no entity at all. */
-    MimeEntity read(byte[] raw, int depth) {
-        if (!budget.takePart()) {
+    /**
+     * The message tree; null only when the budget allows no entity at all.
+     *
+     * @param attached the message is the content of an attached message part, which was counted as that part
+     */
+    MimeEntity read(byte[] raw, int depth, boolean attached) {
+        if (!attached && !budget.takePart()) {
             return null;
         }
         var config = new MimeConfig.Builder()

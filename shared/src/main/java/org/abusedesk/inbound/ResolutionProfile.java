@@ -39,9 +39,9 @@ public record ResolutionProfile(
             Pattern.compile("^\\s*(?<account>" + ID + "):(?<mailing>" + ID + "):[^:\\s]{0,200}:[^:\\s]{0,200}\\s*$"),
             Pattern.compile("(?<mailing>" + ID + ")\\.(?<account>" + ID
                     + ")\\.[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,20}"),
-            Pattern.compile("[?&](?:amp;)?mid=(?<mailing>" + ID + ")(?![0-9])"),
+            Pattern.compile("[?&](?:amp;)?mid=(?<mailing>" + ID + ")(?![0-9A-Za-z_-])"),
             List.of(
-                    Pattern.compile("[?&](?:amp;)?mid=(?<mailing>" + ID + ")(?![0-9])"),
+                    Pattern.compile("[?&](?:amp;)?mid=(?<mailing>" + ID + ")(?![0-9A-Za-z_-])"),
                     Pattern.compile("/m/(?<mailing>" + ID + ")/")),
             Pattern.compile("(?i)\\bmailing[ -]?id\\s{0,5}[:#]?\\s{0,5}(?<mailing>" + ID + ")(?![0-9])"));
 
