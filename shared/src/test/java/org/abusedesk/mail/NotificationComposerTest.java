@@ -56,6 +56,8 @@ class NotificationComposerTest {
                 .contains("Mailing ID:   14141611")
                 .contains("Reference:    " + REFERENCE)
                 .contains("Channel:      FORM")
+                .contains("Account:      unknown")
+                .contains("Evidence:     none")
                 .contains("Received:     2026-11-28 10:15:30 UTC")
                 .contains("Complainant:  Frau Erika Muster <a@example.net>")
                 .contains("Ich will das nicht.");
@@ -101,6 +103,56 @@ class NotificationComposerTest {
                         "X-Abuse-Desk-Reference",
                         "Content-Type");
         assertThat(part(message, "text/plain")).contains("Bcc: victim@example.org");
+    }
+
+    @Test
+    void compose_ofAMailedComplaint_namesTheAccountAndWhereTheEvidenceIs() throws IOException {
+        var message = parse(composer.compose(mailed(false)));
+
+        assertThat(part(message, "text/plain"))
+                .contains("Mailing ID:   14141611")
+                .contains("Account:      121070")
+                .contains("Channel:      MAIL")
+                .contains("Evidence:     s3://inbound/inbound/ses-1");
+        assertThat(part(message, "text/html"))
+                .contains("<td>121070</td>")
+                .contains("<td>s3://inbound/inbound/ses-1</td>");
+    }
+
+    @Test
+    void compose_ofAQuarantinedComplaint_neitherLinksNorAttachesItsEvidence() throws IOException {
+        var mail = composer.compose(mailed(true));
+        var message = parse(mail);
+
+        assertThat(new String(mail.raw(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("s3://");
+        assertThat(part(message, "text/plain")).contains("Evidence:     withheld: a virus was found in the mail");
+        assertThat(((Multipart) message.getBody()).getBodyParts()).hasSize(2);
+    }
+
+    private static Complaint mailed(boolean quarantined) {
+        var provenance = new org.abusedesk.complaint.MailProvenance(
+                "ses-1",
+                0,
+                org.abusedesk.complaint.ReportFormat.ATTACHED_MESSAGE,
+                Optional.of("header:X-Mailing"),
+                java.util.List.of(),
+                false,
+                false,
+                Optional.of("s3://inbound/inbound/ses-1"),
+                java.util.List.of(),
+                org.abusedesk.complaint.ReceiptVerdicts.UNKNOWN,
+                quarantined);
+        return new Complaint(
+                ComplaintKey.of("14141611", REFERENCE),
+                Channel.MAIL,
+                Classification.COMPLAINT,
+                ComplaintState.RECEIVED,
+                Instant.parse("2026-11-28T10:15:30Z"),
+                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
+                "Spam",
+                new Attribution(Optional.of("121070"), false, Optional.of(provenance)),
+                Instant.parse("2027-05-27T10:15:30Z"));
     }
 
     @Test
