@@ -26,14 +26,24 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-    /** Where the HTTP API listens and which stack to create. */
-    public record Options(String host, int httpPort, String stackName, Map<String, String> parameters) {}
+    /**
+     * Where the HTTP API listens, which stack to create, and the SMTP port standing in for SES receiving (0: any
+     * free one; negative: no SMTP listener).
+     */
+    public record Options(String host, int httpPort, String stackName, Map<String, String> parameters, int smtpPort) {
+
+        /** Without an SMTP listener. */
+        public Options(String host, int httpPort, String stackName, Map<String, String> parameters) {
+            this(host, httpPort, stackName, parameters, -1);
+        }
+    }
 
     private final Stack stack;
     private final HttpGateway gateway;
     private final Outbox outbox;
     private final List<StreamRelay> relays = new ArrayList<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
+    private final List<SmtpReceiver> receivers = new ArrayList<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
 
@@ -53,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
         }
         var local = new LocalStack(stack, gateway);
         try {
-            local.wire();
+            local.wire(options);
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -73,6 +83,11 @@ public final class LocalStack implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gateway.port());
     }
 
+    /** The SMTP listeners standing in for the template's receipt rules; none without an SMTP port. */
+    public List<SmtpReceiver> smtpReceivers() {
+        return List.copyOf(receivers);
+    }
+
     /** Relays every pipe once and polls every queue once, without waiting: for tests that step the system. */
     public int drain() {
         int moved = relays.stream().mapToInt(StreamRelay::relay).sum();
@@ -82,6 +97,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        receivers.forEach(SmtpReceiver::close);
         gateway.close();
         workers.shutdownNow();
         try {
@@ -94,9 +110,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private void wire() {
+    private void wire(Options options) {
+        var handlers = new java.util.HashMap<String, Object>();
         for (var function : stack.functions()) {
             Object handler = instantiate(function);
+            handlers.put(function.logicalId(), handler);
             for (var route : function.httpRoutes()) {
                 gateway.route(route.method(), route.path(), function, (RequestHandler<
                                 APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
@@ -108,6 +126,21 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         stack.pipes().forEach(pipe -> relays.add(new StreamRelay(pipe, stack.aws())));
+        if (options.smtpPort() >= 0) {
+            for (var rule : stack.receiptRules()) {
+                var function = stack.functionByArn(rule.functionArn());
+                // The first rule gets the port asked for; a template with more rules gets free ports for the rest.
+                var receiver = new SmtpReceiver(
+                        options.host(),
+                        receivers.isEmpty() ? options.smtpPort() : 0,
+                        rule,
+                        function,
+                        (com.amazonaws.services.lambda.runtime.RequestStreamHandler) handlers.get(function.logicalId()),
+                        stack.aws());
+                receivers.add(receiver);
+                receiver.start();
+            }
+        }
         gateway.local("/_local/outbox", query -> new HttpGateway.LocalResponse(200, "application/json", outbox.json()));
         gateway.start();
         relays.forEach(relay -> loop("relay", relay::relay, 200));
