@@ -262,6 +262,29 @@ class StackIT {
     }
 
     @Test
+    void receiptRules_areTheRuleFromTheRecipientsToTheBucketAndTheInboundFunction() {
+        // GIVEN the stack of the project's template
+
+        // WHEN its receipt rules are read
+        var rules = stack.receiptRules();
+
+        // THEN there is one, for the template's recipients, storing into its bucket and invoking the inbound function
+        assertThat(rules)
+                .containsExactly(new ReceiptRuleDefinition(
+                        "InboundRule",
+                        List.of("abuse@example.com", "support@example.com"),
+                        stack.ref("InboundMailBucket"),
+                        "inbound/",
+                        stack.attribute("InboundMailFunction", "Arn")));
+        assertThat(stack.functionByArn(rules.get(0).functionArn()).logicalId()).isEqualTo("InboundMailFunction");
+        assertThat(rules.get(0).accepts("Abuse@Example.com")).isTrue();
+        assertThat(rules.get(0).accepts("info@example.com")).isFalse();
+        try (var s3 = aws.s3()) {
+            assertThat(s3.listBuckets().buckets()).anyMatch(b -> b.name().equals(stack.ref("InboundMailBucket")));
+        }
+    }
+
+    @Test
     void outputs_areResolvedAgainstTheStack() {
         // GIVEN the stack of the project's template
 
