@@ -80,7 +80,14 @@ final class MimeReader {
                             open.pop();
                         }
                     }
-                    case T_FIELD -> current.field(stream.getField().getName(), unfold(stream.getField()));
+                    case T_FIELD -> {
+                        // Fields past the limit are skipped before they are even unfolded.
+                        if (current.fields.size() < limits.maxHeadersPerPart()) {
+                            current.field(stream.getField().getName(), unfold(stream.getField()));
+                        } else {
+                            budget.markTruncated();
+                        }
+                    }
                     case T_START_MULTIPART -> {
                         current.describe(stream.getBodyDescriptor());
                         if (current.depth + 1 > limits.maxDepth()) {
