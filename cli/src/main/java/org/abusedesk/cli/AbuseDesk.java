@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "abuse-desk 0.1.0",
         description = "Abuse and spam complaint desk for e-mail service providers.",
-        subcommands = {LocalCommand.class, MailingsCommand.class, AccountsCommand.class, SuppressionsCommand.class})
+        subcommands = {
+            LocalCommand.class,
+            MailingsCommand.class,
+            AccountsCommand.class,
+            SuppressionsCommand.class,
+            ParseCommand.class
+        })
 public final class AbuseDesk implements Runnable {
 
     @CommandLine.Spec

@@ -22,7 +22,8 @@ import software.amazon.awssdk.regions.Region;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the whole system locally: the moto server as AWS, the resources of template.yaml, the HTTP API,",
-            "the stream-to-queue pipe and the queue poller, all calling the real handlers. Ctrl-C stops it all."
+            "an SMTP listener standing in for SES receiving, the stream-to-queue pipe and the queue poller, all",
+            "calling the real handlers. Ctrl-C stops it all."
         })
 final class LocalCommand implements Callable<Integer> {
 
@@ -34,6 +35,12 @@ final class LocalCommand implements Callable<Integer> {
             defaultValue = "127.0.0.1",
             description = "Address the HTTP API listens on (default: ${DEFAULT-VALUE}).")
     String host;
+
+    @Option(
+            names = "--smtp-port",
+            defaultValue = "2525",
+            description = "Port of the SMTP listener standing in for SES receiving (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
 
     @Option(
             names = "--moto-port",
@@ -89,7 +96,7 @@ final class LocalCommand implements Callable<Integer> {
             local = LocalStack.start(
                     template,
                     new AwsEndpoint(aws, Region.of(region)),
-                    new LocalStack.Options(host, port, stackName, stackParameters));
+                    new LocalStack.Options(host, port, stackName, stackParameters, smtpPort));
         } catch (RuntimeException e) {
             if (moto != null) {
                 moto.close();
@@ -127,6 +134,15 @@ final class LocalCommand implements Callable<Integer> {
             }
         }
         out.println("  GET    " + api + "/_local/outbox  -> mails SES accepted");
+        for (var receiver : local.smtpReceivers()) {
+            var function = local.stack().functionByArn(receiver.rule().functionArn());
+            out.printf(
+                    "  SMTP   smtp://%s:%d  -> %s (for %s)%n",
+                    host,
+                    receiver.port(),
+                    function.logicalId(),
+                    String.join(", ", receiver.rule().recipients()));
+        }
         out.println("  AWS endpoint " + aws + (startedMoto ? " (moto server)" : ""));
         local.stack().outputs().forEach((name, value) -> out.println("  " + name + ": " + value));
         out.println("Press Ctrl-C to stop.");

@@ -175,6 +175,135 @@ class EndToEndIT {
         return mails;
     }
 
+    @Test
+    void aComplaintMailedToTheSmtpListener_reachesTheAbuseTeamsOutboxNamingMailingAndAccount(
+            AwsEndpoint aws, ProjectRoot root) throws Exception {
+        // GIVEN the local stack with its SMTP listener on a free port
+        local = startWithSmtp(aws, root);
+        int smtpPort = local.smtpReceivers().get(0).port();
+
+        // WHEN a complaint forwarding the spam as attachment is sent to abuse@ with a plain SMTP client
+        var replies = SmtpClient.send(smtpPort, "erika.muster@example.net", "abuse@example.com", complaintMail());
+
+        // THEN the listener accepts it ...
+        assertThat(replies.get(3)).startsWith("250");
+        assertThat(replies.get(5)).startsWith("250");
+
+        // ... and within 15 s the abuse team's mail names the Mailing ID and the account
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(
+                                JSON.readTree(get("/_local/outbox").body()).findValuesAsText("subject"))
+                        .anyMatch(subject -> subject.startsWith("[ACTIVE] Mailing 14141611 · account 121070 · ")));
+        JsonNode mail = null;
+        for (JsonNode sent : JSON.readTree(get("/_local/outbox").body())) {
+            if (sent.get("subject").asText().startsWith("[ACTIVE] Mailing 14141611 · account 121070 · ")
+                    && sent.get("text").asText().contains("Channel:      MAIL")) {
+                mail = sent;
+            }
+        }
+        assertThat(mail.get("to").toString()).isEqualTo("[\"abuse-team@example.com\"]");
+        assertThat(mail.get("text").asText())
+                .contains("Mailing ID:   14141611")
+                .contains("Account:      121070 (ACTIVE)")
+                .contains("Channel:      MAIL");
+        assertThat(mail.get("html").asText()).contains("<td>14141611</td>").contains("<td>121070 (ACTIVE)</td>");
+    }
+
+    @Test
+    void aBounceMailedToTheSmtpListener_isStored_butNeverNotified(AwsEndpoint aws, ProjectRoot root) throws Exception {
+        // GIVEN the local stack with its SMTP listener
+        local = startWithSmtp(aws, root);
+        int smtpPort = local.smtpReceivers().get(0).port();
+
+        // WHEN a delivery status notification returning one of our mails arrives (a Mailing ID no other test uses)
+        String mailing = Long.toString(900_000_000L + new java.util.Random().nextInt(99_999_999));
+        String bounce = String.join(
+                "\r\n",
+                "From: MAILER-DAEMON@mx.example.net",
+                "To: abuse@example.com",
+                "Subject: Undelivered Mail Returned to Sender",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"",
+                "",
+                "--r",
+                "Content-Type: message/delivery-status",
+                "",
+                "Final-Recipient: rfc822; gone@example.net",
+                "Action: failed",
+                "Status: 5.1.1",
+                "",
+                "--r",
+                "Content-Type: text/rfc822-headers",
+                "",
+                "From: news@shop.example.org",
+                "X-Mailing: " + mailing,
+                "Subject: Angebote",
+                "",
+                "--r--",
+                "");
+        SmtpClient.send(smtpPort, "", "abuse@example.com", bounce);
+
+        // THEN it is stored as a bounce under the returned mail's Mailing ID ...
+        String table = local.stack().ref("ComplaintsTable");
+        try (var dynamoDb = aws.dynamoDb()) {
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(
+                                    dynamoDb.scan(r -> r.tableName(table)).items())
+                            .anySatisfy(item -> {
+                                assertThat(item.get("mailingId").s()).isEqualTo(mailing);
+                                assertThat(item.get("classification").s()).isEqualTo("BOUNCE");
+                            }));
+        }
+        // ... and the pipe, relayed and polled to the end, passes nothing on to the abuse team
+        local.drain();
+        local.drain();
+        assertThat(JSON.readTree(get("/_local/outbox").body()).findValuesAsText("subject"))
+                .noneMatch(subject -> subject.contains("Mailing " + mailing + " "));
+    }
+
+    private static LocalStack startWithSmtp(AwsEndpoint aws, ProjectRoot root) {
+        return LocalStack.start(
+                CloudFormationTemplate.load(root.resolve("template.yaml")),
+                aws,
+                new LocalStack.Options(
+                        "127.0.0.1",
+                        0,
+                        "e2e" + UUID.randomUUID().toString().substring(0, 8),
+                        MotoExtension.TEST_PARAMETERS,
+                        0));
+    }
+
+    private static String complaintMail() {
+        return String.join(
+                "\r\n",
+                "From: Erika Muster <erika.muster@example.net>",
+                "To: abuse@example.com",
+                "Subject: Spam",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: text/plain; charset=utf-8",
+                "",
+                "Ich habe das nie bestellt.",
+                "--b",
+                "Content-Type: message/rfc822",
+                "Content-Disposition: attachment; filename=\"Angebote.eml\"",
+                "",
+                "From: Newsletter <news@shop.example.org>",
+                "To: erika.muster@example.net",
+                "Subject: Angebote",
+                "X-Mailing: 14141611",
+                "X-Client: 121070",
+                "Content-Type: text/plain",
+                "",
+                "Jetzt kaufen!",
+                "--b--",
+                "");
+    }
+
     /** The local stack of template.yaml on the moto server, under a stack name of its own, its API on a free port. */
     private static LocalStack start(AwsEndpoint aws, ProjectRoot root) {
         return LocalStack.start(

@@ -31,8 +31,17 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-    /** Where the HTTP API listens and which stack to create. */
-    public record Options(String host, int httpPort, String stackName, Map<String, String> parameters) {}
+    /**
+     * Where the HTTP API listens, which stack to create, and the SMTP port standing in for SES receiving (0: any
+     * free one; negative: no SMTP listener).
+     */
+    public record Options(String host, int httpPort, String stackName, Map<String, String> parameters, int smtpPort) {
+
+        /** Without an SMTP listener. */
+        public Options(String host, int httpPort, String stackName, Map<String, String> parameters) {
+            this(host, httpPort, stackName, parameters, -1);
+        }
+    }
 
     private final Stack stack;
     private final HttpGateway gateway;
@@ -40,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<StreamRelay> relays = new ArrayList<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<Scheduled> schedules = new ArrayList<>();
+    private final List<SmtpReceiver> receivers = new ArrayList<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
 
@@ -59,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
         }
         var local = new LocalStack(stack, gateway);
         try {
-            local.wire();
+            local.wire(options);
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -84,6 +94,11 @@ public final class LocalStack implements AutoCloseable {
         schedules.forEach(Scheduled::run);
     }
 
+    /** The SMTP listeners standing in for the template's receipt rules; none without an SMTP port. */
+    public List<SmtpReceiver> smtpReceivers() {
+        return List.copyOf(receivers);
+    }
+
     /** Relays every pipe once and polls every queue once, without waiting: for tests that step the system. */
     public int drain() {
         int moved = relays.stream().mapToInt(StreamRelay::relay).sum();
@@ -93,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        receivers.forEach(SmtpReceiver::close);
         gateway.close();
         workers.shutdownNow();
         try {
@@ -121,9 +137,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private void wire() {
+    private void wire(Options options) {
+        var handlers = new java.util.HashMap<String, Object>();
         for (var function : stack.functions()) {
             Object handler = instantiate(function);
+            handlers.put(function.logicalId(), handler);
             for (var route : function.httpRoutes()) {
                 gateway.route(route.method(), route.path(), function, (RequestHandler<
                                 APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
@@ -138,6 +156,21 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         stack.pipes().forEach(pipe -> relays.add(new StreamRelay(pipe, stack.aws())));
+        if (options.smtpPort() >= 0) {
+            for (var rule : stack.receiptRules()) {
+                var function = stack.functionByArn(rule.functionArn());
+                // The first rule gets the port asked for; a template with more rules gets free ports for the rest.
+                var receiver = new SmtpReceiver(
+                        options.host(),
+                        receivers.isEmpty() ? options.smtpPort() : 0,
+                        rule,
+                        function,
+                        (com.amazonaws.services.lambda.runtime.RequestStreamHandler) handlers.get(function.logicalId()),
+                        stack.aws());
+                receivers.add(receiver);
+                receiver.start();
+            }
+        }
         gateway.local("/_local/outbox", query -> new HttpGateway.LocalResponse(200, "application/json", outbox.json()));
         gateway.start();
         relays.forEach(relay -> loop("relay", relay::relay, 200));

@@ -138,6 +138,25 @@ public final class Stack {
                 .orElseThrow(() -> new IllegalArgumentException("no pipe " + logicalId + " in the template"));
     }
 
+    /** The SES receipt rules of the template. */
+    public List<ReceiptRuleDefinition> receiptRules() {
+        var rules = new ArrayList<ReceiptRuleDefinition>();
+        for (var resource : activeResources()) {
+            if (resource.type().equals("AWS::SES::ReceiptRule")) {
+                rules.add(ReceiptRuleDefinition.of(this, resource));
+            }
+        }
+        return rules;
+    }
+
+    /** The function an ARN of the template names (as {@code !GetAtt Function.Arn} gives it here). */
+    public FunctionDefinition functionByArn(String arn) {
+        return functions().stream()
+                .filter(f -> arn.endsWith(":" + f.functionName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function of the template has the ARN " + arn));
+    }
+
     /** The template's outputs, resolved. */
     public Map<String, String> outputs() {
         var outputs = new LinkedHashMap<String, String>();

@@ -16,8 +16,8 @@ class EventPatternTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The filter of the project's pipe, as template.yaml has it. */
-    private static final String PIPE_FILTER =
-            "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"itemType\":{\"S\":[\"complaint\"]}}}}";
+    private static final String PIPE_FILTER = "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":"
+            + "{\"itemType\":{\"S\":[\"complaint\"]},\"classification\":{\"S\":[\"COMPLAINT\"]}}}}";
 
     @Test
     void pipeFilter_isTheOneOfTheProjectTemplate() {
@@ -41,6 +41,20 @@ class EventPatternTest {
 
         // WHEN / THEN the stream record of a new complaint passes
         assertThat(filter.matches(streamRecord("INSERT", "complaint"))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NOT_SPAM", "AUTH_FAILURE", "UNSUBSCRIBE", "BOUNCE", "AUTO_REPLY", "OTHER", "complaint"})
+    void pipeFilter_refusesTheInsertOfAnythingButAComplaint(String classification) {
+        // GIVEN the project's pipe filter
+        var filter = EventPattern.parse(PIPE_FILTER);
+
+        // WHEN / THEN a stored bounce, auto-reply or other non-complaint does not pass, nor does one without class
+        assertThat(filter.matches(streamRecord("INSERT", "complaint", classification)))
+                .isFalse();
+        assertThat(filter.matches(json("{\"eventName\":\"INSERT\",\"dynamodb\":{\"NewImage\":"
+                        + "{\"itemType\":{\"S\":\"complaint\"}}}}")))
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -213,10 +227,15 @@ class EventPatternTest {
     }
 
     private static JsonNode streamRecord(String eventName, String itemType) {
+        return streamRecord(eventName, itemType, "COMPLAINT");
+    }
+
+    private static JsonNode streamRecord(String eventName, String itemType, String classification) {
         String newImage = eventName.equals("REMOVE")
                 ? ""
                 : ",\"NewImage\":{\"mailingId\":{\"S\":\"14141611\"},\"complaintId\":{\"S\":\"01JABC\"},"
-                        + "\"itemType\":{\"S\":\"" + itemType + "\"},\"email\":{\"S\":\"a@example.net\"}}";
+                        + "\"itemType\":{\"S\":\"" + itemType + "\"},\"classification\":{\"S\":\"" + classification
+                        + "\"},\"email\":{\"S\":\"a@example.net\"}}";
         return json("{\"eventName\":\"" + eventName + "\",\"eventSource\":\"aws:dynamodb\",\"dynamodb\":{"
                 + "\"Keys\":{\"mailingId\":{\"S\":\"14141611\"},\"complaintId\":{\"S\":\"01JABC\"}}"
                 + newImage

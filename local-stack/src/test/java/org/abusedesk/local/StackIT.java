@@ -295,10 +295,33 @@ class StackIT {
                                 .table()
                                 .latestStreamArn(),
                         stack.attribute("ComplaintsQueue", "Arn"),
-                        List.of(
-                                "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"itemType\":{\"S\":[\"complaint\"]}}}}"),
+                        List.of("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"itemType\":{\"S\":"
+                                + "[\"complaint\"]},\"classification\":{\"S\":[\"COMPLAINT\"]}}}}"),
                         "{\"mailingId\": \"<$.dynamodb.Keys.mailingId.S>\", \"complaintId\": \"<$.dynamodb.Keys.complaintId.S>\"}",
                         Map.of()));
+    }
+
+    @Test
+    void receiptRules_areTheRuleFromTheRecipientsToTheBucketAndTheInboundFunction() {
+        // GIVEN the stack of the project's template
+
+        // WHEN its receipt rules are read
+        var rules = stack.receiptRules();
+
+        // THEN there is one, for the template's recipients, storing into its bucket and invoking the inbound function
+        assertThat(rules)
+                .containsExactly(new ReceiptRuleDefinition(
+                        "InboundRule",
+                        List.of("abuse@example.com", "support@example.com"),
+                        stack.ref("InboundMailBucket"),
+                        "inbound/",
+                        stack.attribute("InboundMailFunction", "Arn")));
+        assertThat(stack.functionByArn(rules.get(0).functionArn()).logicalId()).isEqualTo("InboundMailFunction");
+        assertThat(rules.get(0).accepts("Abuse@Example.com")).isTrue();
+        assertThat(rules.get(0).accepts("info@example.com")).isFalse();
+        try (var s3 = aws.s3()) {
+            assertThat(s3.listBuckets().buckets()).anyMatch(b -> b.name().equals(stack.ref("InboundMailBucket")));
+        }
     }
 
     @Test
@@ -314,7 +337,10 @@ class StackIT {
                         entry("ApiUrl", "https://" + stack.name() + "-HttpApi.execute-api.eu-central-1.amazonaws.com/"),
                         entry("ComplaintsTableName", stack.name() + "-ComplaintsTable"),
                         entry("ComplaintsQueueUrl", stack.ref("ComplaintsQueue")),
-                        entry("ComplaintsDeadLetterQueueUrl", stack.ref("ComplaintsDeadLetterQueue")));
+                        entry("ComplaintsDeadLetterQueueUrl", stack.ref("ComplaintsDeadLetterQueue")),
+                        entry("InboundMailBucketName", stack.ref("InboundMailBucket")),
+                        entry("InboundRuleSetName", stack.ref("InboundRuleSet")),
+                        entry("InboundMailFailedQueueUrl", stack.ref("InboundMailFailedQueue")));
         assertThat(sqs.getQueueUrl(r -> r.queueName(stack.name() + "-ComplaintsQueue"))
                         .queueUrl())
                 .isEqualTo(outputs.get("ComplaintsQueueUrl"));

@@ -97,6 +97,27 @@ class StreamRelayIT {
     }
 
     @Test
+    void relay_passesNoStoredItemThatIsNoComplaint() {
+        // GIVEN a mailed bounce and an auto-reply, stored like complaints but classified otherwise
+        for (String classification : List.of("BOUNCE", "AUTO_REPLY")) {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(Map.of(
+                            "mailingId", AttributeValue.fromS("14141611"),
+                            "complaintId", AttributeValue.fromS("01JNOTACOMPLAINT" + classification.charAt(0)),
+                            "itemType", AttributeValue.fromS("complaint"),
+                            "classification", AttributeValue.fromS(classification),
+                            "state", AttributeValue.fromS("RECEIVED"))));
+        }
+
+        // WHEN the pipe is relayed
+        int sent = relay.relay();
+
+        // THEN nothing reaches the queue: only complaints are notified
+        assertThat(sent).isZero();
+        assertThat(receiveAll()).isEmpty();
+    }
+
+    @Test
     void relay_again_sendsNothingMore() {
         // GIVEN a complaint that was relayed once
         putComplaint("14141611", "01JCOMPLAINT000000000000AA");
@@ -199,6 +220,7 @@ class StreamRelayIT {
                         "mailingId", AttributeValue.fromS(mailingId),
                         "complaintId", AttributeValue.fromS(complaintId),
                         "itemType", AttributeValue.fromS("complaint"),
+                        "classification", AttributeValue.fromS("COMPLAINT"),
                         "email", AttributeValue.fromS("erika@example.net"),
                         "name", AttributeValue.fromS("Erika Muster"),
                         "state", AttributeValue.fromS("RECEIVED"))));

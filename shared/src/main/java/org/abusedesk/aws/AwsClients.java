@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -37,6 +38,15 @@ public final class AwsClients {
 
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder()).build();
+    }
+
+    public S3Client s3() {
+        var builder = S3Client.builder().region(region).httpClient(http);
+        if (endpoint != null) {
+            // Emulators serve buckets by path, not by host name.
+            builder.endpointOverride(endpoint).forcePathStyle(true);
+        }
+        return builder.build();
     }
 
     public SesV2Client sesV2() {

@@ -16,10 +16,16 @@ import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
+import org.abusedesk.complaint.DkimCheck;
 import org.abusedesk.complaint.DuplicateComplaintException;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.MailingIdCandidate;
+import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verdict;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -132,6 +138,10 @@ public final class DynamoDbComplaints implements Complaints {
         item.put("message", s(complaint.message()));
         complaint.attribution().claimedAccountId().ifPresent(account -> item.put("claimedAccountId", s(account)));
         item.put("verified", AttributeValue.fromBool(complaint.attribution().verified()));
+        complaint
+                .attribution()
+                .provenance()
+                .ifPresent(p -> item.put("provenance", AttributeValue.fromM(provenance(p))));
         item.put(
                 "expiresAt",
                 AttributeValue.fromN(Long.toString(complaint.expiresAt().getEpochSecond())));
@@ -154,8 +164,86 @@ public final class DynamoDbComplaints implements Complaints {
                 item.get("message").s(),
                 new Attribution(
                         Optional.ofNullable(item.get("claimedAccountId")).map(AttributeValue::s),
-                        item.get("verified").bool()),
+                        item.get("verified").bool(),
+                        Optional.ofNullable(item.get("provenance")).map(p -> provenance(p.m()))),
                 Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())));
+    }
+
+    /** Where a mailed complaint came from, as one map attribute: no personal data, only ids, sources and checks. */
+    static Map<String, AttributeValue> provenance(MailProvenance provenance) {
+        var map = new HashMap<String, AttributeValue>();
+        map.put("receiptId", s(provenance.receiptId()));
+        map.put("part", AttributeValue.fromN(Integer.toString(provenance.part())));
+        map.put("format", s(provenance.format().name()));
+        provenance.mailingIdSource().ifPresent(source -> map.put("mailingIdSource", s(source)));
+        map.put(
+                "candidates",
+                AttributeValue.fromL(provenance.candidates().stream()
+                        .map(c -> {
+                            var candidate = new HashMap<String, AttributeValue>();
+                            candidate.put("mailingId", s(c.mailingId()));
+                            c.accountId().ifPresent(a -> candidate.put("accountId", s(a)));
+                            candidate.put("source", s(c.source()));
+                            candidate.put("dkimSigned", AttributeValue.fromBool(c.dkimSigned()));
+                            return AttributeValue.fromM(candidate);
+                        })
+                        .toList()));
+        map.put("conflict", AttributeValue.fromBool(provenance.conflict()));
+        map.put("truncated", AttributeValue.fromBool(provenance.truncated()));
+        provenance.evidence().ifPresent(evidence -> map.put("evidence", s(evidence)));
+        map.put(
+                "dkim",
+                AttributeValue.fromL(provenance.dkim().stream()
+                        .map(d -> AttributeValue.fromM(Map.of(
+                                "domain", s(d.domain()),
+                                "selector", s(d.selector()),
+                                "headerValid", AttributeValue.fromBool(d.headerValid()),
+                                "bodyHashValid", AttributeValue.fromBool(d.bodyHashValid()))))
+                        .toList()));
+        var verdicts = provenance.verdicts();
+        map.put(
+                "verdicts",
+                AttributeValue.fromM(Map.of(
+                        "spam", s(verdicts.spam().name()),
+                        "virus", s(verdicts.virus().name()),
+                        "spf", s(verdicts.spf().name()),
+                        "dkim", s(verdicts.dkim().name()),
+                        "dmarc", s(verdicts.dmarc().name()))));
+        map.put("quarantined", AttributeValue.fromBool(provenance.quarantined()));
+        return map;
+    }
+
+    static MailProvenance provenance(Map<String, AttributeValue> map) {
+        var verdicts = map.get("verdicts").m();
+        return new MailProvenance(
+                map.get("receiptId").s(),
+                Integer.parseInt(map.get("part").n()),
+                ReportFormat.valueOf(map.get("format").s()),
+                Optional.ofNullable(map.get("mailingIdSource")).map(AttributeValue::s),
+                map.get("candidates").l().stream()
+                        .map(c -> new MailingIdCandidate(
+                                c.m().get("mailingId").s(),
+                                Optional.ofNullable(c.m().get("accountId")).map(AttributeValue::s),
+                                c.m().get("source").s(),
+                                c.m().get("dkimSigned").bool()))
+                        .toList(),
+                map.get("conflict").bool(),
+                map.get("truncated").bool(),
+                Optional.ofNullable(map.get("evidence")).map(AttributeValue::s),
+                map.get("dkim").l().stream()
+                        .map(d -> new DkimCheck(
+                                d.m().get("domain").s(),
+                                d.m().get("selector").s(),
+                                d.m().get("headerValid").bool(),
+                                d.m().get("bodyHashValid").bool()))
+                        .toList(),
+                new ReceiptVerdicts(
+                        Verdict.parse(verdicts.get("spam").s()),
+                        Verdict.parse(verdicts.get("virus").s()),
+                        Verdict.parse(verdicts.get("spf").s()),
+                        Verdict.parse(verdicts.get("dkim").s()),
+                        Verdict.parse(verdicts.get("dmarc").s())),
+                map.get("quarantined").bool());
     }
 
     static AttributeValue s(String value) {

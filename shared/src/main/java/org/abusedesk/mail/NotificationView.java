@@ -5,7 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.abusedesk.account.AccountId;
+import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.processing.Notification;
 
 /** What the abuse-team notification templates show, as text. */
@@ -20,9 +22,21 @@ public record NotificationView(
         String rate,
         List<ComplaintView> complaints) {
 
-    /** One reported complaint, as text. */
+    /**
+     * One reported complaint, as text.
+     *
+     * @param provenance how its Mailing ID was found (format, source, conflicts), for a mailed complaint
+     * @param evidence where the mailed evidence is kept; never shown for a quarantined complaint (a virus was found)
+     */
     public record ComplaintView(
-            String reference, String channel, String receivedAt, String complainant, String verified, String message) {}
+            String reference,
+            String channel,
+            String receivedAt,
+            String complainant,
+            String verified,
+            String provenance,
+            String evidence,
+            String message) {}
 
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -83,6 +97,25 @@ public record NotificationView(
                 TIME.format(complaint.receivedAt()),
                 name.isBlank() ? complainant.email() : name.strip() + " <" + complainant.email() + ">",
                 complaint.attribution().verified() ? "yes" : "no",
+                provenance(complaint.attribution()),
+                evidence(complaint.attribution()),
                 complaint.message());
+    }
+
+    private static String provenance(Attribution attribution) {
+        return attribution
+                .provenance()
+                .map(p ->
+                        p.format() + ", Mailing ID from " + p.mailingIdSource().orElse("nowhere (unattributed)")
+                                + (p.conflict() ? ", CONFLICT: sources disagree" : "")
+                                + (p.truncated() ? ", truncated" : ""))
+                .orElse("web form");
+    }
+
+    private static String evidence(Attribution attribution) {
+        if (attribution.quarantined()) {
+            return "withheld: a virus was found in the mail";
+        }
+        return attribution.provenance().flatMap(MailProvenance::evidence).orElse("none");
     }
 }

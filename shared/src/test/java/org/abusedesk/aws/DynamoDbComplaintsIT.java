@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
@@ -14,10 +15,16 @@ import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.DkimCheck;
 import org.abusedesk.complaint.DuplicateComplaintException;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.MailingIdCandidate;
+import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verdict;
 import org.abusedesk.local.Stack;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
@@ -135,5 +142,47 @@ class DynamoDbComplaintsIT {
                 "spam",
                 Attribution.NONE,
                 expiresAt);
+    }
+
+    @Test
+    void add_ofAMailedComplaint_keepsItsProvenance_andReadsItBack() {
+        // GIVEN a complaint that came by mail, with every part of its provenance filled
+        var provenance = new MailProvenance(
+                "0000014141611abcd",
+                1,
+                ReportFormat.ATTACHED_MESSAGE,
+                Optional.of("header:Feedback-ID"),
+                List.of(
+                        new MailingIdCandidate("14141611", Optional.of("121070"), "header:X-Mailing", false),
+                        new MailingIdCandidate("14141699", Optional.of("121070"), "header:Feedback-ID", true)),
+                true,
+                true,
+                Optional.of("s3://inbound-bucket/inbound/0000014141611abcd"),
+                List.of(new DkimCheck("mail.example.com", "s1", true, false)),
+                new ReceiptVerdicts(Verdict.PASS, Verdict.FAIL, Verdict.GRAY, Verdict.PASS, Verdict.PROCESSING_FAILED),
+                true);
+        var base = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
+        var complaint = new Complaint(
+                base.key(),
+                Channel.MAIL,
+                Classification.BOUNCE,
+                ComplaintState.RECEIVED,
+                NOW,
+                base.complainant(),
+                "spam",
+                new Attribution(Optional.of("121070"), true, Optional.of(provenance)),
+                NOW.plusSeconds(86_400));
+
+        // WHEN it is stored and read back
+        complaints.add(complaint);
+
+        // THEN it is the same complaint, and the item carries the provenance as one map
+        assertThat(complaints.find(complaint.key(), NOW)).contains(complaint);
+        var item = dynamoDb.getItem(r -> r.tableName(table).key(DynamoDbComplaints.key(complaint.key())))
+                .item();
+        assertThat(item.get("provenance").m().get("mailingIdSource"))
+                .isEqualTo(AttributeValue.fromS("header:Feedback-ID"));
+        assertThat(item.get("provenance").m().get("quarantined")).isEqualTo(AttributeValue.fromBool(true));
+        assertThat(item.get("classification")).isEqualTo(AttributeValue.fromS("BOUNCE"));
     }
 }

@@ -64,6 +64,8 @@ class NotificationComposerTest {
                 .contains("---- Complaint " + REFERENCE)
                 .contains("Channel:      FORM")
                 .contains("Verified:     no")
+                .contains("Source:       web form")
+                .contains("Evidence:     none")
                 .contains("Received:     2026-11-28 10:15:30 UTC")
                 .contains("Complainant:  Frau Erika Muster <a@example.net>")
                 .contains("Ich will das nicht.");
@@ -154,6 +156,68 @@ class NotificationComposerTest {
                 .contains("second");
         assertThat(message.getHeader().getField("X-Abuse-Desk-Reference").getBody())
                 .isEqualTo(REFERENCE + ", " + REFERENCE);
+    }
+
+    @Test
+    void compose_ofAMailedComplaint_namesTheAccountTheProvenanceAndWhereTheEvidenceIs() throws IOException {
+        var message = MimeParts.parse(composer.compose(notificationOf(mailed(false))));
+
+        assertThat(MimeParts.part(message, "text/plain"))
+                .contains("Account:      121070 (ACTIVE)")
+                .contains("Channel:      MAIL")
+                .contains("Source:       ATTACHED_MESSAGE, Mailing ID from header:X-Mailing")
+                .contains("Evidence:     s3://inbound/inbound/ses-1");
+        assertThat(MimeParts.part(message, "text/html")).contains("<td>s3://inbound/inbound/ses-1</td>");
+    }
+
+    @Test
+    void compose_ofAQuarantinedComplaint_neitherLinksNorAttachesItsEvidence() throws IOException {
+        var mail = composer.compose(notificationOf(mailed(true)));
+        var message = MimeParts.parse(mail);
+
+        assertThat(new String(mail.raw(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("s3://");
+        assertThat(MimeParts.part(message, "text/plain"))
+                .contains("Evidence:     withheld: a virus was found in the mail");
+        assertThat(((org.apache.james.mime4j.dom.Multipart) message.getBody()).getBodyParts())
+                .hasSize(2);
+    }
+
+    private static Notification notificationOf(Complaint complaint) {
+        return new Notification(
+                complaint.mailingId(),
+                Optional.empty(),
+                Optional.of(new AccountId("121070")),
+                AccountStatus.ACTIVE,
+                Optional.empty(),
+                List.of(complaint),
+                1,
+                Optional.empty());
+    }
+
+    private static Complaint mailed(boolean quarantined) {
+        var provenance = new org.abusedesk.complaint.MailProvenance(
+                "ses-1",
+                0,
+                org.abusedesk.complaint.ReportFormat.ATTACHED_MESSAGE,
+                Optional.of("header:X-Mailing"),
+                List.of(),
+                false,
+                false,
+                Optional.of("s3://inbound/inbound/ses-1"),
+                List.of(),
+                org.abusedesk.complaint.ReceiptVerdicts.UNKNOWN,
+                quarantined);
+        return new Complaint(
+                ComplaintKey.of("14141611", REFERENCE),
+                Channel.MAIL,
+                Classification.COMPLAINT,
+                ComplaintState.RECEIVED,
+                Instant.parse("2026-11-28T10:15:30Z"),
+                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
+                "Spam",
+                new Attribution(Optional.of("121070"), false, Optional.of(provenance)),
+                Instant.parse("2027-05-27T10:15:30Z"));
     }
 
     @Test

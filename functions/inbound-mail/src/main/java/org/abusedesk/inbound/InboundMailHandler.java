@@ -6,14 +6,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.S3RawMails;
+import org.abusedesk.config.Environment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Receives the SES receipt-rule event of an inbound mail. Parsing the mail into complaints is still to come. */
+/**
+ * The SES receipt rule's Lambda action: for each received mail, fetch it from S3 by its SES message id and store
+ * one complaint per reported message in it. A failure is thrown, so that Lambda retries the event and finally
+ * hands it to the failed-mail queue; a retry never stores a complaint twice.
+ */
 public final class InboundMailHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundMailHandler.class);
+    /** What a synchronous (RequestResponse) invocation answers SES: go on with the rule's next actions. */
+    private static final byte[] CONTINUE = "{\"disposition\":\"CONTINUE\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final ReceiveMail receiveMail;
 
     /** Used by the Lambda runtime. */
     public InboundMailHandler() {
@@ -22,13 +38,67 @@ public final class InboundMailHandler implements RequestStreamHandler {
 
     /** Used by the local stack, with the function's environment from the template. */
     public InboundMailHandler(Map<String, String> environment) {
-        // Nothing to configure until mails are parsed.
+        this(receiveMail(new Environment(environment)));
+    }
+
+    public InboundMailHandler(ReceiveMail receiveMail) {
+        this.receiveMail = receiveMail;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        long bytes = input.transferTo(OutputStream.nullOutputStream());
-        LOG.info("inbound mail event received: bytes={}", bytes);
-        output.write("{}".getBytes(StandardCharsets.UTF_8));
+        var event = SesEvent.read(input);
+        for (var record : event.records()) {
+            var received = SesEvent.received(record);
+            try {
+                for (var stored : receiveMail.receive(received)) {
+                    LOG.info(
+                            "mailed complaint {}: receiptId={} mailingId={} complaintId={} classification={} format={} source={}",
+                            stored.duplicate() ? "stored before" : "stored",
+                            received.receiptId(),
+                            stored.key().mailingId(),
+                            stored.key().complaintId(),
+                            stored.classification(),
+                            stored.format(),
+                            stored.mailingIdSource());
+                }
+            } catch (RuntimeException e) {
+                // The exception text may quote the mail; its class and the receipt id locate the fault.
+                LOG.error(
+                        "mail not taken in, will be retried: receiptId={} error={}",
+                        received.receiptId(),
+                        e.getClass().getName());
+                throw e;
+            }
+        }
+        output.write(CONTINUE);
+    }
+
+    private static ReceiveMail receiveMail(Environment environment) {
+        var clients = new AwsClients(environment);
+        var limits = InboundLimits.DEFAULT;
+        Set<String> domains = Arrays.stream(
+                        environment.optional("SENDING_DOMAINS").orElse("").split(","))
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
+                .collect(Collectors.toSet());
+        PublicKeys keys = environment
+                .optional("DKIM_KEYS")
+                .flatMap(ConfiguredKeys::parse)
+                .map(PublicKeys.class::cast)
+                .orElseGet(DnsKeys::new);
+        var profile = environment
+                .optional("RESOLUTION_PROFILE")
+                .map(ResolutionProfile::fromJson)
+                .orElse(ResolutionProfile.DEFAULT);
+        return new ReceiveMail(
+                new S3RawMails(
+                        clients.s3(),
+                        environment.require("INBOUND_BUCKET"),
+                        environment.optional("INBOUND_PREFIX").orElse("")),
+                new MailReader(limits, profile, new DkimVerifier(domains, keys)),
+                new DynamoDbComplaints(clients.dynamoDb(), environment.require("COMPLAINTS_TABLE")),
+                limits,
+                Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
     }
 }

@@ -1,0 +1,121 @@
+package org.abusedesk.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.complaint.Verdict;
+import org.abusedesk.local.ProjectRoot;
+import org.junit.jupiter.api.Test;
+
+class InboundMailHandlerTest {
+
+    private static final String MESSAGE_ID = "o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1";
+
+    private final InMemoryComplaints complaints = new InMemoryComplaints();
+    private final InMemoryRawMails rawMails = new InMemoryRawMails();
+    private final InboundMailHandler handler = new InboundMailHandler(new ReceiveMail(
+            rawMails,
+            new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
+            complaints,
+            InboundLimits.DEFAULT,
+            Duration.ofDays(180)));
+
+    @Test
+    void sesEvent_storesTheComplaintOfTheMailItNames_andLetsSesContinue() throws IOException {
+        // GIVEN the mail SES stored under the event's message id
+        rawMails.put(MESSAGE_ID, attachedComplaint());
+
+        // WHEN SES's event comes in
+        String output = handle(event());
+
+        // THEN one complaint is stored under the attached message's Mailing ID, with the event's verdicts
+        assertThat(output).isEqualTo("{\"disposition\":\"CONTINUE\"}");
+        assertThat(complaints.all()).singleElement().satisfies(c -> {
+            assertThat(c.mailingId().value()).isEqualTo("14141611");
+            assertThat(c.channel()).isEqualTo(Channel.MAIL);
+            assertThat(c.receivedAt()).isEqualTo(Instant.parse("2026-11-03T09:15:00Z"));
+            assertThat(c.attribution().claimedAccountId()).contains("121070");
+            var provenance = c.attribution().provenance().orElseThrow();
+            assertThat(provenance.receiptId()).isEqualTo(MESSAGE_ID);
+            assertThat(provenance.verdicts())
+                    .isEqualTo(
+                            new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS));
+        });
+    }
+
+    @Test
+    void retriedEvent_storesNothingTwice() throws IOException {
+        rawMails.put(MESSAGE_ID, attachedComplaint());
+
+        handle(event());
+        handle(event());
+
+        assertThat(complaints.all()).hasSize(1);
+    }
+
+    @Test
+    void eventOfAMailThatIsNotStored_fails_soThatLambdaRetriesIt() {
+        assertThatThrownBy(() -> handle(event()))
+                .isInstanceOf(RawMails.MailNotFoundException.class)
+                .hasMessage("no mail stored under receipt id " + MESSAGE_ID);
+        assertThat(complaints.all()).isEmpty();
+    }
+
+    @Test
+    void virusVerdictFail_storesTheComplaintQuarantined() throws IOException {
+        rawMails.put(MESSAGE_ID, attachedComplaint());
+
+        handle(event().replace("\"virusVerdict\": {\"status\": \"PASS\"}", "\"virusVerdict\": {\"status\": \"FAIL\"}"));
+
+        assertThat(complaints.all())
+                .singleElement()
+                .satisfies(c -> assertThat(c.attribution().quarantined()).isTrue());
+    }
+
+    private String handle(String event) throws IOException {
+        var out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static String event() throws IOException {
+        return Files.readString(ProjectRoot.find().resolve("events/ses/inbound-mail.json"));
+    }
+
+    static byte[] attachedComplaint() {
+        return String.join(
+                        "\r\n",
+                        "From: Erika Muster <erika.muster@example.net>",
+                        "To: abuse@example.com",
+                        "Subject: Spam",
+                        "MIME-Version: 1.0",
+                        "Content-Type: multipart/mixed; boundary=\"b\"",
+                        "",
+                        "--b",
+                        "Content-Type: text/plain",
+                        "",
+                        "Nie bestellt.",
+                        "--b",
+                        "Content-Type: message/rfc822",
+                        "",
+                        "From: news@shop.example.org",
+                        "Subject: Angebote",
+                        "X-Mailing: 14141611",
+                        "X-Client: 121070",
+                        "",
+                        "Kaufen!",
+                        "--b--",
+                        "")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}

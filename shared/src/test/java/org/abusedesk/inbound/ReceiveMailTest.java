@@ -1,0 +1,188 @@
+package org.abusedesk.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.complaint.ReportFormat;
+import org.abusedesk.complaint.Verdict;
+import org.junit.jupiter.api.Test;
+
+class ReceiveMailTest {
+
+    private static final Instant RECEIVED_AT = Instant.parse("2026-11-03T09:15:00Z");
+    private static final ReceiptVerdicts ALL_PASS =
+            new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS);
+
+    private final InMemoryComplaints complaints = new InMemoryComplaints();
+    private final InMemoryRawMails rawMails = new InMemoryRawMails();
+    private final ReceiveMail receiveMail =
+            new ReceiveMail(rawMails, Fixtures.reader(), complaints, InboundLimits.DEFAULT, Duration.ofDays(180));
+
+    @Test
+    void receive_storesOneComplaintPerReportedMessage_withItsProvenance() {
+        // GIVEN a complaint with two attached messages, stored by the receiving server
+        rawMails.put("ses-1", Fixtures.mail("attached-two-messages.eml"));
+
+        // WHEN it is received
+        var stored = receiveMail.receive(new ReceivedMail("ses-1", RECEIVED_AT, Optional.empty(), ALL_PASS));
+
+        // THEN there is one complaint per attached message, under its Mailing ID, with what tied it there
+        assertThat(stored)
+                .extracting(s -> s.key().mailingId().value(), StoredComplaint::format, StoredComplaint::duplicate)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("14141611", ReportFormat.ATTACHED_MESSAGE, false),
+                        org.assertj.core.groups.Tuple.tuple("14141612", ReportFormat.ATTACHED_MESSAGE, false));
+        var first = complaints.all().get(0);
+        assertThat(first.channel()).isEqualTo(Channel.MAIL);
+        assertThat(first.classification()).isEqualTo(Classification.COMPLAINT);
+        assertThat(first.state()).isEqualTo(ComplaintState.RECEIVED);
+        assertThat(first.receivedAt()).isEqualTo(RECEIVED_AT);
+        assertThat(first.expiresAt()).isEqualTo(RECEIVED_AT.plus(Duration.ofDays(180)));
+        assertThat(first.complainant().email()).isEqualTo("erika.muster@example.net");
+        assertThat(first.complainant().name()).contains("Erika Muster");
+        assertThat(first.complainant().language()).isEqualTo(Language.EN);
+        assertThat(first.message()).isEqualTo("Two spams\n\nTwo of them today.");
+        assertThat(first.attribution().claimedAccountId()).contains("121070");
+        assertThat(first.attribution().verified()).isFalse();
+        var provenance = first.attribution().provenance().orElseThrow();
+        assertThat(provenance.receiptId()).isEqualTo("ses-1");
+        assertThat(provenance.part()).isZero();
+        assertThat(provenance.format()).isEqualTo(ReportFormat.ATTACHED_MESSAGE);
+        assertThat(provenance.mailingIdSource()).contains("header:X-Mailing");
+        assertThat(provenance.evidence()).contains("memory://ses-1");
+        assertThat(provenance.verdicts()).isEqualTo(ALL_PASS);
+        assertThat(provenance.quarantined()).isFalse();
+        assertThat(provenance.truncated()).isFalse();
+        assertThat(complaints
+                        .all()
+                        .get(1)
+                        .attribution()
+                        .provenance()
+                        .orElseThrow()
+                        .part())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void receive_ofTheSameMailAgain_storesNothingTwice() {
+        // GIVEN a mail received once
+        rawMails.put("ses-2", Fixtures.mail("attached-two-messages.eml"));
+        var notice = new ReceivedMail("ses-2", RECEIVED_AT, Optional.empty(), ALL_PASS);
+        var first = receiveMail.receive(notice);
+
+        // WHEN the same event comes again (Lambda retries asynchronous events)
+        var second = receiveMail.receive(notice);
+
+        // THEN the same keys are found taken, and the table still holds two complaints
+        assertThat(second)
+                .extracting(StoredComplaint::key)
+                .isEqualTo(first.stream().map(StoredComplaint::key).toList());
+        assertThat(second).allSatisfy(s -> assertThat(s.duplicate()).isTrue());
+        assertThat(complaints.all()).hasSize(2);
+    }
+
+    @Test
+    void receive_withoutAnyMailingId_storesTheComplaintUnattributed() {
+        rawMails.put("ses-3", Fixtures.mail("no-mailing-id.eml"));
+
+        var stored = receiveMail.receive(new ReceivedMail("ses-3", RECEIVED_AT, Optional.empty(), ALL_PASS));
+
+        assertThat(stored).singleElement().satisfies(s -> {
+            assertThat(s.key().mailingId()).isEqualTo(MailingId.UNATTRIBUTED);
+            assertThat(s.mailingIdSource()).isEqualTo("none");
+        });
+        assertThat(complaints
+                        .all()
+                        .get(0)
+                        .attribution()
+                        .provenance()
+                        .orElseThrow()
+                        .mailingIdSource())
+                .isEmpty();
+    }
+
+    @Test
+    void receive_ofAMailWithAVirus_storesItQuarantined() {
+        rawMails.put("ses-4", Fixtures.mail("attached-message.eml"));
+        var virus = new ReceiptVerdicts(Verdict.PASS, Verdict.FAIL, Verdict.PASS, Verdict.PASS, Verdict.PASS);
+
+        receiveMail.receive(new ReceivedMail("ses-4", RECEIVED_AT, Optional.empty(), virus));
+
+        var complaint = complaints.all().get(0);
+        assertThat(complaint.attribution().quarantined()).isTrue();
+        assertThat(complaint.attribution().provenance().orElseThrow().verdicts())
+                .isEqualTo(virus);
+    }
+
+    @Test
+    void receive_ofABounce_storesItAsABounce() {
+        rawMails.put("ses-5", Fixtures.read(Fixtures.corpus("bounces", ".eml").get(0)));
+
+        var stored = receiveMail.receive(new ReceivedMail("ses-5", RECEIVED_AT, Optional.empty(), ALL_PASS));
+
+        assertThat(stored).extracting(StoredComplaint::classification).containsExactly(Classification.BOUNCE);
+        assertThat(complaints.all().get(0).classification()).isEqualTo(Classification.BOUNCE);
+    }
+
+    @Test
+    void receive_ofAnArfReportWhoseDkimTheServerVerified_isVerified() {
+        rawMails.put("ses-6", Fixtures.mail("cfbl-report.eml"));
+
+        receiveMail.receive(new ReceivedMail("ses-6", RECEIVED_AT, Optional.empty(), ALL_PASS));
+
+        var complaint = complaints.all().get(0);
+        assertThat(complaint.attribution().verified()).isTrue();
+        assertThat(complaint.mailingId().value()).isEqualTo("14141611");
+        assertThat(complaint.attribution().claimedAccountId()).contains("121070");
+    }
+
+    @Test
+    void receive_ofAMailLargerThanTheLimit_storesWhatWasReadAsTruncated() {
+        var small = new InboundLimits(600, 10, 500, 1_000, 100_000, 1_000_000, Duration.ofSeconds(2));
+        var receive = new ReceiveMail(
+                rawMails,
+                new MailReader(small, ResolutionProfile.DEFAULT, DkimVerifier.none()),
+                complaints,
+                small,
+                Duration.ofDays(180));
+        rawMails.put("ses-7", Fixtures.mail("attached-message.eml"));
+
+        receive.receive(new ReceivedMail("ses-7", RECEIVED_AT, Optional.of("bounce@example.net"), ALL_PASS));
+
+        assertThat(complaints.all())
+                .singleElement()
+                .satisfies(c -> assertThat(
+                                c.attribution().provenance().orElseThrow().truncated())
+                        .isTrue());
+    }
+
+    @Test
+    void receive_ofAMailThatIsNotStored_fails() {
+        assertThatThrownBy(
+                        () -> receiveMail.receive(new ReceivedMail("missing", RECEIVED_AT, Optional.empty(), ALL_PASS)))
+                .isInstanceOf(RawMails.MailNotFoundException.class)
+                .hasMessage("no mail stored under receipt id missing");
+        assertThat(complaints.all()).isEmpty();
+    }
+
+    @Test
+    void complaintId_isTheSameForTheSameReceiptAndPart_andAUlidOfTheArrival() {
+        var notice = new ReceivedMail("ses-8", RECEIVED_AT, Optional.empty(), ALL_PASS);
+
+        var id = ReceiveMail.complaintId(notice, 0);
+
+        assertThat(ReceiveMail.complaintId(notice, 0)).isEqualTo(id);
+        assertThat(ReceiveMail.complaintId(notice, 1)).isNotEqualTo(id);
+        assertThat(com.github.f4b6a3.ulid.Ulid.from(id.value()).getInstant()).isEqualTo(RECEIVED_AT);
+    }
+}
