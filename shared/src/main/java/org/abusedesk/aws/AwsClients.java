@@ -11,6 +11,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -41,10 +43,19 @@ public final class AwsClients {
     }
 
     public S3Client s3() {
-        var builder = S3Client.builder().region(region).httpClient(http);
+        // Emulators serve buckets by path, not by host name.
+        return configure(S3Client.builder()).forcePathStyle(endpoint != null).build();
+    }
+
+    /** Signs links to objects; with the endpoint and path style of {@link #s3()}, so local links open locally. */
+    public S3Presigner s3Presigner() {
+        var builder = S3Presigner.builder()
+                .region(region)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(endpoint != null)
+                        .build());
         if (endpoint != null) {
-            // Emulators serve buckets by path, not by host name.
-            builder.endpointOverride(endpoint).forcePathStyle(true);
+            builder.endpointOverride(endpoint);
         }
         return builder.build();
     }

@@ -1,9 +1,11 @@
 package org.abusedesk.mail;
 
 import java.math.RoundingMode;
+import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Complaint;
@@ -79,11 +81,13 @@ public record NotificationView(
                 count,
                 rate,
                 notification.complaints().stream()
-                        .map(NotificationView::complaint)
+                        .map(c -> complaint(
+                                c,
+                                Optional.ofNullable(notification.evidenceLinks().get(c.id().value()))))
                         .toList());
     }
 
-    private static ComplaintView complaint(Complaint complaint) {
+    private static ComplaintView complaint(Complaint complaint, Optional<URI> link) {
         var complainant = complaint.complainant();
         String name = switch (complainant.salutation()) {
                     case HERR -> "Herr ";
@@ -98,7 +102,7 @@ public record NotificationView(
                 name.isBlank() ? complainant.email() : name.strip() + " <" + complainant.email() + ">",
                 complaint.attribution().verified() ? "yes" : "no",
                 provenance(complaint.attribution()),
-                evidence(complaint.attribution()),
+                evidence(complaint.attribution(), link),
                 complaint.message());
     }
 
@@ -112,10 +116,12 @@ public record NotificationView(
                 .orElse("web form");
     }
 
-    private static String evidence(Attribution attribution) {
+    private static String evidence(Attribution attribution, Optional<URI> link) {
         if (attribution.quarantined()) {
             return "withheld: a virus was found in the mail";
         }
-        return attribution.provenance().flatMap(MailProvenance::evidence).orElse("none");
+        return link.map(URI::toString)
+                .or(() -> attribution.provenance().flatMap(MailProvenance::evidence))
+                .orElse("none");
     }
 }

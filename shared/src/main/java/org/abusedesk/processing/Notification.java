@@ -1,7 +1,9 @@
 package org.abusedesk.processing;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
@@ -16,6 +18,7 @@ import org.abusedesk.mailing.Mailing;
  * account's status, with the escalation that triggered the mail if there was one.
  *
  * @param account the registry's account for the mailing, else the one the evidence claims, else empty
+ * @param evidenceLinks links to each reported complaint's stored evidence, by complaint id
  */
 public record Notification(
         MailingId mailingId,
@@ -25,7 +28,8 @@ public record Notification(
         Optional<StatusChange> escalation,
         List<Complaint> complaints,
         long mailingComplaints,
-        Optional<BigDecimal> mailingRatePercent) {
+        Optional<BigDecimal> mailingRatePercent,
+        Map<String, URI> evidenceLinks) {
 
     public Notification {
         Objects.requireNonNull(mailingId, "mailingId == null");
@@ -38,5 +42,6 @@ public record Notification(
             throw new IllegalArgumentException("a notification reports at least one complaint");
         }
         Objects.requireNonNull(mailingRatePercent, "mailingRatePercent == null");
+        evidenceLinks = Map.copyOf(evidenceLinks);
     }
 }

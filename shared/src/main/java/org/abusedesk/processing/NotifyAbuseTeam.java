@@ -2,10 +2,13 @@ package org.abusedesk.processing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
@@ -37,6 +40,7 @@ public final class NotifyAbuseTeam {
     private final Accounts accounts;
     private final NotificationThrottle throttle;
     private final AbuseTeamNotifier notifier;
+    private final EvidenceLinks evidenceLinks;
     private final Duration window;
 
     public NotifyAbuseTeam(
@@ -45,12 +49,14 @@ public final class NotifyAbuseTeam {
             Accounts accounts,
             NotificationThrottle throttle,
             AbuseTeamNotifier notifier,
+            EvidenceLinks evidenceLinks,
             Duration window) {
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
         this.accounts = Objects.requireNonNull(accounts, "accounts == null");
         this.throttle = Objects.requireNonNull(throttle, "throttle == null");
         this.notifier = Objects.requireNonNull(notifier, "notifier == null");
+        this.evidenceLinks = Objects.requireNonNull(evidenceLinks, "evidenceLinks == null");
         this.window = Objects.requireNonNull(window, "window == null");
     }
 
@@ -112,11 +118,18 @@ public final class NotifyAbuseTeam {
                 escalations.isEmpty() ? Optional.empty() : Optional.of(escalations.get(escalations.size() - 1)),
                 reported,
                 counted,
-                mailing.flatMap(m -> rate(counted, m))));
+                mailing.flatMap(m -> rate(counted, m)),
+                links(reported)));
         // Written after the send: a crash in between mails these complaints again, never not at all.
         escalations.forEach(accounts::markAnnounced);
         reported.forEach(c -> complaints.advance(c.key(), ComplaintState.COUNTED, ComplaintState.NOTIFIED));
         throttle.clearPending(mailingId);
+    }
+
+    private Map<String, URI> links(List<Complaint> reported) {
+        var links = new HashMap<String, URI>();
+        reported.forEach(c -> evidenceLinks.linkTo(c).ifPresent(link -> links.put(c.id().value(), link)));
+        return links;
     }
 
     private Optional<AccountId> accountOf(MailingId mailingId, Complaint complaint) {

@@ -78,7 +78,8 @@ class SesAbuseTeamNotifierIT {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty());
+                Optional.empty(),
+                Map.of());
     }
 
     private static Complaint complaint() {

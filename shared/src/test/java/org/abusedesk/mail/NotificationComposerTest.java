@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.abusedesk.account.AccountId;
@@ -141,7 +142,8 @@ class NotificationComposerTest {
                 Optional.of(escalation),
                 List.of(complaint("first", Optional.empty(), Salutation.NONE), second),
                 3,
-                Optional.of(new BigDecimal("0.3000")));
+                Optional.of(new BigDecimal("0.3000")),
+                Map.of());
 
         var message = MimeParts.parse(composer.compose(notification));
 
@@ -171,6 +173,27 @@ class NotificationComposerTest {
     }
 
     @Test
+    void compose_showsTheSignedLinkToTheEvidence_whenThereIsOne() throws IOException {
+        var complaint = mailed(false);
+        var link = java.net.URI.create("https://bucket.s3.example/inbound/ses-1?X-Amz-Signature=abc");
+        var notification = new Notification(
+                complaint.mailingId(),
+                Optional.empty(),
+                Optional.of(new AccountId("121070")),
+                AccountStatus.ACTIVE,
+                Optional.empty(),
+                List.of(complaint),
+                1,
+                Optional.empty(),
+                Map.of(complaint.id().value(), link));
+
+        var message = MimeParts.parse(composer.compose(notification));
+
+        assertThat(MimeParts.part(message, "text/plain")).contains("Evidence:     " + link);
+        assertThat(MimeParts.part(message, "text/html")).contains("X-Amz-Signature=abc");
+    }
+
+    @Test
     void compose_ofAQuarantinedComplaint_neitherLinksNorAttachesItsEvidence() throws IOException {
         var mail = composer.compose(notificationOf(mailed(true)));
         var message = MimeParts.parse(mail);
@@ -192,7 +215,8 @@ class NotificationComposerTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty());
+                Optional.empty(),
+                Map.of());
     }
 
     private static Complaint mailed(boolean quarantined) {
@@ -236,7 +260,8 @@ class NotificationComposerTest {
                 Optional.empty(),
                 List.of(complaint(message, name, salutation)),
                 1,
-                Optional.empty());
+                Optional.empty(),
+                Map.of());
     }
 
     private static Complaint complaint(String message, Optional<String> name, Salutation salutation) {

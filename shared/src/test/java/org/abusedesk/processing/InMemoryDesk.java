@@ -22,6 +22,7 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.intake.MutableClock;
 import org.abusedesk.mailing.InMemoryMailings;
 import org.abusedesk.mailing.Mailing;
 
@@ -39,8 +40,8 @@ public final class InMemoryDesk {
     public final List<Complaint> acknowledged = new CopyOnWriteArrayList<>();
     public volatile AbuseTeamNotifier notifier = notifications::add;
 
-    private final NotifyAbuseTeam notify =
-            new NotifyAbuseTeam(complaints, mailings, accounts, mailings, n -> notifier.notify(n), WINDOW);
+    private final NotifyAbuseTeam notify = new NotifyAbuseTeam(
+            complaints, mailings, accounts, mailings, n -> notifier.notify(n), EvidenceLinks.NONE, WINDOW);
 
     public final ProcessComplaint processComplaint = new ProcessComplaint(
             complaints,

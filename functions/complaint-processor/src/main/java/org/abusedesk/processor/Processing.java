@@ -10,6 +10,7 @@ import org.abusedesk.aws.DynamoDbAcknowledgements;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbLedger;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.S3EvidenceLinks;
 import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.aws.SesComplainantAcknowledger;
 import org.abusedesk.config.Environment;
@@ -23,6 +24,9 @@ import org.abusedesk.processing.ProcessComplaint;
 
 /** Builds the processor's use cases from a function's environment: the tables, SES and the published thresholds. */
 final class Processing {
+
+    // The longest a signed link may live; the function's role session usually ends it sooner.
+    private static final Duration EVIDENCE_LINK_VALIDITY = Duration.ofHours(12);
 
     private final Environment environment;
     private final AwsClients clients;
@@ -81,6 +85,7 @@ final class Processing {
                         clients.sesV2(),
                         new NotificationComposer(
                                 environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS"))),
+                new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY),
                 Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
     }
 
