@@ -5,6 +5,10 @@ import java.util.Objects;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ReportFormat;
+import org.abusedesk.complaint.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Acknowledges a complaint to the person who made it, at most once per case and rate-limited per address.
@@ -13,6 +17,8 @@ import org.abusedesk.complaint.Complaint;
  * ever gets two for one case.
  */
 public final class AcknowledgeComplainant {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcknowledgeComplainant.class);
 
     private final Acknowledgements acknowledgements;
     private final ComplainantAcknowledger acknowledger;
@@ -27,12 +33,37 @@ public final class AcknowledgeComplainant {
         if (!deservesAcknowledgement(complaint) || !acknowledgements.record(complaint, now)) {
             return false;
         }
-        acknowledger.acknowledge(complaint);
-        return true;
+        try {
+            acknowledger.acknowledge(complaint);
+            return true;
+        } catch (RuntimeException e) {
+            // A courtesy mail that fails must not hold up the abuse team's: it is recorded, so never retried.
+            LOG.warn(
+                    "acknowledgement not sent: mailingId={} complaintId={} error={}",
+                    complaint.mailingId(),
+                    complaint.id(),
+                    e.getClass().getName());
+            return false;
+        }
     }
 
-    // Form complaints only: a mailed one also needs its sender's SPF/DMARC verdict, which is not recorded yet.
+    /**
+     * Form complaints are acknowledged. A mailed one only when a person forwarded it (not a provider's ARF or X-ARF
+     * report) from an address whose SPF or DMARC check passed at our receiving server: an acknowledgement must
+     * never go to a forged sender.
+     */
     static boolean deservesAcknowledgement(Complaint complaint) {
-        return complaint.classification() == Classification.COMPLAINT && complaint.channel() == Channel.FORM;
+        if (complaint.classification() != Classification.COMPLAINT) {
+            return false;
+        }
+        if (complaint.channel() == Channel.FORM) {
+            return true;
+        }
+        return complaint
+                .attribution()
+                .provenance()
+                .filter(p -> p.format() != ReportFormat.ARF && p.format() != ReportFormat.XARF)
+                .filter(p -> p.verdicts().spf() == Verdict.PASS || p.verdicts().dmarc() == Verdict.PASS)
+                .isPresent();
     }
 }

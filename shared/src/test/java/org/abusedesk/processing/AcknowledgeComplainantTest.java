@@ -1,0 +1,106 @@
+package org.abusedesk.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.abusedesk.complaint.Attribution;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
+import org.abusedesk.complaint.Complainant;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintId;
+import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailProvenance;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.complaint.ReportFormat;
+import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verdict;
+import org.junit.jupiter.api.Test;
+
+class AcknowledgeComplainantTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    private static final ReceiptVerdicts SPF_PASS =
+            new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.FAIL, Verdict.FAIL);
+    private static final ReceiptVerdicts ALL_FAIL =
+            new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL);
+
+    private final List<Complaint> sent = new ArrayList<>();
+    private final AcknowledgeComplainant acknowledge =
+            new AcknowledgeComplainant(new InMemoryAcknowledgements(3), sent::add);
+
+    @Test
+    void aFormComplaint_isAcknowledgedOnce() {
+        var complaint = complaint(Channel.FORM, Optional.empty());
+
+        assertThat(acknowledge.acknowledge(complaint, NOW)).isTrue();
+        assertThat(acknowledge.acknowledge(complaint, NOW)).isFalse();
+        assertThat(sent).containsExactly(complaint);
+    }
+
+    @Test
+    void aForwardedComplaint_isAcknowledged_onlyWhenItsSenderPassedSpfOrDmarc() {
+        var passed = complaint(Channel.MAIL, Optional.of(provenance(ReportFormat.ATTACHED_MESSAGE, SPF_PASS)));
+        var forged = complaint(Channel.MAIL, Optional.of(provenance(ReportFormat.INLINE_FORWARD, ALL_FAIL)));
+
+        assertThat(acknowledge.acknowledge(passed, NOW)).isTrue();
+        assertThat(acknowledge.acknowledge(forged, NOW)).isFalse();
+        assertThat(sent).containsExactly(passed);
+    }
+
+    @Test
+    void aProvidersReport_isNeverAcknowledged() {
+        assertThat(acknowledge.acknowledge(
+                        complaint(Channel.MAIL, Optional.of(provenance(ReportFormat.ARF, SPF_PASS))), NOW))
+                .isFalse();
+        assertThat(acknowledge.acknowledge(
+                        complaint(Channel.MAIL, Optional.of(provenance(ReportFormat.XARF, SPF_PASS))), NOW))
+                .isFalse();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aFailingAcknowledgement_isNotRetried_andDoesNotFailTheComplaint() {
+        var failing = new AcknowledgeComplainant(new InMemoryAcknowledgements(3), c -> {
+            throw new IllegalStateException("MessageRejected");
+        });
+        var complaint = complaint(Channel.FORM, Optional.empty());
+
+        assertThat(failing.acknowledge(complaint, NOW)).isFalse();
+        assertThat(failing.acknowledge(complaint, NOW)).isFalse();
+    }
+
+    private static MailProvenance provenance(ReportFormat format, ReceiptVerdicts verdicts) {
+        return new MailProvenance(
+                "ses-1",
+                0,
+                format,
+                Optional.empty(),
+                List.of(),
+                false,
+                false,
+                Optional.empty(),
+                List.of(),
+                verdicts,
+                false);
+    }
+
+    private static Complaint complaint(Channel channel, Optional<MailProvenance> provenance) {
+        return new Complaint(
+                new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
+                channel,
+                Classification.COMPLAINT,
+                ComplaintState.COUNTED,
+                NOW,
+                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
+                "spam",
+                new Attribution(Optional.empty(), false, provenance),
+                NOW.plusSeconds(3600));
+    }
+}
