@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class QueuePollerIT {
 
@@ -75,9 +74,11 @@ class QueuePollerIT {
         // THEN the handler saw both; the succeeded one is gone and the failed one waits in flight
         assertThat(polled).isEqualTo(2);
         assertThat(handler.bodies()).containsExactlyInAnyOrder("first", "second");
-        assertThat(queueCounts()).isEqualTo(List.of(0, 1));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 1));
         makeVisibleAgain(handler.receiptHandleOf(firstId));
-        assertThat(receiveAll()).extracting(Message::body).containsExactly("first");
+        assertThat(TestQueues.receiveAll(sqs, queueUrl))
+                .extracting(Message::body)
+                .containsExactly("first");
     }
 
     @Test
@@ -95,9 +96,11 @@ class QueuePollerIT {
         // THEN the handler saw both, and both stay in the queue, in flight until their visibility timeout
         assertThat(polled).isEqualTo(2);
         assertThat(handler.bodies()).containsExactlyInAnyOrder("first", "second");
-        assertThat(queueCounts()).isEqualTo(List.of(0, 2));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 2));
         handler.records().forEach(record -> makeVisibleAgain(record.getReceiptHandle()));
-        assertThat(receiveAll()).extracting(Message::body).containsExactlyInAnyOrder("first", "second");
+        assertThat(TestQueues.receiveAll(sqs, queueUrl))
+                .extracting(Message::body)
+                .containsExactlyInAnyOrder("first", "second");
     }
 
     @Test
@@ -111,7 +114,7 @@ class QueuePollerIT {
         poller(source, handler).poll(1);
 
         // THEN, as in Lambda, the whole batch failed: nothing is deleted
-        assertThat(queueCounts()).isEqualTo(List.of(0, 2));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 2));
     }
 
     @Test
@@ -126,14 +129,14 @@ class QueuePollerIT {
 
         // THEN both are deleted
         assertThat(polled).isEqualTo(2);
-        assertThat(queueCounts()).isEqualTo(List.of(0, 0));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 0));
 
         // AND a handler returning null counts as success too
         send("third");
         var none = new RecordingHandler(event -> null);
         assertThat(poller(source, none).poll(1)).isEqualTo(1);
         assertThat(none.bodies()).containsExactly("third");
-        assertThat(queueCounts()).isEqualTo(List.of(0, 0));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 0));
     }
 
     @Test
@@ -148,7 +151,7 @@ class QueuePollerIT {
         poller(withoutReports, handler).poll(1);
 
         // THEN the response is ignored, as Lambda does, and both are deleted
-        assertThat(queueCounts()).isEqualTo(List.of(0, 0));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 0));
     }
 
     @Test
@@ -207,30 +210,6 @@ class QueuePollerIT {
     private void makeVisibleAgain(String receiptHandle) {
         sqs.changeMessageVisibility(
                 r -> r.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(0));
-    }
-
-    private List<Message> receiveAll() {
-        var all = new ArrayList<Message>();
-        while (true) {
-            var batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
-                    .messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-        }
-    }
-
-    /** [visible, in flight] messages of the complaints queue. */
-    private List<Integer> queueCounts() {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return List.of(
-                Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
-                Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
     }
 
     /** A fake processor: remembers what it was handed and answers as its behaviour says. */

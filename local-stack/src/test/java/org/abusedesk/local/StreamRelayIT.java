@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class StreamRelayIT {
 
@@ -86,7 +85,7 @@ class StreamRelayIT {
 
         // THEN exactly one message went to the queue, holding the complaint's keys and nothing else
         assertThat(sent).isEqualTo(1);
-        var messages = receiveAll();
+        var messages = TestQueues.receiveAll(sqs, queueUrl);
         assertThat(messages).hasSize(1);
         assertThat(parse(messages.get(0).body()))
                 .containsExactlyInAnyOrderEntriesOf(
@@ -114,7 +113,7 @@ class StreamRelayIT {
 
         // THEN nothing reaches the queue: only complaints are notified
         assertThat(sent).isZero();
-        assertThat(receiveAll()).isEmpty();
+        assertThat(TestQueues.receiveAll(sqs, queueUrl)).isEmpty();
     }
 
     @Test
@@ -128,8 +127,8 @@ class StreamRelayIT {
 
         // THEN nothing more is sent: the queue holds the one message, received or not
         assertThat(sent).isZero();
-        assertThat(receiveAll()).hasSize(1);
-        assertThat(queueCounts()).isEqualTo(List.of(0, 1));
+        assertThat(TestQueues.receiveAll(sqs, queueUrl)).hasSize(1);
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 1));
     }
 
     @Test
@@ -137,7 +136,7 @@ class StreamRelayIT {
         // GIVEN one complaint relayed already
         putComplaint("14141611", "01JFIRST");
         assertThat(relay.relay()).isEqualTo(1);
-        receiveAll();
+        TestQueues.receiveAll(sqs, queueUrl);
 
         // WHEN another complaint is written and the pipe relayed again
         putComplaint("20202020", "01JSECOND");
@@ -145,7 +144,7 @@ class StreamRelayIT {
 
         // THEN only the new one is sent
         assertThat(sent).isEqualTo(1);
-        var messages = receiveAll();
+        var messages = TestQueues.receiveAll(sqs, queueUrl);
         assertThat(messages).hasSize(1);
         assertThat(parse(messages.get(0).body()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("mailingId", "20202020", "complaintId", "01JSECOND"));
@@ -156,7 +155,7 @@ class StreamRelayIT {
         // GIVEN a complaint relayed already, then deleted
         putComplaint("14141611", "01JGONE");
         assertThat(relay.relay()).isEqualTo(1);
-        receiveAll();
+        TestQueues.receiveAll(sqs, queueUrl);
         dynamoDb.deleteItem(r -> r.tableName(table).key(key("14141611", "01JGONE")));
 
         // WHEN the pipe is relayed
@@ -164,7 +163,7 @@ class StreamRelayIT {
 
         // THEN the REMOVE record does not pass the filter
         assertThat(sent).isZero();
-        assertThat(queueCounts()).isEqualTo(List.of(0, 1));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 1));
     }
 
     @Test
@@ -178,7 +177,7 @@ class StreamRelayIT {
         relay.relay();
 
         // THEN the message is JSON holding the keys unchanged
-        var messages = receiveAll();
+        var messages = TestQueues.receiveAll(sqs, queueUrl);
         assertThat(messages).hasSize(1);
         assertThat(parse(messages.get(0).body()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("mailingId", mailingId, "complaintId", complaintId));
@@ -195,7 +194,7 @@ class StreamRelayIT {
 
         // THEN it sends both, in the order they were written
         assertThat(sent).isEqualTo(2);
-        assertThat(receiveAll())
+        assertThat(TestQueues.receiveAll(sqs, queueUrl))
                 .extracting(Message::body)
                 .containsExactly(
                         "{\"mailingId\": \"14141611\", \"complaintId\": \"01JEARLY1\"}",
@@ -211,7 +210,7 @@ class StreamRelayIT {
 
         // THEN nothing is sent
         assertThat(sent).isZero();
-        assertThat(queueCounts()).isEqualTo(List.of(0, 0));
+        assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 0));
     }
 
     private void putComplaint(String mailingId, String complaintId) {
@@ -228,31 +227,6 @@ class StreamRelayIT {
 
     private static Map<String, AttributeValue> key(String mailingId, String complaintId) {
         return Map.of("mailingId", AttributeValue.fromS(mailingId), "complaintId", AttributeValue.fromS(complaintId));
-    }
-
-    /** Everything visible in the queue now (each received message stays in flight for the queue's 180 s). */
-    private List<Message> receiveAll() {
-        var all = new java.util.ArrayList<Message>();
-        while (true) {
-            var batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
-                    .messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-        }
-    }
-
-    /** [visible, in flight] messages of the complaints queue. */
-    private List<Integer> queueCounts() {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return List.of(
-                Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
-                Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
     }
 
     private static Map<String, Object> parse(String body) throws Exception {
