@@ -148,15 +148,7 @@ public final class MailParser {
         ReportedMessage arf(MimeEntity root, Optional<String> feedbackType) {
             var original = findFirst(root, e -> isMessagePart(e) || isHeadersPart(e));
             if (original.isEmpty()) {
-                return new ReportedMessage(
-                        ReportFormat.ARF,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        "",
-                        List.of(),
-                        Optional.empty(),
-                        feedbackType);
+                return ReportedMessage.nothingFound(ReportFormat.ARF, feedbackType);
             }
             var message = leaf(original.get().content(), original.get().depth() + 1, ReportFormat.ARF);
             return new ReportedMessage(
@@ -200,15 +192,7 @@ public final class MailParser {
                 reports.addAll(originals(message, root.depth() + 1, ReportFormat.XARF));
             }
             if (reports.isEmpty()) {
-                reports.add(new ReportedMessage(
-                        ReportFormat.XARF,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        "",
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty()));
+                reports.add(ReportedMessage.nothingFound(ReportFormat.XARF, Optional.empty()));
             }
             return reports;
         }
@@ -254,27 +238,11 @@ public final class MailParser {
         private ReportedMessage leaf(byte[] message, int depth, ReportFormat format) {
             if (depth > limits.maxDepth()) {
                 budget.markTruncated();
-                return new ReportedMessage(
-                        format,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        "",
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty());
+                return ReportedMessage.nothingFound(format, Optional.empty());
             }
             MimeEntity entity = reader.read(withLineFeeds(message), depth, true);
             if (entity == null) {
-                return new ReportedMessage(
-                        format,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        MailHeaders.NONE,
-                        "",
-                        List.of(),
-                        Optional.empty(),
-                        Optional.empty());
+                return ReportedMessage.nothingFound(format, Optional.empty());
             }
             return report(entity, message, format);
         }

@@ -37,6 +37,19 @@ public record ReportedMessage(
         Objects.requireNonNull(feedbackType, "feedbackType == null");
     }
 
+    /** A report in which nothing of the reported message could be found (cut off, or absent): still a report. */
+    static ReportedMessage nothingFound(ReportFormat format, Optional<String> feedbackType) {
+        return new ReportedMessage(
+                format,
+                MailHeaders.NONE,
+                MailHeaders.NONE,
+                MailHeaders.NONE,
+                "",
+                List.of(),
+                Optional.empty(),
+                feedbackType);
+    }
+
     @Override
     public String toString() {
         return "ReportedMessage[" + format + "]";
