@@ -123,6 +123,10 @@ class EndToEndIT {
         assertThat(account.at("/history/0/to").asText()).isEqualTo("FLAGGED");
         assertThat(account.at("/history/0/ratePercent").asText()).isEqualTo("0.3000");
         // ... the outbox holds the first complaint's mail and the escalation's mail, which names all later ones
+        // (the escalation is recorded just before its mail goes out: wait for the mail too)
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(teamMailsAbout(mailing)).hasSize(2));
         var mails = teamMailsAbout(mailing);
         assertThat(mails)
                 .extracting(m -> m.get("subject").asText())
