@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.abusedesk.account.Account;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.account.Accounts;
@@ -93,9 +92,5 @@ public final class EscalateAccount {
             busiest = Math.max(busiest, complaints.countSince(mailingId, now.minus(DAY)));
         }
         return new ComplaintStatistics(complaintsCounted, verified, recipients, busiest);
-    }
-
-    public Optional<Account> account(AccountId accountId) {
-        return accounts.find(accountId);
     }
 }

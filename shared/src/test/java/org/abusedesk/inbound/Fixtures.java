@@ -30,6 +30,31 @@ final class Fixtures {
         return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A complaint that forwards the reported mail as a message/rfc822 attachment with these headers and body. */
+    static byte[] forwardedAsAttachment(String headers, String body) {
+        return mail(
+                "From: Erika Muster <erika.muster@example.net>",
+                "To: abuse@example.com",
+                "Subject: Spam",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: text/plain",
+                "",
+                "See the attachment.",
+                "--b",
+                "Content-Type: message/rfc822",
+                "",
+                "From: news@shop.example.org",
+                "Subject: Angebote",
+                headers,
+                "Content-Type: text/plain",
+                "",
+                body,
+                "--b--");
+    }
+
     /**
      * The public corpus: {@code ../shared/corpus} beside the project where it is, else the copy in this module's
      * test resources (every file of it may be copied; the licences lie beside it), so that a clone alone passes.

@@ -29,7 +29,7 @@ class MailingIdResolverTest {
     void headerSource_ofTheAttachedMessage_givesMailingAndAccount(
             String header, String mailingId, String accountId, String source) {
         // GIVEN an attached message carrying one header of the profile
-        var reading = reader.read(attached(header.strip(), "Kaufen Sie jetzt."));
+        var reading = reader.read(Fixtures.forwardedAsAttachment(header.strip(), "Kaufen Sie jetzt."));
 
         // WHEN / THEN the mailing and account come from it, with its name as the source
         var resolution = reading.reports().get(0).resolution();
@@ -50,7 +50,7 @@ class MailingIdResolverTest {
                 "https://links.example.com/c?amid=14141611              |",
             })
     void linkInTheBody_givesTheMailing(String link, String mailingId) {
-        var reading = reader.read(attached("X-Other: 1", "Hier klicken: " + link.strip()));
+        var reading = reader.read(Fixtures.forwardedAsAttachment("X-Other: 1", "Hier klicken: " + link.strip()));
 
         var resolution = reading.reports().get(0).resolution();
         assertThat(resolution.mailingId()).isEqualTo(Optional.ofNullable(mailingId));
@@ -80,7 +80,7 @@ class MailingIdResolverTest {
     @Test
     void sources_areTriedInTheBriefsOrder() {
         // GIVEN a message whose sources each name another ID, from the last source to the first
-        var reading = reader.read(attached(
+        var reading = reader.read(Fixtures.forwardedAsAttachment(
                 "List-Unsubscribe: <https://l.example.com/u?mid=4>\r\nList-Id: <3.9.lists.example.com>\r\n"
                         + "Feedback-ID: 9:2:a:b\r\nX-Mailing: 1",
                 "https://l.example.com/c?mid=5"));
@@ -101,7 +101,7 @@ class MailingIdResolverTest {
 
     @Test
     void noSource_leavesTheComplaintUnattributed() {
-        var reading = reader.read(attached("X-Other: 1", "Kaufen."));
+        var reading = reader.read(Fixtures.forwardedAsAttachment("X-Other: 1", "Kaufen."));
 
         var resolution = reading.reports().get(0).resolution();
         assertThat(resolution.mailingId()).isEmpty();
@@ -118,32 +118,8 @@ class MailingIdResolverTest {
         var custom = new MailReader(InboundLimits.DEFAULT, profile, DkimVerifier.none());
 
         // WHEN / THEN such an ID is found, where the default profile finds none
-        byte[] mail = attached("X-Mailing: NL-2026-11", "Kaufen.");
+        byte[] mail = Fixtures.forwardedAsAttachment("X-Mailing: NL-2026-11", "Kaufen.");
         assertThat(custom.read(mail).reports().get(0).resolution().mailingId()).contains("NL-2026-11");
         assertThat(reader.read(mail).reports().get(0).resolution().mailingId()).isEmpty();
-    }
-
-    static byte[] attached(String headers, String body) {
-        return Fixtures.mail(
-                "From: Erika Muster <erika.muster@example.net>",
-                "To: abuse@example.com",
-                "Subject: Spam",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain",
-                "",
-                "See the attachment.",
-                "--b",
-                "Content-Type: message/rfc822",
-                "",
-                "From: news@shop.example.org",
-                "Subject: Angebote",
-                headers,
-                "Content-Type: text/plain",
-                "",
-                body,
-                "--b--");
     }
 }

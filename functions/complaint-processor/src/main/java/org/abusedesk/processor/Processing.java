@@ -21,6 +21,8 @@ import org.abusedesk.processing.EscalateAccount;
 import org.abusedesk.processing.FlushNotifications;
 import org.abusedesk.processing.NotifyAbuseTeam;
 import org.abusedesk.processing.ProcessComplaint;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** Builds the processor's use cases from a function's environment: the tables, SES and the published thresholds. */
 final class Processing {
@@ -30,6 +32,8 @@ final class Processing {
 
     private final Environment environment;
     private final AwsClients clients;
+    private final DynamoDbClient dynamoDb;
+    private final SesV2Client ses;
     private final DynamoDbComplaints complaints;
     private final DynamoDbMailings mailings;
     private final DynamoDbAccounts accounts;
@@ -41,15 +45,15 @@ final class Processing {
     Processing(Environment environment, AwsClients clients) {
         this.environment = environment;
         this.clients = clients;
-        var dynamoDb = clients.dynamoDb();
+        // One client of each kind per execution environment: every adapter shares it.
+        this.dynamoDb = clients.dynamoDb();
+        this.ses = clients.sesV2();
         this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
         this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
         this.accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
     }
 
     ProcessComplaint processComplaint() {
-        var dynamoDb = clients.dynamoDb();
-        var ses = clients.sesV2();
         return new ProcessComplaint(
                 complaints,
                 mailings,
@@ -82,7 +86,7 @@ final class Processing {
                 accounts,
                 mailings,
                 new SesAbuseTeamNotifier(
-                        clients.sesV2(),
+                        ses,
                         new NotificationComposer(
                                 environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS"))),
                 new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY),

@@ -93,29 +93,6 @@ class InboundMailHandlerTest {
     }
 
     static byte[] attachedComplaint() {
-        return String.join(
-                        "\r\n",
-                        "From: Erika Muster <erika.muster@example.net>",
-                        "To: abuse@example.com",
-                        "Subject: Spam",
-                        "MIME-Version: 1.0",
-                        "Content-Type: multipart/mixed; boundary=\"b\"",
-                        "",
-                        "--b",
-                        "Content-Type: text/plain",
-                        "",
-                        "Nie bestellt.",
-                        "--b",
-                        "Content-Type: message/rfc822",
-                        "",
-                        "From: news@shop.example.org",
-                        "Subject: Angebote",
-                        "X-Mailing: 14141611",
-                        "X-Client: 121070",
-                        "",
-                        "Kaufen!",
-                        "--b--",
-                        "")
-                .getBytes(StandardCharsets.UTF_8);
+        return Fixtures.forwardedAsAttachment("X-Mailing: 14141611\r\nX-Client: 121070", "Kaufen!");
     }
 }
