@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.abusedesk.local.CloudFormationTemplate.Resource;
 
@@ -72,8 +73,29 @@ public final class Stack {
             default ->
                 parameters.containsKey(logicalId)
                         ? parameters.get(logicalId)
-                        : physical(logicalId).ref();
+                        : publishedAlias(logicalId)
+                                .orElseGet(() -> physical(logicalId).ref());
         };
+    }
+
+    /**
+     * What {@code !Ref <Function>Alias<alias>} gives: SAM makes that resource for a function's
+     * {@code AutoPublishAlias}, and its reference is the alias's ARN, the function's ARN qualified by the alias.
+     */
+    private Optional<String> publishedAlias(String logicalId) {
+        if (resources.containsKey(logicalId)) {
+            return Optional.empty();
+        }
+        Object alias = template.functionGlobals().get("AutoPublishAlias");
+        for (var resource : resources.values()) {
+            if (resource.type().equals("AWS::Serverless::Function")) {
+                Object own = resource.properties().getOrDefault("AutoPublishAlias", alias);
+                if (own != null && logicalId.equals(resource.logicalId() + "Alias" + own)) {
+                    return Optional.of(attribute(resource.logicalId(), "Arn") + ":" + own);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** What {@code !GetAtt logicalId.attribute} gives. */
@@ -152,7 +174,7 @@ public final class Stack {
     /** The function an ARN of the template names (as {@code !GetAtt Function.Arn} gives it here). */
     public FunctionDefinition functionByArn(String arn) {
         return functions().stream()
-                .filter(f -> arn.endsWith(":" + f.functionName()))
+                .filter(f -> arn.endsWith(":" + f.functionName()) || arn.contains(":" + f.functionName() + ":"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no function of the template has the ARN " + arn));
     }
@@ -160,11 +182,13 @@ public final class Stack {
     /** The template's outputs, resolved. */
     public Map<String, String> outputs() {
         var outputs = new LinkedHashMap<String, String>();
-        template.section("Outputs")
-                .forEach((key, body) -> outputs.put(
-                        key,
-                        intrinsics.resolveString(
-                                CloudFormationTemplate.map(body).get("Value"))));
+        template.section("Outputs").forEach((key, body) -> {
+            var output = CloudFormationTemplate.map(body);
+            // An output with a false condition is not made, as in CloudFormation.
+            if (!(output.get("Condition") instanceof String condition) || intrinsics.condition(condition)) {
+                outputs.put(key, intrinsics.resolveString(output.get("Value")));
+            }
+        });
         return outputs;
     }
 

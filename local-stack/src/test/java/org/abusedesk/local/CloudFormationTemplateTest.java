@@ -60,12 +60,14 @@ class CloudFormationTemplateTest {
         // GIVEN the project's template.yaml
         var resources = TestProject.template().resources();
 
-        // WHEN / THEN only the SES identity is conditional
+        // WHEN / THEN only what a parameter switches on is conditional
         assertThat(resources.get("SenderEmailIdentity").condition()).isEqualTo("CreateSenderIdentity");
+        assertThat(resources.get("ApiDomain").condition()).isEqualTo("HasDomainName");
         assertThat(resources.values().stream()
                         .filter(r -> r.condition() != null)
                         .map(Resource::logicalId))
-                .containsExactly("SenderEmailIdentity");
+                .containsExactlyInAnyOrder(
+                        "SenderEmailIdentity", "ApiDomain", "ApiDomainMapping", "CustomerKeyUse", "AlarmSubscription");
     }
 
     @Test
@@ -82,7 +84,7 @@ class CloudFormationTemplateTest {
                         .get("Variables"));
         var processorPolicy = CloudFormationTemplate.map(((List<?>)
                         resources.get("ComplaintProcessorFunction").properties().get("Policies"))
-                .get(0));
+                .get(1));
         var sesStatement = ((List<?>) processorPolicy.get("Statement"))
                 .stream()
                         .map(CloudFormationTemplate::map)
@@ -100,9 +102,12 @@ class CloudFormationTemplateTest {
                         "Fn::Sub",
                         "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}"));
         assertThat(template.section("Conditions"))
-                .isEqualTo(Map.of(
+                .containsEntry(
                         "CreateSenderIdentity",
-                        Map.of("Fn::Equals", List.of(Map.of("Ref", "CreateSenderIdentity"), "true"))));
+                        Map.of("Fn::Equals", List.of(Map.of("Ref", "CreateSenderIdentity"), "true")))
+                .containsEntry(
+                        "UseCustomerKey",
+                        Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "KmsKeyArn"), "")))));
     }
 
     @Test

@@ -308,14 +308,15 @@ class StackIT {
         // WHEN its receipt rules are read
         var rules = stack.receiptRules();
 
-        // THEN there is one, for the template's recipients, storing into its bucket and invoking the inbound function
+        // THEN there is one, for the template's recipients, storing into its bucket and invoking the inbound
+        // function's published alias
         assertThat(rules)
                 .containsExactly(new ReceiptRuleDefinition(
                         "InboundRule",
                         List.of("abuse@example.com", "support@example.com"),
                         stack.ref("InboundMailBucket"),
                         "inbound/",
-                        stack.attribute("InboundMailFunction", "Arn")));
+                        stack.attribute("InboundMailFunction", "Arn") + ":live"));
         assertThat(stack.functionByArn(rules.get(0).functionArn()).logicalId()).isEqualTo("InboundMailFunction");
         assertThat(rules.get(0).accepts("Abuse@Example.com")).isTrue();
         assertThat(rules.get(0).accepts("info@example.com")).isFalse();

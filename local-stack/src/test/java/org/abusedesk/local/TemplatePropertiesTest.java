@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a reviewer of template.yaml must find in it, checked so that a change that loses it fails the build. */
+@SuppressWarnings("unchecked")
 class TemplatePropertiesTest {
 
     private final CloudFormationTemplate template = TestProject.template();
@@ -26,13 +27,25 @@ class TemplatePropertiesTest {
     }
 
     @Test
-    void everyTable_isEncrypted_andTheLastingOnesHavePointInTimeRecoveryAndAreRetained() {
+    void everyTable_isEncrypted_withTheCustomerKeyIfGiven_andHasPointInTimeRecovery() {
         var tables = resources("AWS::DynamoDB::Table");
 
-        assertThat(tables)
-                .isNotEmpty()
-                .allSatisfy(table ->
-                        assertThat(table.properties()).containsEntry("SSESpecification", Map.of("SSEEnabled", true)));
+        assertThat(tables).isNotEmpty().allSatisfy(table -> {
+            assertThat(table.properties())
+                    .containsEntry(
+                            "SSESpecification",
+                            ifCustomerKey(
+                                    Map.of(
+                                            "SSEEnabled",
+                                            true,
+                                            "SSEType",
+                                            "KMS",
+                                            "KMSMasterKeyId",
+                                            Map.of("Ref", "KmsKeyArn")),
+                                    Map.of("SSEEnabled", true)));
+            assertThat(table.properties())
+                    .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true));
+        });
         for (String lasting : List.of("ComplaintsTable", "MailingsTable", "AccountsTable")) {
             var table = template.resources().get(lasting);
             assertThat(table.properties())
@@ -47,10 +60,153 @@ class TemplatePropertiesTest {
     }
 
     @Test
-    void everyQueue_isEncrypted() {
+    void everyQueue_isEncrypted_withTheCustomerKeyIfGiven() {
         assertThat(resources("AWS::SQS::Queue"))
                 .isNotEmpty()
-                .allSatisfy(queue -> assertThat(queue.properties()).containsEntry("SqsManagedSseEnabled", true));
+                .allSatisfy(queue -> assertThat(queue.properties())
+                        .containsEntry("SqsManagedSseEnabled", ifCustomerKey(false, true))
+                        .containsEntry("KmsMasterKeyId", ifCustomerKey(Map.of("Ref", "KmsKeyArn"), NO_VALUE)));
+    }
+
+    @Test
+    void theInboundBucket_isEncrypted_private_tlsOnly_andExpiresRawMail() {
+        var bucket = template.resources().get("InboundMailBucket").properties();
+        var policy = CloudFormationTemplate.map(
+                template.resources().get("InboundMailBucketPolicy").properties().get("PolicyDocument"));
+
+        var rule = CloudFormationTemplate.map(((List<?>) CloudFormationTemplate.map(bucket.get("BucketEncryption"))
+                        .get("ServerSideEncryptionConfiguration"))
+                .get(0));
+        assertThat(rule.get("ServerSideEncryptionByDefault"))
+                .isEqualTo(ifCustomerKey(
+                        Map.of("SSEAlgorithm", "aws:kms", "KMSMasterKeyID", Map.of("Ref", "KmsKeyArn")),
+                        Map.of("SSEAlgorithm", "AES256")));
+        assertThat(CloudFormationTemplate.map(bucket.get("PublicAccessBlockConfiguration")))
+                .containsOnlyKeys("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+                .allSatisfy((key, value) -> assertThat(value).isEqualTo(true));
+        assertThat(bucket.get("LifecycleConfiguration").toString()).contains("ExpirationInDays={Ref=RetentionDays}");
+        assertThat((List<?>) policy.get("Statement"))
+                .map(CloudFormationTemplate::map)
+                .anySatisfy(statement -> assertThat(statement)
+                        .containsEntry("Effect", "Deny")
+                        .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+    }
+
+    @Test
+    void everyFunction_logsToAGroupOfItsOwnWithRetention_andHasErrorAndThrottleAlarms() {
+        var functions = functionIds();
+        var alarmed = new ArrayList<String>();
+        for (var alarm : resources("AWS::CloudWatch::Alarm")) {
+            var properties = alarm.properties();
+            if ("AWS/Lambda".equals(properties.get("Namespace"))) {
+                var dimension = CloudFormationTemplate.map(((List<?>) properties.get("Dimensions")).get(0));
+                alarmed.add(properties.get("MetricName") + " "
+                        + CloudFormationTemplate.map(dimension.get("Value")).get("Ref"));
+            }
+        }
+
+        assertThat(functions).isNotEmpty().allSatisfy(id -> {
+            var properties = template.resources().get(id).properties();
+            var group = (String) CloudFormationTemplate.map(CloudFormationTemplate.map(properties.get("LoggingConfig"))
+                            .get("LogGroup"))
+                    .get("Ref");
+            assertThat(template.resources().get(group).type()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(template.resources().get(group).properties())
+                    .containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"))
+                    .containsEntry("KmsKeyId", ifCustomerKey(Map.of("Ref", "KmsKeyArn"), NO_VALUE));
+            assertThat(alarmed).contains("Errors " + id, "Throttles " + id);
+        });
+    }
+
+    @Test
+    void everyQueueThatHoldsFailures_isAlarmed_andTheComplaintsQueueAlarmsOnItsOldestMessage() {
+        var queueAlarms = new ArrayList<String>();
+        for (var alarm : resources("AWS::CloudWatch::Alarm")) {
+            var properties = alarm.properties();
+            if ("AWS/SQS".equals(properties.get("Namespace"))) {
+                var dimension = CloudFormationTemplate.map(((List<?>) properties.get("Dimensions")).get(0));
+                var queue = ((List<?>) CloudFormationTemplate.map(dimension.get("Value"))
+                                .get("Fn::GetAtt"))
+                        .get(0);
+                queueAlarms.add(properties.get("MetricName") + " " + queue);
+            }
+        }
+
+        assertThat(queueAlarms)
+                .contains(
+                        "ApproximateNumberOfMessagesVisible ComplaintsDeadLetterQueue",
+                        "ApproximateNumberOfMessagesVisible InboundMailFailedQueue",
+                        "ApproximateAgeOfOldestMessage ComplaintsQueue");
+    }
+
+    @Test
+    void everyAlarm_notifiesTheAlarmTopic_andTheDashboardShowsTheQueuesAndFunctions() {
+        assertThat(resources("AWS::CloudWatch::Alarm"))
+                .hasSizeGreaterThanOrEqualTo(2 * functionIds().size() + 3)
+                .allSatisfy(alarm -> assertThat(alarm.properties())
+                        .containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic"))));
+        String dashboard = template.resources()
+                .get("Dashboard")
+                .properties()
+                .get("DashboardBody")
+                .toString();
+        assertThat(dashboard).contains("${ComplaintsQueue.QueueName}", "${ComplaintsDeadLetterQueue.QueueName}");
+        functionIds().forEach(id -> assertThat(dashboard).contains("${" + id + "}"));
+    }
+
+    @Test
+    void sesInvokesThePublishedAlias_whichStartsFromTheSnapshot() {
+        var rule = CloudFormationTemplate.map(
+                template.resources().get("InboundRule").properties().get("Rule"));
+        var permission = template.resources().get("InboundMailInvokePermission").properties();
+
+        assertThat(rule.get("Actions").toString()).contains("FunctionArn={Ref=InboundMailFunctionAliaslive}");
+        assertThat(permission).containsEntry("FunctionName", Map.of("Ref", "InboundMailFunctionAliaslive"));
+    }
+
+    @Test
+    void theHttpApi_allowsOnlyTheConfiguredOrigin_andLogsAccessWithoutTheCaller() {
+        var api = template.resources().get("HttpApi").properties();
+        var cors = (List<?>)
+                CloudFormationTemplate.map(api.get("CorsConfiguration")).get("Fn::If");
+        String format = (String)
+                CloudFormationTemplate.map(api.get("AccessLogSettings")).get("Format");
+
+        assertThat(cors.get(0)).isEqualTo("HasAllowedOrigin");
+        assertThat(CloudFormationTemplate.map(cors.get(1)))
+                .containsEntry("AllowOrigins", List.of(Map.of("Ref", "AllowedOrigin")));
+        assertThat(cors.get(2)).isEqualTo(NO_VALUE);
+        assertThat(format).contains("$context.requestId", "$context.status");
+        assertThat(format).doesNotContain("sourceIp", "userAgent", "identity", "path", "querystring");
+        assertThat(api).containsKey("DefaultRouteSettings");
+    }
+
+    @Test
+    void theProcessorsConcurrencyIsCapped_soThatItsMailsStayWithinTheSesSendingRate() {
+        var events = CloudFormationTemplate.map(template.resources()
+                .get("ComplaintProcessorFunction")
+                .properties()
+                .get("Events"));
+        var sqs = CloudFormationTemplate.map(
+                CloudFormationTemplate.map(events.get("Complaints")).get("Properties"));
+
+        assertThat(sqs.get("ScalingConfig"))
+                .isEqualTo(Map.of("MaximumConcurrency", Map.of("Ref", "ProcessorMaximumConcurrency")));
+    }
+
+    @Test
+    void everyRole_mayUseTheCustomerKey_onlyWhenOneIsGiven() {
+        for (String function : functionIds()) {
+            assertThat((List<Object>)
+                            template.resources().get(function).properties().get("Policies"))
+                    .as(function)
+                    .contains(ifCustomerKey(Map.of("Ref", "CustomerKeyUse"), NO_VALUE));
+        }
+        for (var role : resources("AWS::IAM::Role")) {
+            assertThat((List<Object>) role.properties().get("ManagedPolicyArns"))
+                    .contains(ifCustomerKey(Map.of("Ref", "CustomerKeyUse"), NO_VALUE));
+        }
+        assertThat(template.resources().get("CustomerKeyUse").condition()).isEqualTo("UseCustomerKey");
     }
 
     @Test
@@ -71,6 +227,19 @@ class TemplatePropertiesTest {
                         Integer.class, count -> assertThat(count).isGreaterThanOrEqualTo(3));
         assertThat((Integer) queue.get("VisibilityTimeout"))
                 .isGreaterThanOrEqualTo(6 * (Integer) processor.get("Timeout"));
+    }
+
+    private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");
+
+    private static Map<String, Object> ifCustomerKey(Object withKey, Object without) {
+        return Map.of("Fn::If", List.of("UseCustomerKey", withKey, without));
+    }
+
+    private List<String> functionIds() {
+        return template.resources().values().stream()
+                .filter(resource -> resource.type().equals("AWS::Serverless::Function"))
+                .map(CloudFormationTemplate.Resource::logicalId)
+                .toList();
     }
 
     private List<CloudFormationTemplate.Resource> resources(String type) {
