@@ -30,7 +30,11 @@ public final class S3RawMails implements RawMails {
             if (truncated) {
                 bytes = java.util.Arrays.copyOf(bytes, (int) maxBytes);
             }
-            return new RawMail(bytes, truncated, "s3://" + bucket + "/" + key);
+            return new RawMail(
+                    bytes,
+                    truncated,
+                    "s3://" + bucket + "/" + key,
+                    object.response().lastModified());
         } catch (NoSuchKeyException e) {
             throw new MailNotFoundException(receiptId);
         } catch (IOException e) {
