@@ -96,6 +96,34 @@ class StackIT {
     }
 
     @Test
+    void create_makesTheComplaintsTablesIndexes_withTheAttributesTheyProject() {
+        // GIVEN the stack of the project's template
+        String tableName = stack.ref("ComplaintsTable");
+
+        // WHEN the table's secondary indexes are described
+        var indexes =
+                dynamoDb.describeTable(r -> r.tableName(tableName)).table().globalSecondaryIndexes();
+
+        // THEN mailed complaints are found by receipt id (keys only), every complaint by state and id, with its
+        // classification
+        assertThat(indexes)
+                .extracting(
+                        i -> i.indexName(),
+                        i -> i.keySchema().stream()
+                                .map(k -> k.attributeName() + ":" + k.keyType())
+                                .toList(),
+                        i -> i.projection().projectionTypeAsString(),
+                        i -> i.projection().nonKeyAttributes())
+                .containsExactlyInAnyOrder(
+                        tuple("byReceipt", List.of("receiptId:HASH"), "KEYS_ONLY", List.of()),
+                        tuple(
+                                "byState",
+                                List.of("state:HASH", "complaintId:RANGE"),
+                                "INCLUDE",
+                                List.of("classification")));
+    }
+
+    @Test
     void create_makesTheQueueWithItsDeadLetterRedriveAndVisibilityTimeout() throws Exception {
         // GIVEN the stack of the project's template
         String queueUrl = stack.ref("ComplaintsQueue");
