@@ -237,6 +237,14 @@ class StackIT {
                         entry("SENDER_ADDRESS", "abuse-desk@example.com"),
                         entry("FLAGGED_RATE_PERCENT", "0.1"));
         assertThat(stack.function("NotificationFlushFunction").schedules()).containsExactly(Duration.ofMinutes(1));
+        assertThat(stack.function("ReconcilerFunction").schedules()).containsExactly(Duration.ofMinutes(15));
+        assertThat(stack.function("ReconcilerFunction").environment())
+                .contains(
+                        entry("COMPLAINTS_QUEUE_URL", stack.ref("ComplaintsQueue")),
+                        entry("INBOUND_BUCKET", stack.ref("InboundMailBucket")),
+                        entry("RECONCILE_MAIL_AFTER_MINUTES", "15"),
+                        entry("RECONCILE_STUCK_AFTER_MINUTES", "30"),
+                        entry("RECONCILE_LOOKBACK_HOURS", "72"));
         assertThat(stack.function("ComplaintFormFunction").environment())
                 .doesNotContainKeys("ABUSE_TEAM_ADDRESS", "SENDER_ADDRESS");
     }
