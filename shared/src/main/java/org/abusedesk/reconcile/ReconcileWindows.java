@@ -12,6 +12,10 @@ import java.util.Objects;
  */
 public record ReconcileWindows(Duration mailGrace, Duration stuckAfter, Duration lookback) {
 
+    /** The template's defaults: mail after 15 minutes, complaints after 30, mail of the last 72 hours. */
+    public static final ReconcileWindows DEFAULT =
+            new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72));
+
     public ReconcileWindows {
         Objects.requireNonNull(mailGrace, "mailGrace == null");
         Objects.requireNonNull(stuckAfter, "stuckAfter == null");

@@ -69,7 +69,7 @@ public final class InboundMail {
 
     /** The reconciler with the windows of the environment. */
     public Reconcile reconcile() {
-        return reconcile(windows());
+        return reconcile(windows(environment));
     }
 
     /** The reconciler with other windows: for a run by hand. */
@@ -86,7 +86,8 @@ public final class InboundMail {
                 Clock.systemUTC());
     }
 
-    public ReconcileWindows windows() {
+    /** The reconciler's windows as the function's environment sets them. */
+    public static ReconcileWindows windows(Environment environment) {
         return new ReconcileWindows(
                 Duration.ofMinutes(environment.requireNonNegativeInt("RECONCILE_MAIL_AFTER_MINUTES")),
                 Duration.ofMinutes(environment.requireNonNegativeInt("RECONCILE_STUCK_AFTER_MINUTES")),
