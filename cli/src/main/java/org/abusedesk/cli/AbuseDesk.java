@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             MailingsCommand.class,
             AccountsCommand.class,
             SuppressionsCommand.class,
+            ReconcileCommand.class,
             ParseCommand.class
         })
 public final class AbuseDesk implements Runnable {

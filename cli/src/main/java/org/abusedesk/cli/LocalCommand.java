@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -103,12 +105,14 @@ final class LocalCommand implements Callable<Integer> {
             }
             throw e;
         }
-        // The other commands (mailings, accounts, suppressions) find the local tables through this file.
+        // The other commands (mailings, accounts, suppressions, reconcile) find the local stack through this file.
         Path stackFile = root.resolve(StackConnection.STACK_FILE);
+        var environments = new LinkedHashMap<String, Map<String, String>>();
+        local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
         StackConnection.write(
                 stackFile,
                 new StackConnection.StackFile(
-                        aws.toString(), region, local.stack().outputs()));
+                        aws.toString(), region, local.stack().outputs(), environments));
         var stopped = new CountDownLatch(1);
         var motoToStop = moto;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -134,6 +138,13 @@ final class LocalCommand implements Callable<Integer> {
             }
         }
         out.println("  GET    " + api + "/_local/outbox  -> mails SES accepted");
+        for (var function : local.stack().functions()) {
+            for (var period : function.schedules()) {
+                out.printf(
+                        "  EVERY  %s  -> %s%n",
+                        period.toString().substring(2).toLowerCase(Locale.ROOT), function.logicalId());
+            }
+        }
         for (var receiver : local.smtpReceivers()) {
             var function = local.stack().functionByArn(receiver.rule().functionArn());
             out.printf(

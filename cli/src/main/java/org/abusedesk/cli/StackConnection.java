@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.abusedesk.local.ProjectRoot;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,8 +19,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class StackConnection {
 
-    /** The stack file's contents. */
-    record StackFile(String endpoint, String region, Map<String, String> outputs) {}
+    /**
+     * The stack file's contents.
+     *
+     * @param functions each function's environment as the template sets it, by logical id: for commands that run a
+     *     function's use case in this process, configured as the function is
+     */
+    record StackFile(
+            String endpoint, String region, Map<String, String> outputs, Map<String, Map<String, String>> functions) {
+
+        StackFile {
+            outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
+            functions = functions == null ? Map.of() : Map.copyOf(functions);
+        }
+
+        StackFile(String endpoint, String region, Map<String, String> outputs) {
+            this(endpoint, region, outputs, Map.of());
+        }
+    }
 
     static final String STACK_FILE = "target/local/stack.json";
 
@@ -61,22 +78,43 @@ final class StackConnection {
 
     DynamoDbClient dynamoDb() {
         var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        builder.region(Region.of(region()));
+        endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The region: the option's, the stack file's, else {@code AWS_REGION}. */
+    String region() {
         var file = file();
         String chosenRegion = region != null ? region : file != null ? file.region() : System.getenv("AWS_REGION");
         if (chosenRegion == null) {
             throw new IllegalStateException("no region: start `abuse-desk local`, or pass --region");
         }
-        builder.region(Region.of(chosenRegion));
+        return chosenRegion;
+    }
+
+    /** The endpoint: the option's, the stack file's, else none (the SDK's for the region). */
+    Optional<URI> endpoint() {
+        var file = file();
         URI chosenEndpoint = endpoint != null ? endpoint : file != null ? URI.create(file.endpoint()) : null;
-        if (chosenEndpoint != null) {
-            builder.endpointOverride(chosenEndpoint);
-            if (file != null && endpoint == null) {
-                // The local endpoint accepts any key; never send real credentials to it.
-                System.setProperty("aws.accessKeyId", "local");
-                System.setProperty("aws.secretAccessKey", "local");
-            }
+        if (chosenEndpoint != null && file != null && endpoint == null) {
+            // The local endpoint accepts any key; never send real credentials to it.
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
         }
-        return builder.build();
+        return Optional.ofNullable(chosenEndpoint);
+    }
+
+    /** A template output the stack file holds. */
+    Optional<String> output(String name) {
+        return Optional.ofNullable(file()).map(f -> f.outputs().get(name));
+    }
+
+    /** A function's environment as the stack file holds it; empty without a stack file. */
+    Map<String, String> functionEnvironment(String logicalId) {
+        return Optional.ofNullable(file())
+                .map(f -> f.functions().getOrDefault(logicalId, Map.of()))
+                .orElse(Map.of());
     }
 
     String mailingsTable() {

@@ -267,6 +267,61 @@ class EndToEndIT {
                 .noneMatch(subject -> subject.contains("Mailing " + mailing + " "));
     }
 
+    @Test
+    void aMailPutIntoTheBucketWithoutItsEvent_isTakenInByReconcile_andReachesTheAbuseTeam_once(
+            AwsEndpoint aws, ProjectRoot root, @TempDir Path temp) throws Exception {
+        // GIVEN the local stack, its stack file, and a complaint mail put where SES stores mail, with no event
+        local = start(aws, root);
+        Path stackFile = temp.resolve("stack.json");
+        var environments = new java.util.HashMap<String, java.util.Map<String, String>>();
+        local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
+        StackConnection.write(
+                stackFile,
+                new StackConnection.StackFile(
+                        aws.uri().toString(), aws.region().id(), local.stack().outputs(), environments));
+        String mailing = Long.toString(800_000_000L + new java.util.Random().nextInt(99_999_999));
+        String receiptId = "r" + UUID.randomUUID().toString().replace("-", "");
+        try (var s3 = aws.s3()) {
+            s3.putObject(
+                    r -> r.bucket(local.stack().ref("InboundMailBucket")).key("inbound/" + receiptId),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString(
+                            complaintMail().replace("14141611", mailing), StandardCharsets.UTF_8));
+        }
+
+        // WHEN reconcile runs, taking in mail of any age
+        var report = JSON.readTree(
+                cli("reconcile", "--stack-file", stackFile.toString(), "--mail-older-than", "0s", "--json"));
+
+        // THEN it took the mail in: one complaint, under the mail's Mailing ID ...
+        assertThat(report.get("mailsExamined").asInt()).isEqualTo(1);
+        assertThat(report.get("mailsRedriven").asInt()).isEqualTo(1);
+        assertThat(report.get("complaintsStored").asInt()).isEqualTo(1);
+        assertThat(report.get("failures").asInt()).isZero();
+        assertThat(report.at("/redrivenMails/0/receiptId").asText()).isEqualTo(receiptId);
+        assertThat(report.at("/storedComplaints/0/mailingId").asText()).isEqualTo(mailing);
+        String complaintId = report.at("/storedComplaints/0/complaintId").asText();
+        // ... which the pipe and processor bring to the abuse team like any mailed complaint
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(teamMailsAbout(mailing))
+                        .singleElement()
+                        .satisfies(mail -> assertThat(mail.get("text").asText())
+                                .contains(complaintId)
+                                .contains("Channel:      MAIL")
+                                .contains("Account:      121070 (ACTIVE)")));
+
+        // ... and WHEN it runs again, THEN it takes nothing in and queues nothing
+        String again = cli("reconcile", "--stack-file", stackFile.toString(), "--mail-older-than", "0s");
+        assertThat(again.lines())
+                .contains(
+                        "mailsExamined:      1",
+                        "mailsRedriven:      0",
+                        "complaintsStored:   0",
+                        "complaintsRequeued: 0",
+                        "failures:           0");
+        assertThat(teamMailsAbout(mailing)).hasSize(1);
+    }
+
     private static LocalStack startWithSmtp(AwsEndpoint aws, ProjectRoot root) {
         return LocalStack.start(
                 CloudFormationTemplate.load(root.resolve("template.yaml")),

@@ -72,10 +72,7 @@ final class Provisioner {
                             .map(i -> GlobalSecondaryIndex.builder()
                                     .indexName((String) i.get("IndexName"))
                                     .keySchema(keySchema(i.get("KeySchema")))
-                                    .projection(Projection.builder()
-                                            .projectionType((String) CloudFormationTemplate.map(i.get("Projection"))
-                                                    .get("ProjectionType"))
-                                            .build())
+                                    .projection(projection(CloudFormationTemplate.map(i.get("Projection"))))
                                     .build())
                             .toList());
                 }
@@ -200,6 +197,15 @@ final class Provisioner {
         String service = resource.type().split("::")[1].toLowerCase(Locale.ROOT);
         String arn = "arn:aws:" + service + ":" + aws.region().id() + ":" + AwsEndpoint.ACCOUNT_ID + ":" + physicalName;
         return new Physical(physicalName, Map.of("Arn", arn));
+    }
+
+    /** An index's projection, with the attributes an INCLUDE projection names: without them it holds keys only. */
+    private static Projection projection(Map<String, Object> projection) {
+        var builder = Projection.builder().projectionType((String) projection.get("ProjectionType"));
+        if (projection.get("NonKeyAttributes") instanceof List<?> attributes) {
+            builder.nonKeyAttributes(attributes.stream().map(String::valueOf).toList());
+        }
+        return builder.build();
     }
 
     private static List<KeySchemaElement> keySchema(Object value) {

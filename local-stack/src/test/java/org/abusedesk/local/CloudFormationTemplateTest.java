@@ -43,6 +43,7 @@ class CloudFormationTemplateTest {
                         entry("InboundMailFailedQueue", "AWS::SQS::Queue"),
                         entry("InboundMailFailedAlarm", "AWS::CloudWatch::Alarm"),
                         entry("ComplaintProcessorFunction", "AWS::Serverless::Function"),
+                        entry("ReconcilerFunction", "AWS::Serverless::Function"),
                         entry("ComplaintsTable", "AWS::DynamoDB::Table"),
                         entry("IntakeTable", "AWS::DynamoDB::Table"),
                         entry("IntakeSecret", "AWS::SecretsManager::Secret"),

@@ -96,6 +96,34 @@ class StackIT {
     }
 
     @Test
+    void create_makesTheComplaintsTablesIndexes_withTheAttributesTheyProject() {
+        // GIVEN the stack of the project's template
+        String tableName = stack.ref("ComplaintsTable");
+
+        // WHEN the table's secondary indexes are described
+        var indexes =
+                dynamoDb.describeTable(r -> r.tableName(tableName)).table().globalSecondaryIndexes();
+
+        // THEN mailed complaints are found by receipt id (keys only), every complaint by state and id, with its
+        // classification
+        assertThat(indexes)
+                .extracting(
+                        i -> i.indexName(),
+                        i -> i.keySchema().stream()
+                                .map(k -> k.attributeName() + ":" + k.keyType())
+                                .toList(),
+                        i -> i.projection().projectionTypeAsString(),
+                        i -> i.projection().nonKeyAttributes())
+                .containsExactlyInAnyOrder(
+                        tuple("byReceipt", List.of("receiptId:HASH"), "KEYS_ONLY", List.of()),
+                        tuple(
+                                "byState",
+                                List.of("state:HASH", "complaintId:RANGE"),
+                                "INCLUDE",
+                                List.of("classification")));
+    }
+
+    @Test
     void create_makesTheQueueWithItsDeadLetterRedriveAndVisibilityTimeout() throws Exception {
         // GIVEN the stack of the project's template
         String queueUrl = stack.ref("ComplaintsQueue");
@@ -209,6 +237,14 @@ class StackIT {
                         entry("SENDER_ADDRESS", "abuse-desk@example.com"),
                         entry("FLAGGED_RATE_PERCENT", "0.1"));
         assertThat(stack.function("NotificationFlushFunction").schedules()).containsExactly(Duration.ofMinutes(1));
+        assertThat(stack.function("ReconcilerFunction").schedules()).containsExactly(Duration.ofMinutes(15));
+        assertThat(stack.function("ReconcilerFunction").environment())
+                .contains(
+                        entry("COMPLAINTS_QUEUE_URL", stack.ref("ComplaintsQueue")),
+                        entry("INBOUND_BUCKET", stack.ref("InboundMailBucket")),
+                        entry("RECONCILE_MAIL_AFTER_MINUTES", "15"),
+                        entry("RECONCILE_STUCK_AFTER_MINUTES", "30"),
+                        entry("RECONCILE_LOOKBACK_HOURS", "72"));
         assertThat(stack.function("ComplaintFormFunction").environment())
                 .doesNotContainKeys("ABUSE_TEAM_ADDRESS", "SENDER_ADDRESS");
     }

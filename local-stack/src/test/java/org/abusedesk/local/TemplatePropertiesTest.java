@@ -1,6 +1,7 @@
 package org.abusedesk.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -229,6 +230,28 @@ class TemplatePropertiesTest {
                 .isGreaterThanOrEqualTo(6 * (Integer) processor.get("Timeout"));
     }
 
+    @Test
+    void theReconciler_listsOnlyTheInboundPrefix_queriesOnlyTheTwoIndexes_andSendsOnlyToTheComplaintsQueue() {
+        var reconciler = template.resources().get("ReconcilerFunction").properties();
+        var statements = ((List<?>) CloudFormationTemplate.map(((List<?>) reconciler.get("Policies")).get(1))
+                        .get("Statement"))
+                .stream().map(CloudFormationTemplate::map).toList();
+
+        assertThat(statements)
+                .extracting(s -> s.get("Action"), s -> s.get("Resource"))
+                .containsExactly(
+                        tuple("s3:ListBucket", Map.of("Fn::GetAtt", List.of("InboundMailBucket", "Arn"))),
+                        tuple("s3:GetObject", Map.of("Fn::Sub", "${InboundMailBucket.Arn}/inbound/*")),
+                        tuple("dynamodb:PutItem", Map.of("Fn::GetAtt", List.of("ComplaintsTable", "Arn"))),
+                        tuple(
+                                "dynamodb:Query",
+                                List.of(
+                                        Map.of("Fn::Sub", "${ComplaintsTable.Arn}/index/byReceipt"),
+                                        Map.of("Fn::Sub", "${ComplaintsTable.Arn}/index/byState"))),
+                        tuple("sqs:SendMessage", Map.of("Fn::GetAtt", List.of("ComplaintsQueue", "Arn"))));
+        assertThat(statements.get(0).get("Condition"))
+                .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", "inbound/*")));
+        assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect")).isEqualTo("Allow"));
     private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");
 
     private static Map<String, Object> ifCustomerKey(Object withKey, Object without) {

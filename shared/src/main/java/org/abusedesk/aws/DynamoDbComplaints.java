@@ -138,10 +138,11 @@ public final class DynamoDbComplaints implements Complaints {
         item.put("message", s(complaint.message()));
         complaint.attribution().claimedAccountId().ifPresent(account -> item.put("claimedAccountId", s(account)));
         item.put("verified", AttributeValue.fromBool(complaint.attribution().verified()));
-        complaint
-                .attribution()
-                .provenance()
-                .ifPresent(p -> item.put("provenance", AttributeValue.fromM(provenance(p))));
+        complaint.attribution().provenance().ifPresent(p -> {
+            item.put("provenance", AttributeValue.fromM(provenance(p)));
+            // Top level as well, for the sparse index that tells the reconciler which mails gave complaints.
+            item.put("receiptId", s(p.receiptId()));
+        });
         item.put(
                 "expiresAt",
                 AttributeValue.fromN(Long.toString(complaint.expiresAt().getEpochSecond())));

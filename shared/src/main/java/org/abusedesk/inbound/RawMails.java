@@ -1,14 +1,23 @@
 package org.abusedesk.inbound;
 
+import java.time.Instant;
+import java.util.Objects;
+
 /** Where the receiving server keeps received mail, raw, by its receipt id (SES's message id). */
 public interface RawMails {
 
-    /** A received mail, read up to a limit. */
-    record RawMail(byte[] bytes, boolean truncated, String location) {
+    /**
+     * A received mail, read up to a limit.
+     *
+     * @param storedAt when the receiving server stored it (the object's last modification): the same on every read,
+     *     so complaint ids derived from it are too
+     */
+    record RawMail(byte[] bytes, boolean truncated, String location, Instant storedAt) {
 
         public RawMail {
-            java.util.Objects.requireNonNull(bytes, "bytes == null");
-            java.util.Objects.requireNonNull(location, "location == null");
+            Objects.requireNonNull(bytes, "bytes == null");
+            Objects.requireNonNull(location, "location == null");
+            Objects.requireNonNull(storedAt, "storedAt == null");
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,15 +22,18 @@ import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.DuplicateComplaintException;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verdict;
 import org.abusedesk.intake.InputLimits;
 
 /**
  * Takes a received mail in: fetches it, reads it, and stores one complaint per reported message. Everything is
  * stored, whatever its classification; the pipe passes only complaints on.
  *
- * <p>The complaint id is derived from the receipt id and the part, and the Mailing ID from the mail itself, so a
- * redelivered event writes the same keys and the table's condition refuses the second write: never stored twice.
+ * <p>The complaint id is derived from the receipt id, the part and the time the mail was stored, and the Mailing
+ * ID from the mail itself: a redelivered event, and a mail taken in again without its event, write the same keys,
+ * and the table's condition refuses the second write. Never stored twice, even when both run at once.
  */
 public final class ReceiveMail {
 
@@ -48,9 +52,26 @@ public final class ReceiveMail {
         this.retention = Objects.requireNonNull(retention, "retention == null");
     }
 
+    /** Takes in the mail the receiving server's notice names. */
     public List<StoredComplaint> receive(ReceivedMail received) {
         var raw = rawMails.fetch(received.receiptId(), limits.maxBytes());
+        return store(received, raw, reader.read(raw.bytes()));
+    }
+
+    /**
+     * Takes in a stored mail whose notice was lost or failed: the mail stands in for the notice. It arrived when it
+     * was stored, its envelope sender is its {@code Return-Path}, and of the server's verdicts only the virus
+     * verdict SES wrote into its header is known.
+     */
+    public List<StoredComplaint> receiveStored(String receiptId) {
+        var raw = rawMails.fetch(receiptId, limits.maxBytes());
         var reading = reader.read(raw.bytes());
+        var headers = reading.mail().headers();
+        var received = new ReceivedMail(receiptId, raw.storedAt(), envelopeSender(headers), verdicts(headers));
+        return store(received, raw, reading);
+    }
+
+    private List<StoredComplaint> store(ReceivedMail received, RawMails.RawMail raw, MailReading reading) {
         var mail = reading.mail();
         boolean truncated = raw.truncated() || mail.truncated();
         boolean quarantined = received.verdicts().virusFound();
@@ -65,7 +86,7 @@ public final class ReceiveMail {
             var resolution = report.resolution();
             var mailingId =
                     resolution.mailingId().flatMap(ReceiveMail::mailingId).orElse(MailingId.UNATTRIBUTED);
-            var key = new ComplaintKey(mailingId, complaintId(received, part));
+            var key = new ComplaintKey(mailingId, complaintId(received.receiptId(), part, raw.storedAt()));
             var provenance = new MailProvenance(
                     received.receiptId(),
                     part,
@@ -121,12 +142,34 @@ public final class ReceiveMail {
         }
     }
 
-    /** A ULID of the arrival time whose random part is a hash of receipt id and part: the same for a redelivery. */
-    static ComplaintId complaintId(ReceivedMail received, int part) {
+    /** The address SES put into {@code Return-Path}: the envelope sender, or none for a bounce ({@code <>}). */
+    static Optional<String> envelopeSender(MailHeaders headers) {
+        return headers.first("Return-Path")
+                .map(String::strip)
+                .map(path -> path.startsWith("<") && path.endsWith(">") ? path.substring(1, path.length() - 1) : path)
+                .map(String::strip)
+                .filter(path -> !path.isEmpty());
+    }
+
+    /**
+     * The verdicts of a mail without its notice: unknown, but for the virus verdict SES adds on top of the header.
+     * Only the first field counts; one the sender wrote lies below it, and can at worst quarantine its own mail.
+     */
+    static ReceiptVerdicts verdicts(MailHeaders headers) {
+        var virus = Verdict.parse(headers.first("X-SES-Virus-Verdict").orElse(null));
+        return new ReceiptVerdicts(Verdict.UNKNOWN, virus, Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN);
+    }
+
+    /**
+     * A ULID of the time the mail was stored whose random part is a hash of receipt id and part: the same for a
+     * redelivered event and for the mail taken in without one. (SES's event timestamp would be known to the event
+     * only.)
+     */
+    static ComplaintId complaintId(String receiptId, int part, Instant storedAt) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((received.receiptId() + "#" + part).getBytes(StandardCharsets.UTF_8));
-            var ulid = new Ulid(received.receivedAt().toEpochMilli(), Arrays.copyOf(hash, 10));
+                    .digest((receiptId + "#" + part).getBytes(StandardCharsets.UTF_8));
+            var ulid = new Ulid(storedAt.toEpochMilli(), Arrays.copyOf(hash, 10));
             return new ComplaintId(ulid.toString());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);

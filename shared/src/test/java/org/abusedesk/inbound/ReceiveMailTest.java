@@ -3,8 +3,10 @@ package org.abusedesk.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.f4b6a3.ulid.Ulid;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ReceiveMailTest {
 
     private static final Instant RECEIVED_AT = Instant.parse("2026-11-03T09:15:00Z");
+    private static final Instant STORED_AT = Instant.parse("2026-11-03T09:14:59Z");
     private static final ReceiptVerdicts ALL_PASS =
             new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS);
 
@@ -176,13 +179,111 @@ class ReceiveMailTest {
     }
 
     @Test
-    void complaintId_isTheSameForTheSameReceiptAndPart_andAUlidOfTheArrival() {
-        var notice = new ReceivedMail("ses-8", RECEIVED_AT, Optional.empty(), ALL_PASS);
+    void complaintId_isTheSameForTheSameReceiptAndPart_andAUlidOfTheTimeTheMailWasStored() {
+        var id = ReceiveMail.complaintId("ses-8", 0, STORED_AT);
 
-        var id = ReceiveMail.complaintId(notice, 0);
+        assertThat(ReceiveMail.complaintId("ses-8", 0, STORED_AT)).isEqualTo(id);
+        assertThat(ReceiveMail.complaintId("ses-8", 1, STORED_AT)).isNotEqualTo(id);
+        assertThat(ReceiveMail.complaintId("ses-9", 0, STORED_AT)).isNotEqualTo(id);
+        assertThat(Ulid.from(id.value()).getInstant()).isEqualTo(STORED_AT);
+    }
 
-        assertThat(ReceiveMail.complaintId(notice, 0)).isEqualTo(id);
-        assertThat(ReceiveMail.complaintId(notice, 1)).isNotEqualTo(id);
-        assertThat(com.github.f4b6a3.ulid.Ulid.from(id.value()).getInstant()).isEqualTo(RECEIVED_AT);
+    @Test
+    void receive_derivesTheComplaintIdFromWhenTheMailWasStored_andKeepsTheEventsArrivalAsReceivedAt() {
+        // GIVEN a mail stored a second before SES's event says it arrived
+        rawMails.put("ses-10", Fixtures.mail("attached-message.eml"), STORED_AT);
+
+        // WHEN its event comes
+        var stored = receiveMail.receive(new ReceivedMail("ses-10", RECEIVED_AT, Optional.empty(), ALL_PASS));
+
+        // THEN the id is a ULID of the stored time, the complaint's arrival is the event's
+        assertThat(Ulid.from(stored.get(0).key().complaintId().value()).getInstant())
+                .isEqualTo(STORED_AT);
+        assertThat(complaints.all().get(0).receivedAt()).isEqualTo(RECEIVED_AT);
+    }
+
+    @Test
+    void receiveStored_writesTheKeysTheEventWould_soThatALateEventStoresNothingTwice() {
+        // GIVEN a mail with two attached messages, taken in without its event
+        rawMails.put("ses-11", Fixtures.mail("attached-two-messages.eml"), STORED_AT);
+        var redriven = receiveMail.receiveStored("ses-11");
+
+        // WHEN the event comes after all, with its own timestamp
+        var late = receiveMail.receive(new ReceivedMail("ses-11", RECEIVED_AT, Optional.empty(), ALL_PASS));
+
+        // THEN it finds the same keys taken: two complaints, stored once each
+        assertThat(late)
+                .extracting(StoredComplaint::key)
+                .isEqualTo(redriven.stream().map(StoredComplaint::key).toList());
+        assertThat(redriven).noneMatch(StoredComplaint::duplicate);
+        assertThat(late).allMatch(StoredComplaint::duplicate);
+        assertThat(complaints.all()).hasSize(2);
+    }
+
+    @Test
+    void receiveStored_arrivesWhenTheMailWasStored_withUnknownVerdicts() {
+        rawMails.put("ses-12", Fixtures.mail("attached-message.eml"), STORED_AT);
+
+        var stored = receiveMail.receiveStored("ses-12");
+
+        var complaint = complaints.all().get(0);
+        assertThat(complaint.receivedAt()).isEqualTo(STORED_AT);
+        assertThat(complaint.expiresAt()).isEqualTo(STORED_AT.plus(Duration.ofDays(180)));
+        assertThat(complaint.key()).isEqualTo(stored.get(0).key());
+        var provenance = complaint.attribution().provenance().orElseThrow();
+        assertThat(provenance.receiptId()).isEqualTo("ses-12");
+        assertThat(provenance.verdicts()).isEqualTo(ReceiptVerdicts.UNKNOWN);
+        assertThat(provenance.quarantined()).isFalse();
+    }
+
+    @Test
+    void receiveStored_ofAMailWithoutFrom_takesTheComplainantFromReturnPath() {
+        rawMails.put(
+                "ses-13",
+                Fixtures.mail(
+                        "Return-Path: <erika.muster@example.net>",
+                        "To: abuse@example.com",
+                        "Subject: Spam",
+                        "",
+                        "Mailing ID: 14141611"));
+
+        receiveMail.receiveStored("ses-13");
+
+        assertThat(complaints.all().get(0).complainant().email()).isEqualTo("erika.muster@example.net");
+    }
+
+    @Test
+    void receiveStored_ofAMailSesFoundAVirusIn_storesItQuarantined() {
+        // GIVEN the verdict SES writes on top of a stored mail, and a forged one of the sender's below it
+        rawMails.put(
+                "ses-14",
+                Fixtures.mail(
+                        "X-SES-Virus-Verdict: FAIL",
+                        "X-SES-Virus-Verdict: PASS",
+                        "From: Erika Muster <erika.muster@example.net>",
+                        "To: abuse@example.com",
+                        "Subject: Spam",
+                        "",
+                        "Mailing ID: 14141611"));
+
+        receiveMail.receiveStored("ses-14");
+
+        var provenance = complaints.all().get(0).attribution().provenance().orElseThrow();
+        assertThat(provenance.verdicts().virus()).isEqualTo(Verdict.FAIL);
+        assertThat(provenance.quarantined()).isTrue();
+    }
+
+    @Test
+    void envelopeSender_isReturnPathsAddress_orNoneForTheNullPath() {
+        assertThat(ReceiveMail.envelopeSender(headers("Return-Path", " <a@example.net> ")))
+                .contains("a@example.net");
+        assertThat(ReceiveMail.envelopeSender(headers("Return-Path", "a@example.net")))
+                .contains("a@example.net");
+        assertThat(ReceiveMail.envelopeSender(headers("Return-Path", "<>"))).isEmpty();
+        assertThat(ReceiveMail.envelopeSender(MailHeaders.NONE)).isEmpty();
+    }
+
+    private static MailHeaders headers(String name, String value) {
+        return new MailHeaders(List.of(new MailHeaders.Field(name, value)));
     }
 }

@@ -6,14 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.abusedesk.aws.AwsClients;
-import org.abusedesk.aws.DynamoDbComplaints;
-import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.config.Environment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +31,7 @@ public final class InboundMailHandler implements RequestStreamHandler {
 
     /** Used by the local stack, with the function's environment from the template. */
     public InboundMailHandler(Map<String, String> environment) {
-        this(receiveMail(new Environment(environment)));
+        this(new InboundMail(new Environment(environment)).receiveMail());
     }
 
     public InboundMailHandler(ReceiveMail receiveMail) {
@@ -72,33 +65,5 @@ public final class InboundMailHandler implements RequestStreamHandler {
             }
         }
         output.write(CONTINUE);
-    }
-
-    private static ReceiveMail receiveMail(Environment environment) {
-        var clients = new AwsClients(environment);
-        var limits = InboundLimits.DEFAULT;
-        Set<String> domains = Arrays.stream(
-                        environment.optional("SENDING_DOMAINS").orElse("").split(","))
-                .map(String::strip)
-                .filter(d -> !d.isEmpty())
-                .collect(Collectors.toSet());
-        PublicKeys keys = environment
-                .optional("DKIM_KEYS")
-                .flatMap(ConfiguredKeys::parse)
-                .map(PublicKeys.class::cast)
-                .orElseGet(DnsKeys::new);
-        var profile = environment
-                .optional("RESOLUTION_PROFILE")
-                .map(ResolutionProfile::fromJson)
-                .orElse(ResolutionProfile.DEFAULT);
-        return new ReceiveMail(
-                new S3RawMails(
-                        clients.s3(),
-                        environment.require("INBOUND_BUCKET"),
-                        environment.optional("INBOUND_PREFIX").orElse("")),
-                new MailReader(limits, profile, new DkimVerifier(domains, keys)),
-                new DynamoDbComplaints(clients.dynamoDb(), environment.require("COMPLAINTS_TABLE")),
-                limits,
-                Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
     }
 }

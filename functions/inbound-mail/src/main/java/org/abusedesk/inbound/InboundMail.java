@@ -1,0 +1,100 @@
+package org.abusedesk.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbComplaintIndexes;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.S3RawMails;
+import org.abusedesk.aws.SqsComplaintQueue;
+import org.abusedesk.config.Environment;
+import org.abusedesk.reconcile.Reconcile;
+import org.abusedesk.reconcile.ReconcileWindows;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the inbound mail use cases from a function's environment: the bucket, the complaints table, and how mail
+ * is read. The inbound function, the reconciler and {@code abuse-desk reconcile} all read mail alike through it, so
+ * each writes the keys the others would.
+ */
+public final class InboundMail {
+
+    private final Environment environment;
+    private final AwsClients clients;
+    private final DynamoDbClient dynamoDb;
+    private final S3RawMails rawMails;
+
+    public InboundMail(Environment environment) {
+        this(environment, new AwsClients(environment));
+    }
+
+    InboundMail(Environment environment, AwsClients clients) {
+        this.environment = environment;
+        this.clients = clients;
+        // One client of each kind per execution environment: every adapter shares it.
+        this.dynamoDb = clients.dynamoDb();
+        this.rawMails = new S3RawMails(
+                clients.s3(),
+                environment.require("INBOUND_BUCKET"),
+                environment.optional("INBOUND_PREFIX").orElse(""));
+    }
+
+    public ReceiveMail receiveMail() {
+        var limits = InboundLimits.DEFAULT;
+        Set<String> domains = Arrays.stream(
+                        environment.optional("SENDING_DOMAINS").orElse("").split(","))
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
+                .collect(Collectors.toSet());
+        PublicKeys keys = environment
+                .optional("DKIM_KEYS")
+                .flatMap(ConfiguredKeys::parse)
+                .map(PublicKeys.class::cast)
+                .orElseGet(DnsKeys::new);
+        var profile = environment
+                .optional("RESOLUTION_PROFILE")
+                .map(ResolutionProfile::fromJson)
+                .orElse(ResolutionProfile.DEFAULT);
+        return new ReceiveMail(
+                rawMails,
+                new MailReader(limits, profile, new DkimVerifier(domains, keys)),
+                new DynamoDbComplaints(dynamoDb, complaintsTable()),
+                limits,
+                Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
+    }
+
+    /** The reconciler with the windows of the environment. */
+    public Reconcile reconcile() {
+        return reconcile(windows(environment));
+    }
+
+    /** The reconciler with other windows: for a run by hand. */
+    public Reconcile reconcile(ReconcileWindows windows) {
+        SqsClient sqs = clients.configure(SqsClient.builder()).build();
+        var indexes = new DynamoDbComplaintIndexes(dynamoDb, complaintsTable());
+        return new Reconcile(
+                rawMails,
+                indexes,
+                receiveMail(),
+                indexes,
+                new SqsComplaintQueue(sqs, environment.require("COMPLAINTS_QUEUE_URL")),
+                windows,
+                Clock.systemUTC());
+    }
+
+    /** The reconciler's windows as the function's environment sets them. */
+    public static ReconcileWindows windows(Environment environment) {
+        return new ReconcileWindows(
+                Duration.ofMinutes(environment.requireNonNegativeInt("RECONCILE_MAIL_AFTER_MINUTES")),
+                Duration.ofMinutes(environment.requireNonNegativeInt("RECONCILE_STUCK_AFTER_MINUTES")),
+                Duration.ofHours(environment.requirePositiveInt("RECONCILE_LOOKBACK_HOURS")));
+    }
+
+    private String complaintsTable() {
+        return environment.require("COMPLAINTS_TABLE");
+    }
+}

@@ -1,0 +1,67 @@
+package org.abusedesk.inbound;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.abusedesk.config.Environment;
+import org.abusedesk.reconcile.Reconcile;
+import org.abusedesk.reconcile.ReconcileReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduled reconciler: takes in stored mail whose event gave no complaint and queues again complaints whose
+ * message was lost. The schedule's event carries nothing it needs. Failed items are logged and left for the next
+ * run, so the function itself fails only when it cannot start.
+ */
+public final class ReconcilerHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcilerHandler.class);
+
+    private final Reconcile reconcile;
+
+    /** Used by the Lambda runtime. */
+    public ReconcilerHandler() {
+        this(System.getenv());
+    }
+
+    /** Used by the local stack, with the function's environment from the template. */
+    public ReconcilerHandler(Map<String, String> environment) {
+        this(new InboundMail(new Environment(environment)).reconcile());
+    }
+
+    public ReconcilerHandler(Reconcile reconcile) {
+        this.reconcile = reconcile;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.transferTo(OutputStream.nullOutputStream());
+        var report = reconcile.reconcile();
+        String summary = "mailsExamined={} mailsRedriven={} complaintsStored={} complaintsRequeued={} failures={}";
+        Object[] counts = {
+            report.mailsExamined(),
+            report.mailsRedriven(),
+            report.complaintsStored(),
+            report.complaintsRequeued(),
+            report.failures().size()
+        };
+        if (report.failures().isEmpty()) {
+            LOG.info("reconciled: " + summary, counts);
+        } else {
+            LOG.warn("reconciled with failures: " + summary, counts);
+        }
+        output.write(json(report).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(ReconcileReport report) {
+        return "{\"mailsExamined\":" + report.mailsExamined() + ",\"mailsRedriven\":" + report.mailsRedriven()
+                + ",\"complaintsStored\":" + report.complaintsStored() + ",\"complaintsRequeued\":"
+                + report.complaintsRequeued() + ",\"failures\":"
+                + report.failures().size() + "}";
+    }
+}
