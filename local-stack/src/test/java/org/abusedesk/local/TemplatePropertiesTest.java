@@ -242,7 +242,9 @@ class TemplatePropertiesTest {
                 .containsExactly(
                         tuple("s3:ListBucket", Map.of("Fn::GetAtt", List.of("InboundMailBucket", "Arn"))),
                         tuple("s3:GetObject", Map.of("Fn::Sub", "${InboundMailBucket.Arn}/inbound/*")),
-                        tuple("dynamodb:PutItem", Map.of("Fn::GetAtt", List.of("ComplaintsTable", "Arn"))),
+                        tuple(
+                                List.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+                                Map.of("Fn::GetAtt", List.of("ComplaintsTable", "Arn"))),
                         tuple(
                                 "dynamodb:Query",
                                 List.of(
@@ -252,6 +254,8 @@ class TemplatePropertiesTest {
         assertThat(statements.get(0).get("Condition"))
                 .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", "inbound/*")));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect")).isEqualTo("Allow"));
+    }
+
     private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");
 
     private static Map<String, Object> ifCustomerKey(Object withKey, Object without) {

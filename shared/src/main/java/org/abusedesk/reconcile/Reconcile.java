@@ -24,12 +24,18 @@ public final class Reconcile {
     private static final Logger LOG = LoggerFactory.getLogger(Reconcile.class);
     /** The steps the processor takes a complaint out of; a complaint resting at either is waiting for its message. */
     private static final List<ComplaintState> UNFINISHED = List.of(ComplaintState.RECEIVED, ComplaintState.COUNTED);
+    /**
+     * Times a complaint is queued again at most. One that still fails each time is a fault for a person: it rests
+     * in the dead-letter queue, alarmed, instead of going round every run and filling that queue with copies.
+     */
+    static final int MAX_REQUEUES = 3;
 
     private final StoredMails storedMails;
     private final ComplaintsByReceipt byReceipt;
     private final ReceiveMail receiveMail;
     private final ComplaintsByState byState;
     private final ComplaintQueue queue;
+    private final Requeues requeues;
     private final ReconcileWindows windows;
     private final Clock clock;
 
@@ -39,6 +45,7 @@ public final class Reconcile {
             ReceiveMail receiveMail,
             ComplaintsByState byState,
             ComplaintQueue queue,
+            Requeues requeues,
             ReconcileWindows windows,
             Clock clock) {
         this.storedMails = Objects.requireNonNull(storedMails, "storedMails == null");
@@ -46,6 +53,7 @@ public final class Reconcile {
         this.receiveMail = Objects.requireNonNull(receiveMail, "receiveMail == null");
         this.byState = Objects.requireNonNull(byState, "byState == null");
         this.queue = Objects.requireNonNull(queue, "queue == null");
+        this.requeues = Objects.requireNonNull(requeues, "requeues == null");
         this.windows = Objects.requireNonNull(windows, "windows == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
@@ -76,6 +84,15 @@ public final class Reconcile {
                 continue;
             }
             try {
+                if (!requeues.take(entry.key(), MAX_REQUEUES)) {
+                    LOG.warn(
+                            "complaint queued again {} times already, left to the dead-letter queue: mailingId={} complaintId={} state={}",
+                            MAX_REQUEUES,
+                            entry.key().mailingId(),
+                            entry.key().complaintId(),
+                            state);
+                    continue;
+                }
                 queue.requeue(entry.key());
                 run.requeued.add(entry.key());
                 LOG.info(

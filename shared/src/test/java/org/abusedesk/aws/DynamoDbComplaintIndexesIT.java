@@ -109,6 +109,23 @@ class DynamoDbComplaintIndexesIT {
                 .containsExactly(key);
     }
 
+    @Test
+    void requeues_countOnTheComplaintUpToTheLimit_andNeverMakeAnItemForAComplaintThatIsGone() {
+        // GIVEN a stored complaint and the key of one that is not (expired or erased)
+        var stored = add(Instant.now(), ComplaintState.RECEIVED, Classification.COMPLAINT);
+        var gone = new ComplaintKey(new MailingId("14141611"), ComplaintId.generate());
+        var requeues = new DynamoDbRequeues(dynamoDb, table);
+
+        // WHEN re-queues are taken with a limit of two
+        var taken = List.of(requeues.take(stored, 2), requeues.take(stored, 2), requeues.take(stored, 2));
+
+        // THEN two are granted and counted on the item, and the missing complaint gets none and no item
+        assertThat(taken).containsExactly(true, true, false);
+        assertThat(item(stored)).containsEntry("requeues", AttributeValue.fromN("2"));
+        assertThat(requeues.take(gone, 2)).isFalse();
+        assertThat(item(gone)).isEmpty();
+    }
+
     private ComplaintKey add(Instant at, ComplaintState state, Classification classification) {
         var complaint = complaint(
                 new ComplaintId(UlidCreator.getUlid(at.toEpochMilli()).toString()),

@@ -46,6 +46,7 @@ class ReconcileTest {
     private final InMemoryComplaintIndexes indexes = new InMemoryComplaintIndexes(complaints);
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
     private final RecordingComplaintQueue queue = new RecordingComplaintQueue();
+    private final InMemoryRequeues requeues = new InMemoryRequeues();
     private final ReceiveMail receiveMail = new ReceiveMail(
             rawMails,
             new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
@@ -149,6 +150,22 @@ class ReconcileTest {
     }
 
     @Test
+    void reconcile_queuesAComplaintThatKeepsFailing_onlyUpToTheLimit_thenLeavesItToTheDeadLetterQueue() {
+        // GIVEN a complaint the processor never gets past
+        var poison = add(Classification.COMPLAINT, ComplaintState.RECEIVED, NOW.minus(Duration.ofHours(1)));
+
+        // WHEN the reconciler runs more often than the limit
+        for (int run = 0; run < Reconcile.MAX_REQUEUES + 2; run++) {
+            reconcile();
+        }
+
+        // THEN it went back to the queue exactly as often as the limit allows
+        assertThat(queue.sent()).hasSize(Reconcile.MAX_REQUEUES).containsOnly(poison);
+        assertThat(requeues.count(poison)).isEqualTo(Reconcile.MAX_REQUEUES);
+        assertThat(reconcile().failures()).isEmpty();
+    }
+
+    @Test
     void reconcile_runAgainAfterTheProcessorCaughtUp_changesNothing() {
         // GIVEN a lost mail and a stuck complaint, reconciled once, and the processor done with what it was given
         rawMails.put("ses-lost", complaintMail("14141611"), NOW.minus(Duration.ofMinutes(20)));
@@ -223,7 +240,7 @@ class ReconcileTest {
 
     private Reconcile reconciler(StoredMails storedMails) {
         return new Reconcile(
-                storedMails, indexes, receiveMail, indexes, queue, WINDOWS, Clock.fixed(NOW, ZoneOffset.UTC));
+                storedMails, indexes, receiveMail, indexes, queue, requeues, WINDOWS, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** A complaint that arrived at {@code at}: its id is a ULID of that time. */

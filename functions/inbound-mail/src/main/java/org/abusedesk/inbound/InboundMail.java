@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbComplaintIndexes;
 import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.DynamoDbRequeues;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.aws.SqsComplaintQueue;
 import org.abusedesk.config.Environment;
@@ -82,6 +83,7 @@ public final class InboundMail {
                 receiveMail(),
                 indexes,
                 new SqsComplaintQueue(sqs, environment.require("COMPLAINTS_QUEUE_URL")),
+                new DynamoDbRequeues(dynamoDb, complaintsTable()),
                 windows,
                 Clock.systemUTC());
     }

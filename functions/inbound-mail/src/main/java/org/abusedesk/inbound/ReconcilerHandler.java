@@ -50,12 +50,21 @@ public final class ReconcilerHandler implements RequestStreamHandler {
             report.complaintsRequeued(),
             report.failures().size()
         };
-        if (report.failures().isEmpty()) {
-            LOG.info("reconciled: " + summary, counts);
-        } else {
+        if (!report.failures().isEmpty()) {
             LOG.warn("reconciled with failures: " + summary, counts);
+            // A failed run is the function's error, so that its alarm tells a person; the next run tries again.
+            throw new ReconcileFailedException(report.failures().size());
         }
+        LOG.info("reconciled: " + summary, counts);
         output.write(json(report).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Some items of a run failed; each is logged by its key and left for the next run. */
+    static final class ReconcileFailedException extends RuntimeException {
+
+        ReconcileFailedException(int failures) {
+            super(failures + " item(s) failed and are left for the next run");
+        }
     }
 
     private static String json(ReconcileReport report) {

@@ -1,6 +1,7 @@
 package org.abusedesk.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.reconcile.InMemoryComplaintIndexes;
+import org.abusedesk.reconcile.InMemoryRequeues;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
 import org.abusedesk.reconcile.RecordingComplaintQueue;
@@ -35,6 +37,7 @@ class ReconcilerHandlerTest {
                     Duration.ofDays(180)),
             indexes,
             new RecordingComplaintQueue(),
+            new InMemoryRequeues(),
             new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72)),
             Clock.fixed(NOW, ZoneOffset.UTC)));
 
@@ -63,6 +66,35 @@ class ReconcilerHandlerTest {
                 .isEqualTo("{\"mailsExamined\":0,\"mailsRedriven\":0,\"complaintsStored\":0,"
                         + "\"complaintsRequeued\":0,\"failures\":0}");
         assertThat(complaints.all()).isEmpty();
+    }
+
+    @Test
+    void scheduledEvent_whenAnItemFails_failsTheInvocation_soThatTheErrorsAlarmFires() {
+        // GIVEN a reconciler whose listing of stored mail fails
+        var failing = new ReconcilerHandler(new Reconcile(
+                (from, to) -> {
+                    throw new IllegalStateException("listing failed");
+                },
+                indexes,
+                new ReceiveMail(
+                        rawMails,
+                        new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
+                        complaints,
+                        InboundLimits.DEFAULT,
+                        Duration.ofDays(180)),
+                indexes,
+                new RecordingComplaintQueue(),
+                new InMemoryRequeues(),
+                new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72)),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+
+        // WHEN / THEN the invocation fails, naming how many items are left
+        assertThatThrownBy(() -> failing.handleRequest(
+                        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(),
+                        null))
+                .isInstanceOf(ReconcilerHandler.ReconcileFailedException.class)
+                .hasMessage("1 item(s) failed and are left for the next run");
     }
 
     private String handle(String event) throws IOException {
