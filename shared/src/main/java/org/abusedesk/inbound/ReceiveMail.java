@@ -23,6 +23,8 @@ import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.intake.InputLimits;
+import org.abusedesk.metrics.DeskMetrics;
+import org.abusedesk.metrics.Measurement;
 
 /**
  * Takes a received mail in: fetches it, reads it, and stores one complaint per reported message. Everything is
@@ -36,20 +38,49 @@ public final class ReceiveMail {
     private final RawMails rawMails;
     private final MailReader reader;
     private final Complaints complaints;
+    private final DeskMetrics metrics;
     private final InboundLimits limits;
     private final Duration retention;
 
     public ReceiveMail(
-            RawMails rawMails, MailReader reader, Complaints complaints, InboundLimits limits, Duration retention) {
+            RawMails rawMails,
+            MailReader reader,
+            Complaints complaints,
+            DeskMetrics metrics,
+            InboundLimits limits,
+            Duration retention) {
         this.rawMails = Objects.requireNonNull(rawMails, "rawMails == null");
         this.reader = Objects.requireNonNull(reader, "reader == null");
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.limits = Objects.requireNonNull(limits, "limits == null");
         this.retention = Objects.requireNonNull(retention, "retention == null");
     }
 
     public List<StoredComplaint> receive(ReceivedMail received) {
         var raw = rawMails.fetch(received.receiptId(), limits.maxBytes());
+        var stored = new ArrayList<StoredComplaint>();
+        for (var complaint : complaints(received, raw)) {
+            boolean duplicate = false;
+            try {
+                complaints.add(complaint);
+                metrics.record(Measurement.ComplaintReceived.of(complaint));
+            } catch (DuplicateComplaintException e) {
+                duplicate = true;
+            }
+            var provenance = complaint.attribution().provenance().orElseThrow();
+            stored.add(new StoredComplaint(
+                    complaint.key(),
+                    complaint.classification(),
+                    provenance.format(),
+                    provenance.mailingIdSource().orElse("none"),
+                    duplicate));
+        }
+        return stored;
+    }
+
+    /** The complaints a received mail gives, one per reported message, as {@link #receive} stores them. */
+    public List<Complaint> complaints(ReceivedMail received, RawMails.RawMail raw) {
         var reading = reader.read(raw.bytes());
         var mail = reading.mail();
         boolean truncated = raw.truncated() || mail.truncated();
@@ -59,7 +90,7 @@ public final class ReceiveMail {
                 mail.senderName(),
                 Salutation.NONE,
                 mail.language());
-        var stored = new ArrayList<StoredComplaint>();
+        var found = new ArrayList<Complaint>();
         for (int part = 0; part < reading.reports().size(); part++) {
             var report = reading.reports().get(part);
             var resolution = report.resolution();
@@ -78,7 +109,7 @@ public final class ReceiveMail {
                     report.dkim().checks(),
                     received.verdicts(),
                     quarantined);
-            var complaint = new Complaint(
+            found.add(new Complaint(
                     key,
                     Channel.MAIL,
                     mail.classification(),
@@ -88,21 +119,9 @@ public final class ReceiveMail {
                     message(mail),
                     new Attribution(
                             resolution.accountId(), report.verified(received.verdicts()), Optional.of(provenance)),
-                    received.receivedAt().plus(retention));
-            boolean duplicate = false;
-            try {
-                complaints.add(complaint);
-            } catch (DuplicateComplaintException e) {
-                duplicate = true;
-            }
-            stored.add(new StoredComplaint(
-                    key,
-                    mail.classification(),
-                    report.format(),
-                    provenance.mailingIdSource().orElse("none"),
-                    duplicate));
+                    received.receivedAt().plus(retention)));
         }
-        return stored;
+        return found;
     }
 
     /** The subject and what the complainant typed, as long as the form allows a message to be. */

@@ -10,6 +10,7 @@ import org.abusedesk.aws.DynamoDbAcknowledgements;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbLedger;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3EvidenceLinks;
 import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.aws.SesComplainantAcknowledger;
@@ -37,6 +38,7 @@ final class Processing {
     private final DynamoDbComplaints complaints;
     private final DynamoDbMailings mailings;
     private final DynamoDbAccounts accounts;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics(System.out, Clock.systemUTC());
 
     Processing(Environment environment) {
         this(environment, new AwsClients(environment));
@@ -62,7 +64,7 @@ final class Processing {
                         environment.require("COMPLAINTS_TABLE"),
                         environment.require("MAILINGS_TABLE"),
                         environment.require("ACCOUNTS_TABLE")),
-                new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(thresholds())),
+                new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(thresholds()), metrics),
                 new AcknowledgeComplainant(
                         new DynamoDbAcknowledgements(
                                 dynamoDb,
@@ -70,8 +72,10 @@ final class Processing {
                                 environment.require("LIMITS_TABLE"),
                                 environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY")),
                         new SesComplainantAcknowledger(
-                                ses, new AcknowledgementComposer(environment.require("SENDER_ADDRESS")))),
+                                ses, new AcknowledgementComposer(environment.require("SENDER_ADDRESS"))),
+                        metrics),
                 notifyAbuseTeam(),
+                metrics,
                 Clock.systemUTC());
     }
 
@@ -90,6 +94,7 @@ final class Processing {
                         new NotificationComposer(
                                 environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS"))),
                 new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY),
+                metrics,
                 Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
     }
 

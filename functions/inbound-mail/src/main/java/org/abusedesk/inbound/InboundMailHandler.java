@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.config.Environment;
 import org.slf4j.Logger;
@@ -98,6 +100,7 @@ public final class InboundMailHandler implements RequestStreamHandler {
                         environment.optional("INBOUND_PREFIX").orElse("")),
                 new MailReader(limits, profile, new DkimVerifier(domains, keys)),
                 new DynamoDbComplaints(clients.dynamoDb(), environment.require("COMPLAINTS_TABLE")),
+                new EmbeddedMetrics(System.out, Clock.systemUTC()),
                 limits,
                 Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
     }

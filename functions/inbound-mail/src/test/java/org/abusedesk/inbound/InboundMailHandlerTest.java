@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.metrics.Measurement.ComplaintReceived;
+import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.junit.jupiter.api.Test;
 
 class InboundMailHandlerTest {
@@ -23,10 +26,12 @@ class InboundMailHandlerTest {
 
     private final InMemoryComplaints complaints = new InMemoryComplaints();
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
+    private final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
     private final InboundMailHandler handler = new InboundMailHandler(new ReceiveMail(
             rawMails,
             new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
             complaints,
+            metrics,
             InboundLimits.DEFAULT,
             Duration.ofDays(180)));
 
@@ -54,13 +59,15 @@ class InboundMailHandlerTest {
     }
 
     @Test
-    void retriedEvent_storesNothingTwice() throws IOException {
+    void retriedEvent_storesNothingTwice_andCountsTheComplaintOnce() throws IOException {
         rawMails.put(MESSAGE_ID, attachedComplaint());
 
         handle(event());
         handle(event());
 
         assertThat(complaints.all()).hasSize(1);
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.MAIL, Classification.COMPLAINT, false));
     }
 
     @Test
