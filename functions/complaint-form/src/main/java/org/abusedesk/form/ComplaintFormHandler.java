@@ -33,6 +33,7 @@ import org.abusedesk.intake.SubmissionResult;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.SubmitFormComplaint;
 import org.abusedesk.intake.Submitter;
+import org.abusedesk.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -82,7 +83,15 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        var request = new HttpRequest(event);
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            return handle(new HttpRequest(event));
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(HttpRequest request) {
         try {
             return switch (request.path()) {
                 case "/" -> formPage(request);
@@ -161,6 +170,7 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
                     submission, new Submitter(SourceKey.of(request.sourceIp(), secret), idempotencyKey));
             return switch (result) {
                 case SubmissionResult.Accepted accepted -> {
+                    LogContext.complaint(accepted.key());
                     LOG.info(
                             "complaint accepted: mailingId={} complaintId={} replayed={}",
                             accepted.key().mailingId(),
@@ -210,6 +220,7 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
         var text = PageText.of(language);
         return switch (result) {
             case FormResult.Confirmed confirmed -> {
+                LogContext.complaint(confirmed.key());
                 LOG.info(
                         "form complaint confirmed: mailingId={} complaintId={}",
                         confirmed.key().mailingId(),

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
 import java.util.Map;
 import org.abusedesk.config.Environment;
+import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.ProcessComplaint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,15 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            return handle(event);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
         for (var message : event.getRecords()) {
             String messageId = message.getMessageId();
@@ -44,6 +54,7 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
             }
             try {
                 var key = QueueMessage.parse(message.getBody());
+                LogContext.complaint(key);
                 var outcome = processComplaint.process(key);
                 LOG.info(
                         "complaint processed: mailingId={} complaintId={} outcome={}",
@@ -53,6 +64,8 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
             } catch (RuntimeException e) {
                 LOG.warn("complaint not processed, will be retried: messageId={} error={}", messageId, describe(e));
                 failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+            } finally {
+                LogContext.noComplaint();
             }
         }
         return new SQSBatchResponse(failures);

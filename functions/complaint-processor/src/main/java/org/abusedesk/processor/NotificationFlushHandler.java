@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.abusedesk.config.Environment;
+import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.FlushNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,14 @@ public final class NotificationFlushHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        input.transferTo(OutputStream.nullOutputStream());
-        int mails = flush.flush();
-        LOG.info("notification flush: mails={}", mails);
-        output.write(("{\"mails\":" + mails + "}").getBytes(StandardCharsets.UTF_8));
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            input.transferTo(OutputStream.nullOutputStream());
+            int mails = flush.flush();
+            LOG.info("notification flush: mails={}", mails);
+            output.write(("{\"mails\":" + mails + "}").getBytes(StandardCharsets.UTF_8));
+        } finally {
+            LogContext.end();
+        }
     }
 }

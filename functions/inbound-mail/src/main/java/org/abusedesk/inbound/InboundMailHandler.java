@@ -17,6 +17,7 @@ import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.config.Environment;
+import org.abusedesk.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +50,22 @@ public final class InboundMailHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            handle(input, output);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output) throws IOException {
         var event = SesEvent.read(input);
         for (var record : event.records()) {
             var received = SesEvent.received(record);
+            LogContext.noComplaint();
             try {
                 for (var stored : receiveMail.receive(received)) {
+                    LogContext.complaint(stored.key());
                     LOG.info(
                             "mailed complaint {}: receiptId={} mailingId={} complaintId={} classification={} format={} source={}",
                             stored.duplicate() ? "stored before" : "stored",
@@ -65,6 +77,7 @@ public final class InboundMailHandler implements RequestStreamHandler {
                             stored.mailingIdSource());
                 }
             } catch (RuntimeException e) {
+                LogContext.noComplaint();
                 // The exception text may quote the mail; its class and the receipt id locate the fault.
                 LOG.error(
                         "mail not taken in, will be retried: receiptId={} error={}",

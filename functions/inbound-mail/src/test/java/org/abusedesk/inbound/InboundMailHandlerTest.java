@@ -3,6 +3,7 @@ package org.abusedesk.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,9 +17,12 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.abusedesk.metrics.RecordingDeskMetrics;
+import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class InboundMailHandlerTest {
 
@@ -89,9 +93,33 @@ class InboundMailHandlerTest {
                 .satisfies(c -> assertThat(c.attribution().quarantined()).isTrue());
     }
 
+    @Test
+    void everyLogLine_carriesTheRequestIdAndTheComplaintsKey_andNothingOfTheComplainantOrTheMail() throws IOException {
+        rawMails.put(MESSAGE_ID, attachedComplaint());
+
+        try (var log = CapturedLog.start()) {
+            handle(event(), new TestContext("8c0d1d2e-inbound"));
+
+            var stored = complaints.all().get(0);
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.get("requestId").asText()).isEqualTo("8c0d1d2e-inbound");
+                assertThat(line.get("mailingId").asText()).isEqualTo("14141611");
+                assertThat(line.get("complaintId").asText())
+                        .isEqualTo(stored.id().value());
+            });
+            assertThat(log.text())
+                    .doesNotContain("erika.muster@example.net", "Erika Muster", "See the attachment", "Kaufen!");
+        }
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+    }
+
     private String handle(String event) throws IOException {
+        return handle(event, null);
+    }
+
+    private String handle(String event, Context context) throws IOException {
         var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
         return out.toString(StandardCharsets.UTF_8);
     }
 
