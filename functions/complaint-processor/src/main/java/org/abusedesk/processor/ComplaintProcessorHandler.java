@@ -9,6 +9,9 @@ import java.util.Map;
 import org.abusedesk.config.Environment;
 import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.ProcessComplaint;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -20,14 +23,24 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
 
     private final ProcessComplaint processComplaint;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public ComplaintProcessorHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
     public ComplaintProcessorHandler(Map<String, String> environment) {
         this(new Processing(new Environment(environment)).processComplaint());
+    }
+
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    ComplaintProcessorHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(new Processing(environment), checkpoints);
+    }
+
+    private ComplaintProcessorHandler(Processing processing, org.crac.Context<Resource> checkpoints) {
+        this(processing.processComplaint());
+        SnapStart.register(checkpoints, processing.priming());
     }
 
     public ComplaintProcessorHandler(ProcessComplaint processComplaint) {

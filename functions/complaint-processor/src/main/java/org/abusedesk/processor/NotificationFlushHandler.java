@@ -10,6 +10,9 @@ import java.util.Map;
 import org.abusedesk.config.Environment;
 import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.FlushNotifications;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +23,24 @@ public final class NotificationFlushHandler implements RequestStreamHandler {
 
     private final FlushNotifications flush;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public NotificationFlushHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
     public NotificationFlushHandler(Map<String, String> environment) {
         this(new Processing(new Environment(environment)).flushNotifications());
+    }
+
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    NotificationFlushHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(new Processing(environment), checkpoints);
+    }
+
+    private NotificationFlushHandler(Processing processing, org.crac.Context<Resource> checkpoints) {
+        this(processing.flushNotifications());
+        SnapStart.register(checkpoints, processing.priming());
     }
 
     public NotificationFlushHandler(FlushNotifications flush) {

@@ -2,9 +2,11 @@ package org.abusedesk.inbound;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,10 @@ import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.config.Environment;
 import org.abusedesk.logging.LogContext;
+import org.abusedesk.snapstart.Priming;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,18 +40,28 @@ public final class InboundMailHandler implements RequestStreamHandler {
 
     private final ReceiveMail receiveMail;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public InboundMailHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
     public InboundMailHandler(Map<String, String> environment) {
-        this(receiveMail(new Environment(environment)));
+        this(Wiring.of(new Environment(environment)).receiveMail());
     }
 
     public InboundMailHandler(ReceiveMail receiveMail) {
         this.receiveMail = receiveMail;
+    }
+
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    InboundMailHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(Wiring.of(environment), checkpoints);
+    }
+
+    private InboundMailHandler(Wiring wiring, org.crac.Context<Resource> checkpoints) {
+        this(wiring.receiveMail());
+        SnapStart.register(checkpoints, wiring::prime);
     }
 
     @Override
@@ -89,32 +105,76 @@ public final class InboundMailHandler implements RequestStreamHandler {
         output.write(CONTINUE);
     }
 
-    private static ReceiveMail receiveMail(Environment environment) {
-        var clients = new AwsClients(environment);
-        var limits = InboundLimits.DEFAULT;
-        Set<String> domains = Arrays.stream(
-                        environment.optional("SENDING_DOMAINS").orElse("").split(","))
-                .map(String::strip)
-                .filter(d -> !d.isEmpty())
-                .collect(Collectors.toSet());
-        PublicKeys keys = environment
-                .optional("DKIM_KEYS")
-                .flatMap(ConfiguredKeys::parse)
-                .map(PublicKeys.class::cast)
-                .orElseGet(DnsKeys::new);
-        var profile = environment
-                .optional("RESOLUTION_PROFILE")
-                .map(ResolutionProfile::fromJson)
-                .orElse(ResolutionProfile.DEFAULT);
-        return new ReceiveMail(
-                new S3RawMails(
-                        clients.s3(),
-                        environment.require("INBOUND_BUCKET"),
-                        environment.optional("INBOUND_PREFIX").orElse("")),
-                new MailReader(limits, profile, new DkimVerifier(domains, keys)),
-                new DynamoDbComplaints(clients.dynamoDb(), environment.require("COMPLAINTS_TABLE")),
-                new EmbeddedMetrics(System.out, Clock.systemUTC()),
-                limits,
-                Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
+    /** The function's collaborators as its environment configures them, built once per execution environment. */
+    private record Wiring(
+            ReceiveMail receiveMail, S3RawMails rawMails, DynamoDbComplaints complaints, EmbeddedMetrics metrics) {
+
+        static Wiring of(Environment environment) {
+            var clients = new AwsClients(environment);
+            var limits = InboundLimits.DEFAULT;
+            Set<String> domains = Arrays.stream(
+                            environment.optional("SENDING_DOMAINS").orElse("").split(","))
+                    .map(String::strip)
+                    .filter(d -> !d.isEmpty())
+                    .collect(Collectors.toSet());
+            PublicKeys keys = environment
+                    .optional("DKIM_KEYS")
+                    .flatMap(ConfiguredKeys::parse)
+                    .map(PublicKeys.class::cast)
+                    .orElseGet(DnsKeys::new);
+            var profile = environment
+                    .optional("RESOLUTION_PROFILE")
+                    .map(ResolutionProfile::fromJson)
+                    .orElse(ResolutionProfile.DEFAULT);
+            var rawMails = new S3RawMails(
+                    clients.s3(),
+                    environment.require("INBOUND_BUCKET"),
+                    environment.optional("INBOUND_PREFIX").orElse(""));
+            var complaints = new DynamoDbComplaints(clients.dynamoDb(), environment.require("COMPLAINTS_TABLE"));
+            var metrics = new EmbeddedMetrics(System.out, Clock.systemUTC());
+            return new Wiring(
+                    new ReceiveMail(
+                            rawMails,
+                            new MailReader(limits, profile, new DkimVerifier(domains, keys)),
+                            complaints,
+                            metrics,
+                            limits,
+                            Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS"))),
+                    rawMails,
+                    complaints,
+                    metrics);
+        }
+
+        /**
+         * Reads a built-in SES event and the forwarded complaint it announces into complaints, as the first event
+         * would; fetches a mail that is not there and sends the complaints' write under a condition that never
+         * holds. The role may only read inbound mail and write complaints: nothing is stored.
+         */
+        void prime() {
+            SesEvent event;
+            try {
+                event = SesEvent.read(new ByteArrayInputStream(resource("ses-event.json")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var received = SesEvent.received(event.records().get(0));
+            var mail = new RawMails.RawMail(
+                    resource("forwarded-complaint.eml"), false, "s3://snapstart-priming/" + received.receiptId());
+            var read = receiveMail.complaints(received, mail);
+            metrics.rehearse();
+            Priming.warm(() -> rawMails.fetch(received.receiptId(), 1));
+            read.forEach(complaint -> Priming.warm(() -> complaints.rehearseAdd(complaint)));
+        }
+
+        private static byte[] resource(String name) {
+            try (var in = InboundMailHandler.class.getResourceAsStream("/snapstart/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("priming resource missing: " + name);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
