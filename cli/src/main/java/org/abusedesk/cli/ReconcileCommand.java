@@ -1,5 +1,7 @@
 package org.abusedesk.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,7 +119,9 @@ final class ReconcileCommand implements Callable<Integer> {
         Reconcile reconcile;
         try {
             var environment = new Environment(environment(stack));
-            reconcile = new InboundMail(environment).reconcile(windows(environment));
+            // The report is the command's output; metric lines are for a function's log group, not for a terminal.
+            reconcile = new InboundMail(environment, new PrintStream(OutputStream.nullOutputStream()))
+                    .reconcile(windows(environment));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

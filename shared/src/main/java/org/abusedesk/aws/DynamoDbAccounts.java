@@ -4,7 +4,6 @@ import static org.abusedesk.aws.DynamoDbComplaints.s;
 import static org.abusedesk.aws.DynamoDbMailings.n;
 import static org.abusedesk.aws.DynamoDbMailings.number;
 
-import com.github.f4b6a3.ulid.UlidCreator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.abusedesk.account.AccountStatus;
 import org.abusedesk.account.Accounts;
 import org.abusedesk.account.ComplaintStatistics;
 import org.abusedesk.account.StatusChange;
+import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppression;
 import org.abusedesk.suppression.Suppressions;
@@ -70,7 +70,7 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
     @Override
     public boolean changeStatus(StatusChange change) {
         var id = change.accountId();
-        String sk = HISTORY + String.format("%015d", change.at().toEpochMilli()) + "#" + UlidCreator.getUlid();
+        String sk = HISTORY + String.format("%015d", change.at().toEpochMilli()) + "#" + Randomness.ulid();
         // An account without a status item is ACTIVE.
         String condition = change.from() == AccountStatus.ACTIVE
                 ? "attribute_not_exists(#status) OR #status = :from"

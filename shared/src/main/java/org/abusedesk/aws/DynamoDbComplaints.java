@@ -56,6 +56,20 @@ public final class DynamoDbComplaints implements Complaints {
         }
     }
 
+    /**
+     * Sends the write {@link #add} sends, under a condition that can never hold: DynamoDB refuses it and stores
+     * nothing. Warms the client for a function whose role may write complaints but not read them.
+     */
+    public void rehearseAdd(Complaint sample) {
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(toItem(sample))
+                    .conditionExpression("attribute_exists(complaintId) AND attribute_not_exists(complaintId)"));
+        } catch (ConditionalCheckFailedException e) {
+            // refused, as it must be
+        }
+    }
+
     @Override
     public Optional<Complaint> find(ComplaintKey key, Instant now) {
         var item = dynamoDb.getItem(r -> r.tableName(table).key(key(key)).consistentRead(true))

@@ -21,4 +21,9 @@ public final class SesAbuseTeamNotifier implements AbuseTeamNotifier {
     public void notify(Notification notification) {
         SesMail.send(ses, composer.compose(notification));
     }
+
+    /** Composes the notification's mail and its request to SES, and sends nothing. */
+    public void rehearse(Notification sample) {
+        SesMail.request(composer.compose(sample));
+    }
 }

@@ -21,4 +21,9 @@ public final class SesComplainantAcknowledger implements ComplainantAcknowledger
     public void acknowledge(Complaint complaint) {
         SesMail.send(ses, composer.compose(complaint));
     }
+
+    /** Composes the acknowledgement's mail and its request to SES, and sends nothing. */
+    public void rehearse(Complaint sample) {
+        SesMail.request(composer.compose(sample));
+    }
 }

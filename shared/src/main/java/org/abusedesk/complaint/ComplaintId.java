@@ -1,8 +1,8 @@
 package org.abusedesk.complaint;
 
 import com.github.f4b6a3.ulid.Ulid;
-import com.github.f4b6a3.ulid.UlidCreator;
 import java.util.Objects;
+import org.abusedesk.snapstart.Randomness;
 
 /** A complaint's sort key and case reference: a ULID, so complaints of a mailing sort by arrival. */
 public record ComplaintId(String value) {
@@ -16,7 +16,7 @@ public record ComplaintId(String value) {
 
     public static ComplaintId generate() {
         // Monotonic: two complaints of the same millisecond still sort in the order they arrived.
-        return new ComplaintId(UlidCreator.getMonotonicUlid().toString());
+        return new ComplaintId(Randomness.monotonicUlid().toString());
     }
 
     @Override

@@ -26,6 +26,8 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.intake.InputLimits;
+import org.abusedesk.metrics.DeskMetrics;
+import org.abusedesk.metrics.Measurement;
 
 /**
  * Takes a received mail in: fetches it, reads it, and stores one complaint per reported message. Everything is
@@ -40,14 +42,21 @@ public final class ReceiveMail {
     private final RawMails rawMails;
     private final MailReader reader;
     private final Complaints complaints;
+    private final DeskMetrics metrics;
     private final InboundLimits limits;
     private final Duration retention;
 
     public ReceiveMail(
-            RawMails rawMails, MailReader reader, Complaints complaints, InboundLimits limits, Duration retention) {
+            RawMails rawMails,
+            MailReader reader,
+            Complaints complaints,
+            DeskMetrics metrics,
+            InboundLimits limits,
+            Duration retention) {
         this.rawMails = Objects.requireNonNull(rawMails, "rawMails == null");
         this.reader = Objects.requireNonNull(reader, "reader == null");
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.limits = Objects.requireNonNull(limits, "limits == null");
         this.retention = Objects.requireNonNull(retention, "retention == null");
     }
@@ -55,7 +64,7 @@ public final class ReceiveMail {
     /** Takes in the mail the receiving server's notice names. */
     public List<StoredComplaint> receive(ReceivedMail received) {
         var raw = rawMails.fetch(received.receiptId(), limits.maxBytes());
-        return store(received, raw, reader.read(raw.bytes()));
+        return store(complaints(received, raw, reader.read(raw.bytes())));
     }
 
     /**
@@ -68,10 +77,36 @@ public final class ReceiveMail {
         var reading = reader.read(raw.bytes());
         var headers = reading.mail().headers();
         var received = new ReceivedMail(receiptId, raw.storedAt(), envelopeSender(headers), verdicts(headers));
-        return store(received, raw, reading);
+        return store(complaints(received, raw, reading));
     }
 
-    private List<StoredComplaint> store(ReceivedMail received, RawMails.RawMail raw, MailReading reading) {
+    /** The complaints a received mail gives, one per reported message, as {@link #receive} stores them. */
+    public List<Complaint> complaints(ReceivedMail received, RawMails.RawMail raw) {
+        return complaints(received, raw, reader.read(raw.bytes()));
+    }
+
+    private List<StoredComplaint> store(List<Complaint> found) {
+        var stored = new ArrayList<StoredComplaint>();
+        for (var complaint : found) {
+            boolean duplicate = false;
+            try {
+                complaints.add(complaint);
+                metrics.record(Measurement.ComplaintReceived.of(complaint));
+            } catch (DuplicateComplaintException e) {
+                duplicate = true;
+            }
+            var provenance = complaint.attribution().provenance().orElseThrow();
+            stored.add(new StoredComplaint(
+                    complaint.key(),
+                    complaint.classification(),
+                    provenance.format(),
+                    provenance.mailingIdSource().orElse("none"),
+                    duplicate));
+        }
+        return stored;
+    }
+
+    private List<Complaint> complaints(ReceivedMail received, RawMails.RawMail raw, MailReading reading) {
         var mail = reading.mail();
         boolean truncated = raw.truncated() || mail.truncated();
         boolean quarantined = received.verdicts().virusFound();
@@ -80,7 +115,7 @@ public final class ReceiveMail {
                 mail.senderName(),
                 Salutation.NONE,
                 mail.language());
-        var stored = new ArrayList<StoredComplaint>();
+        var found = new ArrayList<Complaint>();
         for (int part = 0; part < reading.reports().size(); part++) {
             var report = reading.reports().get(part);
             var resolution = report.resolution();
@@ -99,7 +134,7 @@ public final class ReceiveMail {
                     report.dkim().checks(),
                     received.verdicts(),
                     quarantined);
-            var complaint = new Complaint(
+            found.add(new Complaint(
                     key,
                     Channel.MAIL,
                     mail.classification(),
@@ -109,21 +144,9 @@ public final class ReceiveMail {
                     message(mail),
                     new Attribution(
                             resolution.accountId(), report.verified(received.verdicts()), Optional.of(provenance)),
-                    received.receivedAt().plus(retention));
-            boolean duplicate = false;
-            try {
-                complaints.add(complaint);
-            } catch (DuplicateComplaintException e) {
-                duplicate = true;
-            }
-            stored.add(new StoredComplaint(
-                    key,
-                    mail.classification(),
-                    report.format(),
-                    provenance.mailingIdSource().orElse("none"),
-                    duplicate));
+                    received.receivedAt().plus(retention)));
         }
-        return stored;
+        return found;
     }
 
     /** The subject and what the complainant typed, as long as the form allows a message to be. */

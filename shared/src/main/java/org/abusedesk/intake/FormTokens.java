@@ -1,11 +1,11 @@
 package org.abusedesk.intake;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.abusedesk.snapstart.Randomness;
 
 /** Issues and checks the signed tokens of form pages: {@code <issued epoch second>.<nonce>.<signature>}. */
 public final class FormTokens {
@@ -19,7 +19,6 @@ public final class FormTokens {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final IntakeSecret secret;
-    private final SecureRandom random = new SecureRandom();
 
     public FormTokens(IntakeSecret secret) {
         this.secret = Objects.requireNonNull(secret, "secret == null");
@@ -41,7 +40,7 @@ public final class FormTokens {
     /** A new token for a form served at {@code issuedAt}. */
     public String issue(Instant issuedAt) {
         byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
+        Randomness.secureRandom().nextBytes(nonce);
         String data = issuedAt.getEpochSecond() + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         return data + "." + secret.sign(USE, data);

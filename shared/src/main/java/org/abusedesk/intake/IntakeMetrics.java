@@ -1,7 +1,9 @@
 package org.abusedesk.intake;
 
-/** Counts intake events as metrics. */
-public interface IntakeMetrics {
+import org.abusedesk.metrics.DeskMetrics;
+
+/** Counts intake events as metrics, and records the desk's measurements of complaints taken in. */
+public interface IntakeMetrics extends DeskMetrics {
 
     void count(IntakeEvent event);
 }

@@ -19,6 +19,7 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.DuplicateComplaintException;
 import org.abusedesk.complaint.MailingIdFormat;
+import org.abusedesk.metrics.Measurement;
 
 /**
  * Takes a complaint in from the form or the JSON API: validates it, counts it against its source's limit and
@@ -90,7 +91,7 @@ public final class SubmitComplaint {
                 return replay(holding, fingerprint, valid);
             }
         }
-        complaints.add(complaint(key, valid, now));
+        store(complaint(key, valid, now));
         return new SubmissionResult.Accepted(key, false);
     }
 
@@ -103,12 +104,18 @@ public final class SubmitComplaint {
             throw new IdempotencyKeyReusedException(record.complaint());
         }
         try {
-            complaints.add(complaint(record.complaint(), valid, record.receivedAt()));
+            store(complaint(record.complaint(), valid, record.receivedAt()));
         } catch (DuplicateComplaintException e) {
             // The usual case: the first try stored it.
         }
         metrics.count(IntakeEvent.REPLAYED);
         return new SubmissionResult.Accepted(record.complaint(), true);
+    }
+
+    /** Stores the complaint and counts it: only here, so a complaint is counted once however often it is sent. */
+    private void store(Complaint complaint) {
+        complaints.add(complaint);
+        metrics.record(Measurement.ComplaintReceived.of(complaint));
     }
 
     private Complaint complaint(ComplaintKey key, SubmissionValidator.Valid valid, Instant receivedAt) {

@@ -7,6 +7,8 @@ import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.metrics.DeskMetrics;
+import org.abusedesk.metrics.Measurement.NotificationSent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,13 @@ public final class AcknowledgeComplainant {
 
     private final Acknowledgements acknowledgements;
     private final ComplainantAcknowledger acknowledger;
+    private final DeskMetrics metrics;
 
-    public AcknowledgeComplainant(Acknowledgements acknowledgements, ComplainantAcknowledger acknowledger) {
+    public AcknowledgeComplainant(
+            Acknowledgements acknowledgements, ComplainantAcknowledger acknowledger, DeskMetrics metrics) {
         this.acknowledgements = Objects.requireNonNull(acknowledgements, "acknowledgements == null");
         this.acknowledger = Objects.requireNonNull(acknowledger, "acknowledger == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     }
 
     /** @return whether an acknowledgement was sent */
@@ -35,6 +40,7 @@ public final class AcknowledgeComplainant {
         }
         try {
             acknowledger.acknowledge(complaint);
+            metrics.record(new NotificationSent(NotificationSent.Kind.ACKNOWLEDGEMENT));
             return true;
         } catch (RuntimeException e) {
             // A courtesy mail that fails must not hold up the abuse team's: it is recorded, so never retried.

@@ -16,6 +16,8 @@ import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.mailing.Mailings;
+import org.abusedesk.metrics.DeskMetrics;
+import org.abusedesk.metrics.Measurement;
 
 /** Applies the complaint-rate policy to an account after a complaint was counted; escalates it when it must. */
 public final class EscalateAccount {
@@ -26,12 +28,19 @@ public final class EscalateAccount {
     private final Mailings mailings;
     private final Complaints complaints;
     private final ComplaintRatePolicy policy;
+    private final DeskMetrics metrics;
 
-    public EscalateAccount(Accounts accounts, Mailings mailings, Complaints complaints, ComplaintRatePolicy policy) {
+    public EscalateAccount(
+            Accounts accounts,
+            Mailings mailings,
+            Complaints complaints,
+            ComplaintRatePolicy policy,
+            DeskMetrics metrics) {
         this.accounts = Objects.requireNonNull(accounts, "accounts == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
         this.policy = Objects.requireNonNull(policy, "policy == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     }
 
     /**
@@ -58,6 +67,7 @@ public final class EscalateAccount {
                     statistics,
                     List.of(trigger.complaintId().value()));
             if (accounts.changeStatus(change)) {
+                metrics.record(new Measurement.StatusTransition(change.to()));
                 break;
             }
         }

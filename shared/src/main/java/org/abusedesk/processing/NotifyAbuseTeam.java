@@ -21,6 +21,8 @@ import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.mailing.Mailings;
+import org.abusedesk.metrics.DeskMetrics;
+import org.abusedesk.metrics.Measurement.NotificationSent;
 
 /**
  * Mails the abuse team about counted complaints without flooding it: at most one mail per mailing per window,
@@ -41,6 +43,7 @@ public final class NotifyAbuseTeam {
     private final NotificationThrottle throttle;
     private final AbuseTeamNotifier notifier;
     private final EvidenceLinks evidenceLinks;
+    private final DeskMetrics metrics;
     private final Duration window;
 
     public NotifyAbuseTeam(
@@ -50,6 +53,7 @@ public final class NotifyAbuseTeam {
             NotificationThrottle throttle,
             AbuseTeamNotifier notifier,
             EvidenceLinks evidenceLinks,
+            DeskMetrics metrics,
             Duration window) {
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
@@ -57,6 +61,7 @@ public final class NotifyAbuseTeam {
         this.throttle = Objects.requireNonNull(throttle, "throttle == null");
         this.notifier = Objects.requireNonNull(notifier, "notifier == null");
         this.evidenceLinks = Objects.requireNonNull(evidenceLinks, "evidenceLinks == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.window = Objects.requireNonNull(window, "window == null");
     }
 
@@ -120,6 +125,8 @@ public final class NotifyAbuseTeam {
                 counted,
                 mailing.flatMap(m -> rate(counted, m)),
                 links(reported)));
+        metrics.record(new NotificationSent(
+                trigger.isPresent() ? NotificationSent.Kind.ABUSE_TEAM : NotificationSent.Kind.SUMMARY));
         // Written after the send: a crash in between mails these complaints again, never not at all.
         escalations.forEach(accounts::markAnnounced);
         reported.forEach(c -> complaints.advance(c.key(), ComplaintState.COUNTED, ComplaintState.NOTIFIED));

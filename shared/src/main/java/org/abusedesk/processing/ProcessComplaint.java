@@ -1,6 +1,7 @@
 package org.abusedesk.processing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.mailing.Mailings;
+import org.abusedesk.metrics.DeskMetrics;
+import org.abusedesk.metrics.Measurement;
 
 /**
  * Drives one queued complaint on from where its last delivery stopped: count it, escalate its account, acknowledge
@@ -30,6 +33,7 @@ public final class ProcessComplaint {
     private final EscalateAccount escalate;
     private final AcknowledgeComplainant acknowledge;
     private final NotifyAbuseTeam notify;
+    private final DeskMetrics metrics;
     private final Clock clock;
 
     public ProcessComplaint(
@@ -39,6 +43,7 @@ public final class ProcessComplaint {
             EscalateAccount escalate,
             AcknowledgeComplainant acknowledge,
             NotifyAbuseTeam notify,
+            DeskMetrics metrics,
             Clock clock) {
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
@@ -46,6 +51,7 @@ public final class ProcessComplaint {
         this.escalate = Objects.requireNonNull(escalate, "escalate == null");
         this.acknowledge = Objects.requireNonNull(acknowledge, "acknowledge == null");
         this.notify = Objects.requireNonNull(notify, "notify == null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
@@ -70,9 +76,15 @@ public final class ProcessComplaint {
         List<StatusChange> escalations =
                 account.map(a -> escalate.evaluate(a, key, now)).orElse(List.of());
         acknowledge.acknowledge(complaint, now);
-        return notify.notify(complaint, account, escalations, now) == NotifyAbuseTeam.Outcome.SENT
-                ? ProcessingOutcome.NOTIFIED
-                : ProcessingOutcome.DEFERRED;
+        var outcome = notify.notify(complaint, account, escalations, now);
+        metrics.record(new Measurement.ProcessingLatency(complaint.channel(), sinceReceipt(complaint)));
+        return outcome == NotifyAbuseTeam.Outcome.SENT ? ProcessingOutcome.NOTIFIED : ProcessingOutcome.DEFERRED;
+    }
+
+    private Duration sinceReceipt(Complaint complaint) {
+        var latency = Duration.between(complaint.receivedAt(), clock.instant());
+        // SES stamps a mail's arrival by its own clock, which may run a little ahead of this one.
+        return latency.isNegative() ? Duration.ZERO : latency;
     }
 
     /** The registry's account for the complaint's mailing; else the account its evidence names, if any. */

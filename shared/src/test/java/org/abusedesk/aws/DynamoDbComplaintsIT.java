@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
@@ -25,7 +26,9 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
+import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,11 +40,13 @@ class DynamoDbComplaintsIT {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
+    private final Stack stack;
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final DynamoDbComplaints complaints;
 
     DynamoDbComplaintsIT(Stack stack) {
+        this.stack = stack;
         this.dynamoDb = stack.aws().dynamoDb();
         this.table = stack.ref("ComplaintsTable");
         this.complaints = new DynamoDbComplaints(dynamoDb, table);
@@ -142,6 +147,40 @@ class DynamoDbComplaintsIT {
                 "spam",
                 Attribution.NONE,
                 expiresAt);
+    }
+
+    @Test
+    void rehearseAdd_sendsTheWrite_whichDynamoDbRefuses_whetherTheKeyIsTakenOrNot() {
+        // GIVEN a stored complaint, and the adapter on a client whose requests are counted
+        var stored = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
+        complaints.add(stored);
+        var calls = new FaultInjector();
+        var environment = new Environment(Map.of(
+                "AWS_REGION",
+                stack.aws().region().id(),
+                "AWS_ENDPOINT_URL",
+                stack.aws().uri().toString()));
+        var rehearsing = new DynamoDbComplaints(new AwsClients(environment, List.of(calls)).dynamoDb(), table);
+        var sameKey = new Complaint(
+                stored.key(),
+                Channel.MAIL,
+                Classification.BOUNCE,
+                ComplaintState.NOTIFIED,
+                NOW,
+                stored.complainant(),
+                "other text",
+                Attribution.NONE,
+                stored.expiresAt());
+        var newKey = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
+
+        // WHEN the write of each is rehearsed
+        rehearsing.rehearseAdd(sameKey);
+        rehearsing.rehearseAdd(newKey);
+
+        // THEN both writes reached DynamoDB, which changed nothing
+        assertThat(calls.calls("PutItem")).isEqualTo(2);
+        assertThat(complaints.find(stored.key(), NOW)).contains(stored);
+        assertThat(complaints.find(newKey.key(), NOW)).isEmpty();
     }
 
     @Test

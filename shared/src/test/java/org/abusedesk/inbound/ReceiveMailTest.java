@@ -17,6 +17,8 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.metrics.Measurement.ComplaintReceived;
+import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.junit.jupiter.api.Test;
 
 class ReceiveMailTest {
@@ -28,8 +30,9 @@ class ReceiveMailTest {
 
     private final InMemoryComplaints complaints = new InMemoryComplaints();
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
-    private final ReceiveMail receiveMail =
-            new ReceiveMail(rawMails, Fixtures.reader(), complaints, InboundLimits.DEFAULT, Duration.ofDays(180));
+    private final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
+    private final ReceiveMail receiveMail = new ReceiveMail(
+            rawMails, Fixtures.reader(), complaints, metrics, InboundLimits.DEFAULT, Duration.ofDays(180));
 
     @Test
     void receive_storesOneComplaintPerReportedMessage_withItsProvenance() {
@@ -86,16 +89,20 @@ class ReceiveMailTest {
         // WHEN the same event comes again (Lambda retries asynchronous events)
         var second = receiveMail.receive(notice);
 
-        // THEN the same keys are found taken, and the table still holds two complaints
+        // THEN the same keys are found taken, the table still holds two complaints, and two were counted received
         assertThat(second)
                 .extracting(StoredComplaint::key)
                 .isEqualTo(first.stream().map(StoredComplaint::key).toList());
         assertThat(second).allSatisfy(s -> assertThat(s.duplicate()).isTrue());
         assertThat(complaints.all()).hasSize(2);
+        assertThat(metrics.measurements())
+                .containsExactly(
+                        new ComplaintReceived(Channel.MAIL, Classification.COMPLAINT, false),
+                        new ComplaintReceived(Channel.MAIL, Classification.COMPLAINT, false));
     }
 
     @Test
-    void receive_withoutAnyMailingId_storesTheComplaintUnattributed() {
+    void receive_withoutAnyMailingId_storesTheComplaintUnattributed_andCountsItSo() {
         rawMails.put("ses-3", Fixtures.mail("no-mailing-id.eml"));
 
         var stored = receiveMail.receive(new ReceivedMail("ses-3", RECEIVED_AT, Optional.empty(), ALL_PASS));
@@ -104,6 +111,8 @@ class ReceiveMailTest {
             assertThat(s.key().mailingId()).isEqualTo(MailingId.UNATTRIBUTED);
             assertThat(s.mailingIdSource()).isEqualTo("none");
         });
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.MAIL, Classification.COMPLAINT, true));
         assertThat(complaints
                         .all()
                         .get(0)
@@ -128,13 +137,18 @@ class ReceiveMailTest {
     }
 
     @Test
-    void receive_ofABounce_storesItAsABounce() {
+    void receive_ofABounce_storesItAsABounce_andCountsItByItsClassification() {
         rawMails.put("ses-5", Fixtures.read(Fixtures.corpus("bounces", ".eml").get(0)));
 
         var stored = receiveMail.receive(new ReceivedMail("ses-5", RECEIVED_AT, Optional.empty(), ALL_PASS));
 
         assertThat(stored).extracting(StoredComplaint::classification).containsExactly(Classification.BOUNCE);
         assertThat(complaints.all().get(0).classification()).isEqualTo(Classification.BOUNCE);
+        assertThat(metrics.measurements())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ComplaintReceived.class,
+                        received -> assertThat(received.classification()).isEqualTo(Classification.BOUNCE));
     }
 
     @Test
@@ -156,6 +170,7 @@ class ReceiveMailTest {
                 rawMails,
                 new MailReader(small, ResolutionProfile.DEFAULT, DkimVerifier.none()),
                 complaints,
+                metrics,
                 small,
                 Duration.ofDays(180));
         rawMails.put("ses-7", Fixtures.mail("attached-message.eml"));

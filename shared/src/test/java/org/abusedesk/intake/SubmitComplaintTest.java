@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
@@ -17,6 +18,7 @@ import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,6 +59,9 @@ class SubmitComplaintTest {
             assertThat(c.complainant().language()).isEqualTo(Language.EN);
             assertThat(c.message()).isEqualTo("spam\nagain");
         });
+        // ... and counted as one form complaint received, attributed to its mailing
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.FORM, Classification.COMPLAINT, false));
     }
 
     @Test
@@ -277,11 +282,13 @@ class SubmitComplaintTest {
         clock.advance(Duration.ofMinutes(1));
         var second = submit.submit(submission, submitter);
 
-        // THEN it is the same complaint, marked as a replay, stored once
+        // THEN it is the same complaint, marked as a replay, stored and counted received once
         assertThat(second).isEqualTo(new SubmissionResult.Accepted(accepted(first), true));
         assertThat(first).isEqualTo(new SubmissionResult.Accepted(accepted(first), false));
         assertThat(complaints.all()).hasSize(1);
         assertThat(metrics.events()).containsExactly(IntakeEvent.REPLAYED);
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.FORM, Classification.COMPLAINT, false));
     }
 
     @Test
@@ -325,12 +332,14 @@ class SubmitComplaintTest {
         // WHEN the client retries with the same key
         var retry = accepted(flaky.submit(submission, submitter));
 
-        // THEN the complaint the key points at is stored, received when the first try was
+        // THEN the complaint the key points at is stored, received when the first try was, and counted then
         assertThat(retry).isEqualTo(recorded);
         assertThat(complaints.all()).singleElement().satisfies(c -> {
             assertThat(c.key()).isEqualTo(recorded);
             assertThat(c.receivedAt()).isEqualTo(NOW);
         });
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.FORM, Classification.COMPLAINT, false));
     }
 
     @Test

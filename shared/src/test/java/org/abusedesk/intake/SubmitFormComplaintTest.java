@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.junit.jupiter.api.Test;
 
 class SubmitFormComplaintTest {
@@ -61,6 +64,8 @@ class SubmitFormComplaintTest {
 
         assertThat(doubleClick).isEqualTo(first);
         assertThat(complaints.all()).hasSize(1);
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.FORM, Classification.COMPLAINT, false));
     }
 
     @Test
@@ -77,6 +82,7 @@ class SubmitFormComplaintTest {
                                 assertThat(confirmed.key().mailingId().value()).isEqualTo("14141611"));
         assertThat(complaints.all()).isEmpty();
         assertThat(metrics.events()).containsExactly(IntakeEvent.BOT_HONEYPOT);
+        assertThat(metrics.measurements()).isEmpty();
     }
 
     @Test

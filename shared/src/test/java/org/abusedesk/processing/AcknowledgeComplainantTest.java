@@ -21,6 +21,8 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.metrics.Measurement.NotificationSent;
+import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.junit.jupiter.api.Test;
 
 class AcknowledgeComplainantTest {
@@ -32,16 +34,18 @@ class AcknowledgeComplainantTest {
             new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL);
 
     private final List<Complaint> sent = new ArrayList<>();
+    private final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
     private final AcknowledgeComplainant acknowledge =
-            new AcknowledgeComplainant(new InMemoryAcknowledgements(3), sent::add);
+            new AcknowledgeComplainant(new InMemoryAcknowledgements(3), sent::add, metrics);
 
     @Test
-    void aFormComplaint_isAcknowledgedOnce() {
+    void aFormComplaint_isAcknowledgedOnce_andCountedAsOneAcknowledgementSent() {
         var complaint = complaint(Channel.FORM, Optional.empty());
 
         assertThat(acknowledge.acknowledge(complaint, NOW)).isTrue();
         assertThat(acknowledge.acknowledge(complaint, NOW)).isFalse();
         assertThat(sent).containsExactly(complaint);
+        assertThat(metrics.measurements()).containsExactly(new NotificationSent(NotificationSent.Kind.ACKNOWLEDGEMENT));
     }
 
     @Test
@@ -67,13 +71,17 @@ class AcknowledgeComplainantTest {
 
     @Test
     void aFailingAcknowledgement_isNotRetried_andDoesNotFailTheComplaint() {
-        var failing = new AcknowledgeComplainant(new InMemoryAcknowledgements(3), c -> {
-            throw new IllegalStateException("MessageRejected");
-        });
+        var failing = new AcknowledgeComplainant(
+                new InMemoryAcknowledgements(3),
+                c -> {
+                    throw new IllegalStateException("MessageRejected");
+                },
+                metrics);
         var complaint = complaint(Channel.FORM, Optional.empty());
 
         assertThat(failing.acknowledge(complaint, NOW)).isFalse();
         assertThat(failing.acknowledge(complaint, NOW)).isFalse();
+        assertThat(metrics.measurements()).isEmpty();
     }
 
     private static MailProvenance provenance(ReportFormat format, ReceiptVerdicts verdicts) {

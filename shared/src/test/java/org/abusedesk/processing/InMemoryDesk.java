@@ -25,6 +25,7 @@ import org.abusedesk.complaint.Salutation;
 import org.abusedesk.intake.MutableClock;
 import org.abusedesk.mailing.InMemoryMailings;
 import org.abusedesk.mailing.Mailing;
+import org.abusedesk.metrics.RecordingDeskMetrics;
 
 /** The whole processing side in memory, with a clock the test moves and the mails it would have sent. */
 public final class InMemoryDesk {
@@ -38,18 +39,20 @@ public final class InMemoryDesk {
     public final InMemoryAccounts accounts = new InMemoryAccounts();
     public final List<Notification> notifications = new CopyOnWriteArrayList<>();
     public final List<Complaint> acknowledged = new CopyOnWriteArrayList<>();
+    public final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
     public volatile AbuseTeamNotifier notifier = notifications::add;
 
     private final NotifyAbuseTeam notify = new NotifyAbuseTeam(
-            complaints, mailings, accounts, mailings, n -> notifier.notify(n), EvidenceLinks.NONE, WINDOW);
+            complaints, mailings, accounts, mailings, n -> notifier.notify(n), EvidenceLinks.NONE, metrics, WINDOW);
 
     public final ProcessComplaint processComplaint = new ProcessComplaint(
             complaints,
             mailings,
             new InMemoryLedger(complaints, mailings, accounts),
-            new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(Thresholds.DEFAULTS)),
-            new AcknowledgeComplainant(new InMemoryAcknowledgements(3), acknowledged::add),
+            new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(Thresholds.DEFAULTS), metrics),
+            new AcknowledgeComplainant(new InMemoryAcknowledgements(3), acknowledged::add, metrics),
             notify,
+            metrics,
             clock);
 
     public final FlushNotifications flush = new FlushNotifications(notify, clock);

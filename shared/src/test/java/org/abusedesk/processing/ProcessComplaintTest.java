@@ -18,6 +18,9 @@ import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.metrics.Measurement.NotificationSent;
+import org.abusedesk.metrics.Measurement.ProcessingLatency;
+import org.abusedesk.metrics.Measurement.StatusTransition;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppression;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,36 @@ class ProcessComplaintTest {
     }
 
     @Test
+    void processing_measuresEachComplaintsLatency_andCountsEveryMailAndEscalation() {
+        // GIVEN a registered mailing to 1,000 recipients
+        desk.register("14141611", "121070", 1000L);
+
+        // WHEN three form complaints come in, each processed 90 seconds after it arrived
+        for (String person : List.of("a", "b", "c")) {
+            var key = desk.receive("14141611", person + "@example.net");
+            desk.clock.advance(Duration.ofSeconds(90));
+            desk.processComplaint.process(key);
+        }
+
+        // THEN the first is acknowledged and mailed, the second acknowledged and held back, the third escalates the
+        // account to FLAGGED, is acknowledged and mailed: each 90 seconds after its receipt
+        var latency = new ProcessingLatency(Channel.FORM, Duration.ofSeconds(90));
+        var acknowledgement = new NotificationSent(NotificationSent.Kind.ACKNOWLEDGEMENT);
+        var abuseTeam = new NotificationSent(NotificationSent.Kind.ABUSE_TEAM);
+        assertThat(desk.metrics.measurements())
+                .containsExactly(
+                        acknowledgement,
+                        abuseTeam,
+                        latency,
+                        acknowledgement,
+                        latency,
+                        new StatusTransition(AccountStatus.FLAGGED),
+                        acknowledgement,
+                        abuseTeam,
+                        latency);
+    }
+
+    @Test
     void aComplaintDeliveredTwice_countsOnce_andMailsOnce() {
         desk.register("14141611", "121070", 1000L);
         var key = desk.receive("14141611", "a@example.net");
@@ -92,6 +125,7 @@ class ProcessComplaintTest {
         assertThat(desk.accounts.find(ACCOUNT).orElseThrow().complaints()).isEqualTo(1);
         assertThat(desk.notifications).hasSize(1);
         assertThat(desk.acknowledged).hasSize(1);
+        assertThat(desk.metrics.of(ProcessingLatency.class)).hasSize(1);
     }
 
     @Test
@@ -140,6 +174,10 @@ class ProcessComplaintTest {
         assertThat(desk.notifications).hasSize(2);
         assertThat(keys(desk.notifications.get(1))).containsExactlyElementsOf(waiting);
         assertThat(waiting).allSatisfy(k -> assertThat(desk.state(k)).isEqualTo(ComplaintState.NOTIFIED));
+        assertThat(desk.metrics.of(NotificationSent.class))
+                .extracting(NotificationSent::kind)
+                .filteredOn(kind -> kind != NotificationSent.Kind.ACKNOWLEDGEMENT)
+                .containsExactly(NotificationSent.Kind.ABUSE_TEAM, NotificationSent.Kind.SUMMARY);
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.inbound.ReceivedMail;
 import org.abusedesk.inbound.ResolutionProfile;
+import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.abusedesk.reconcile.ReconcileReport.Failure;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,7 @@ class ReconcileTest {
             rawMails,
             new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
             complaints,
+            new RecordingDeskMetrics(),
             InboundLimits.DEFAULT,
             Duration.ofDays(180));
 

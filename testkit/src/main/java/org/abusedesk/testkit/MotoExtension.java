@@ -44,8 +44,10 @@ public final class MotoExtension implements ParameterResolver {
         if (type == AwsEndpoint.class) {
             return endpoint(context);
         }
+        // A constructor parameter is resolved in the class's context, a method parameter in the method's. Stores
+        // look up their parents' values: a stack kept any higher than the class would be every later class's too.
         var classContext =
-                context.getParent().filter(c -> c.getTestMethod().isEmpty()).orElse(context);
+                context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
         return classContext
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent("stack", key -> stack(endpoint(context)), Stack.class);

@@ -33,6 +33,11 @@ import org.abusedesk.intake.SubmissionResult;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.SubmitFormComplaint;
 import org.abusedesk.intake.Submitter;
+import org.abusedesk.logging.LogContext;
+import org.abusedesk.snapstart.Priming;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -53,9 +58,9 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
     private final FormPages pages;
     private final ConfirmationLinks links;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public ComplaintFormHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
@@ -76,13 +81,31 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
         this.links = new ConfirmationLinks(secret);
     }
 
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    ComplaintFormHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(Wiring.of(environment), checkpoints);
+    }
+
     private ComplaintFormHandler(Wiring wiring) {
         this(wiring.submitComplaint(), wiring.submitForm(), wiring.secret(), wiring.settings());
     }
 
+    private ComplaintFormHandler(Wiring wiring, org.crac.Context<Resource> checkpoints) {
+        this(wiring);
+        SnapStart.register(checkpoints, () -> prime(wiring));
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        var request = new HttpRequest(event);
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            return handle(new HttpRequest(event));
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(HttpRequest request) {
         try {
             return switch (request.path()) {
                 case "/" -> formPage(request);
@@ -98,6 +121,17 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
             }
             return JsonResponses.error(500, List.of(RequestProblem.INTERNAL.error(apiLanguage(request))));
         }
+    }
+
+    /**
+     * Answers what the first visitors ask for (the form, refused submissions, a confirmation page) and reads an
+     * idempotency record that does not exist: nothing is counted or stored.
+     */
+    private void prime(Wiring wiring) {
+        FormPriming.requests().forEach(event -> handleRequest(event, null));
+        pages.confirmation(FormPriming.KEY, Language.DE, links.link(FormPriming.KEY, Language.EN));
+        JsonResponses.accepted(FormPriming.KEY, false);
+        wiring.warmUp().prime();
     }
 
     private APIGatewayV2HTTPResponse formPage(HttpRequest request) {
@@ -161,6 +195,7 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
                     submission, new Submitter(SourceKey.of(request.sourceIp(), secret), idempotencyKey));
             return switch (result) {
                 case SubmissionResult.Accepted accepted -> {
+                    LogContext.complaint(accepted.key());
                     LOG.info(
                             "complaint accepted: mailingId={} complaintId={} replayed={}",
                             accepted.key().mailingId(),
@@ -210,6 +245,7 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
         var text = PageText.of(language);
         return switch (result) {
             case FormResult.Confirmed confirmed -> {
+                LogContext.complaint(confirmed.key());
                 LOG.info(
                         "form complaint confirmed: mailingId={} complaintId={}",
                         confirmed.key().mailingId(),
@@ -284,7 +320,8 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
             SubmitComplaint submitComplaint,
             SubmitFormComplaint submitForm,
             IntakeSecret secret,
-            FormSettings settings) {
+            FormSettings settings,
+            Priming warmUp) {
 
         static Wiring of(Environment environment) {
             var clients = new AwsClients(environment);
@@ -302,9 +339,10 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
                     Duration.ofMinutes(environment.requirePositiveInt("RATE_LIMIT_WINDOW_MINUTES")));
             var metrics = new EmbeddedMetrics(System.out, clock);
             String intakeTable = environment.require("INTAKE_TABLE");
+            var idempotency = new DynamoDbIdempotencyRecords(dynamoDb, intakeTable);
             var submitComplaint = new SubmitComplaint(
                     new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE")),
-                    new DynamoDbIdempotencyRecords(dynamoDb, intakeTable),
+                    idempotency,
                     new DynamoDbSourceCounter(dynamoDb, intakeTable, limit),
                     metrics,
                     mailingIdFormat(environment),
@@ -320,7 +358,12 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
                     submitComplaint,
                     submitForm,
                     secret,
-                    new FormSettings(environment.require("ABUSE_ADDRESS"), retentionDays, limit));
+                    new FormSettings(environment.require("ABUSE_ADDRESS"), retentionDays, limit),
+                    () -> {
+                        metrics.rehearse();
+                        // The role may read the intake table (not the complaints table); no key has this shape.
+                        Priming.warm(() -> idempotency.find(new IdempotencyKey("snapstart-priming"), clock.instant()));
+                    });
         }
 
         private static MailingIdFormat mailingIdFormat(Environment environment) {

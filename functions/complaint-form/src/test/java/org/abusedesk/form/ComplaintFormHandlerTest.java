@@ -22,8 +22,11 @@ import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.testkit.LambdaEvents;
+import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class ComplaintFormHandlerTest {
 
@@ -55,6 +58,32 @@ class ComplaintFormHandlerTest {
         });
         assertThat(body.get("status").asText()).isEqualTo("received");
         assertThat(body.size()).isEqualTo(3);
+    }
+
+    @Test
+    void submit_logsJsonLines_withTheRequestIdAndTheComplaintsKey_andNothingTheComplainantSent() {
+        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+
+        try (var log = CapturedLog.start()) {
+            var response = handler.handleRequest(event, new TestContext("0f9e8d7c-form"));
+
+            assertThat(response.getStatusCode()).isEqualTo(202);
+            var stored = complaints.all().get(0);
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.get("log.level").asText()).isEqualTo("INFO");
+                assertThat(line.get("requestId").asText()).isEqualTo("0f9e8d7c-form");
+                assertThat(line.get("mailingId").asText()).isEqualTo("14141611");
+                assertThat(line.get("complaintId").asText())
+                        .isEqualTo(stored.id().value());
+            });
+            assertThat(log.text())
+                    .doesNotContain(
+                            "erika.muster@example.net",
+                            "Erika Muster",
+                            "Ich habe diesen Newsletter nie bestellt",
+                            "198.51.100.23");
+        }
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
     @Test

@@ -7,7 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
 import java.util.Map;
 import org.abusedesk.config.Environment;
+import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.ProcessComplaint;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -19,14 +23,24 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
 
     private final ProcessComplaint processComplaint;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public ComplaintProcessorHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
     public ComplaintProcessorHandler(Map<String, String> environment) {
         this(new Processing(new Environment(environment)).processComplaint());
+    }
+
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    ComplaintProcessorHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(new Processing(environment), checkpoints);
+    }
+
+    private ComplaintProcessorHandler(Processing processing, org.crac.Context<Resource> checkpoints) {
+        this(processing.processComplaint());
+        SnapStart.register(checkpoints, processing.priming());
     }
 
     public ComplaintProcessorHandler(ProcessComplaint processComplaint) {
@@ -35,6 +49,15 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            return handle(event);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
         for (var message : event.getRecords()) {
             String messageId = message.getMessageId();
@@ -44,6 +67,7 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
             }
             try {
                 var key = QueueMessage.parse(message.getBody());
+                LogContext.complaint(key);
                 var outcome = processComplaint.process(key);
                 LOG.info(
                         "complaint processed: mailingId={} complaintId={} outcome={}",
@@ -53,6 +77,8 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
             } catch (RuntimeException e) {
                 LOG.warn("complaint not processed, will be retried: messageId={} error={}", messageId, describe(e));
                 failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+            } finally {
+                LogContext.noComplaint();
             }
         }
         return new SQSBatchResponse(failures);

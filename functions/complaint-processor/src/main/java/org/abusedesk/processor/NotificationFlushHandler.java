@@ -8,7 +8,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.abusedesk.config.Environment;
+import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.FlushNotifications;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +23,24 @@ public final class NotificationFlushHandler implements RequestStreamHandler {
 
     private final FlushNotifications flush;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public NotificationFlushHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
     public NotificationFlushHandler(Map<String, String> environment) {
         this(new Processing(new Environment(environment)).flushNotifications());
+    }
+
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    NotificationFlushHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(new Processing(environment), checkpoints);
+    }
+
+    private NotificationFlushHandler(Processing processing, org.crac.Context<Resource> checkpoints) {
+        this(processing.flushNotifications());
+        SnapStart.register(checkpoints, processing.priming());
     }
 
     public NotificationFlushHandler(FlushNotifications flush) {
@@ -35,9 +49,14 @@ public final class NotificationFlushHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        input.transferTo(OutputStream.nullOutputStream());
-        int mails = flush.flush();
-        LOG.info("notification flush: mails={}", mails);
-        output.write(("{\"mails\":" + mails + "}").getBytes(StandardCharsets.UTF_8));
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            input.transferTo(OutputStream.nullOutputStream());
+            int mails = flush.flush();
+            LOG.info("notification flush: mails={}", mails);
+            output.write(("{\"mails\":" + mails + "}").getBytes(StandardCharsets.UTF_8));
+        } finally {
+            LogContext.end();
+        }
     }
 }

@@ -1,7 +1,10 @@
 package org.abusedesk.processor;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import org.abusedesk.account.ComplaintRatePolicy;
 import org.abusedesk.account.Thresholds;
 import org.abusedesk.aws.AwsClients;
@@ -10,9 +13,11 @@ import org.abusedesk.aws.DynamoDbAcknowledgements;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbLedger;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3EvidenceLinks;
 import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.aws.SesComplainantAcknowledger;
+import org.abusedesk.complaint.Language;
 import org.abusedesk.config.Environment;
 import org.abusedesk.mail.AcknowledgementComposer;
 import org.abusedesk.mail.NotificationComposer;
@@ -21,6 +26,7 @@ import org.abusedesk.processing.EscalateAccount;
 import org.abusedesk.processing.FlushNotifications;
 import org.abusedesk.processing.NotifyAbuseTeam;
 import org.abusedesk.processing.ProcessComplaint;
+import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -37,6 +43,10 @@ final class Processing {
     private final DynamoDbComplaints complaints;
     private final DynamoDbMailings mailings;
     private final DynamoDbAccounts accounts;
+    private final SesAbuseTeamNotifier notifier;
+    private final SesComplainantAcknowledger acknowledger;
+    private final S3EvidenceLinks evidenceLinks;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics(System.out, Clock.systemUTC());
 
     Processing(Environment environment) {
         this(environment, new AwsClients(environment));
@@ -51,6 +61,11 @@ final class Processing {
         this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
         this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
         this.accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
+        String sender = environment.require("SENDER_ADDRESS");
+        this.notifier = new SesAbuseTeamNotifier(
+                ses, new NotificationComposer(sender, environment.require("ABUSE_TEAM_ADDRESS")));
+        this.acknowledger = new SesComplainantAcknowledger(ses, new AcknowledgementComposer(sender));
+        this.evidenceLinks = new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY);
     }
 
     ProcessComplaint processComplaint() {
@@ -62,16 +77,17 @@ final class Processing {
                         environment.require("COMPLAINTS_TABLE"),
                         environment.require("MAILINGS_TABLE"),
                         environment.require("ACCOUNTS_TABLE")),
-                new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(thresholds())),
+                new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(thresholds()), metrics),
                 new AcknowledgeComplainant(
                         new DynamoDbAcknowledgements(
                                 dynamoDb,
                                 environment.require("COMPLAINTS_TABLE"),
                                 environment.require("LIMITS_TABLE"),
                                 environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY")),
-                        new SesComplainantAcknowledger(
-                                ses, new AcknowledgementComposer(environment.require("SENDER_ADDRESS")))),
+                        acknowledger,
+                        metrics),
                 notifyAbuseTeam(),
+                metrics,
                 Clock.systemUTC());
     }
 
@@ -85,12 +101,30 @@ final class Processing {
                 mailings,
                 accounts,
                 mailings,
-                new SesAbuseTeamNotifier(
-                        ses,
-                        new NotificationComposer(
-                                environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS"))),
-                new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY),
+                notifier,
+                evidenceLinks,
+                metrics,
                 Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
+    }
+
+    /**
+     * What both processor functions do before their snapshot: read a queue message, compose every kind of mail with
+     * its link to the evidence, and read a mailing and complaints that do not exist, which both roles may. Nothing is
+     * written and no mail is sent: SES is reached first by the first real mail.
+     */
+    Priming priming() {
+        return () -> {
+            QueueMessage.parse(PrimingSamples.QUEUE_MESSAGE);
+            var mailed = PrimingSamples.mailedComplaint();
+            var links = new HashMap<String, URI>();
+            evidenceLinks.linkTo(mailed).ifPresent(link -> links.put(mailed.id().value(), link));
+            notifier.rehearse(PrimingSamples.notification(links));
+            acknowledger.rehearse(PrimingSamples.formComplaint(Language.DE));
+            acknowledger.rehearse(PrimingSamples.formComplaint(Language.EN));
+            metrics.rehearse();
+            Priming.warm(() -> mailings.find(PrimingSamples.MAILING));
+            Priming.warm(() -> complaints.awaitingNotification(PrimingSamples.MAILING, Instant.now()));
+        };
     }
 
     private Thresholds thresholds() {

@@ -2,6 +2,7 @@ package org.abusedesk.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -17,9 +18,12 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.testkit.LambdaEvents;
+import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class ComplaintProcessorHandlerTest {
 
@@ -80,6 +84,42 @@ class ComplaintProcessorHandlerTest {
                 .extracting(n -> n.complaints().get(0).key())
                 .containsExactly(SECOND);
         assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.COUNTED);
+    }
+
+    @Test
+    void eachMessagesLogLines_carryTheRequestIdAndItsOwnKey_andNothingOfTheComplainant() {
+        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+        store(FIRST);
+        store(SECOND);
+        desk.notifier = n -> {
+            if (n.complaints().get(0).key().equals(FIRST)) {
+                throw new IllegalStateException("Throttling: Maximum sending rate exceeded for a@example.net");
+            }
+        };
+
+        try (var log = CapturedLog.start()) {
+            handler.handleRequest(event, new TestContext("5a4b3c2d-processor"));
+
+            assertThat(log.lines())
+                    .extracting(
+                            line -> line.get("log.level").asText(),
+                            line -> line.get("requestId").asText(),
+                            line -> line.get("mailingId").asText(),
+                            line -> line.get("complaintId").asText())
+                    .containsExactly(
+                            tuple(
+                                    "WARN",
+                                    "5a4b3c2d-processor",
+                                    "14141611",
+                                    FIRST.complaintId().value()),
+                            tuple(
+                                    "INFO",
+                                    "5a4b3c2d-processor",
+                                    "14141612",
+                                    SECOND.complaintId().value()));
+            assertThat(log.text()).doesNotContain("a@example.net", "spam");
+        }
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.abusedesk.inbound;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,11 +13,13 @@ import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbComplaintIndexes;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbRequeues;
+import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.aws.SqsComplaintQueue;
 import org.abusedesk.config.Environment;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
+import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,13 +34,22 @@ public final class InboundMail {
     private final AwsClients clients;
     private final DynamoDbClient dynamoDb;
     private final S3RawMails rawMails;
+    private final DynamoDbComplaints complaints;
+    private final EmbeddedMetrics metrics;
 
+    /** A function's: its metric lines go to stdout, which Lambda's log group turns into metrics. */
     public InboundMail(Environment environment) {
-        this(environment, new AwsClients(environment));
+        this(environment, System.out);
     }
 
-    InboundMail(Environment environment, AwsClients clients) {
+    /** With the metric lines written elsewhere: a run by hand, whose stdout is its report. */
+    public InboundMail(Environment environment, PrintStream metricLines) {
+        this(environment, new AwsClients(environment), metricLines);
+    }
+
+    InboundMail(Environment environment, AwsClients clients, PrintStream metricLines) {
         this.environment = environment;
+        this.metrics = new EmbeddedMetrics(metricLines, Clock.systemUTC());
         this.clients = clients;
         // One client of each kind per execution environment: every adapter shares it.
         this.dynamoDb = clients.dynamoDb();
@@ -42,6 +57,7 @@ public final class InboundMail {
                 clients.s3(),
                 environment.require("INBOUND_BUCKET"),
                 environment.optional("INBOUND_PREFIX").orElse(""));
+        this.complaints = new DynamoDbComplaints(dynamoDb, complaintsTable());
     }
 
     public ReceiveMail receiveMail() {
@@ -63,7 +79,8 @@ public final class InboundMail {
         return new ReceiveMail(
                 rawMails,
                 new MailReader(limits, profile, new DkimVerifier(domains, keys)),
-                new DynamoDbComplaints(dynamoDb, complaintsTable()),
+                complaints,
+                metrics,
                 limits,
                 Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
     }
@@ -94,6 +111,41 @@ public final class InboundMail {
                 Duration.ofMinutes(environment.requireNonNegativeInt("RECONCILE_MAIL_AFTER_MINUTES")),
                 Duration.ofMinutes(environment.requireNonNegativeInt("RECONCILE_STUCK_AFTER_MINUTES")),
                 Duration.ofHours(environment.requirePositiveInt("RECONCILE_LOOKBACK_HOURS")));
+    }
+
+    /**
+     * Reads a built-in SES event and the forwarded complaint it announces into complaints, as the first event
+     * would; fetches a mail that is not there and sends the complaints' write under a condition that never holds.
+     * The roles may only read inbound mail and write complaints: nothing is stored.
+     */
+    public void prime() {
+        SesEvent event;
+        try {
+            event = SesEvent.read(new ByteArrayInputStream(resource("ses-event.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var received = SesEvent.received(event.records().get(0));
+        var mail = new RawMails.RawMail(
+                resource("forwarded-complaint.eml"),
+                false,
+                "s3://snapstart-priming/" + received.receiptId(),
+                received.receivedAt());
+        var read = receiveMail().complaints(received, mail);
+        metrics.rehearse();
+        Priming.warm(() -> rawMails.fetch(received.receiptId(), 1));
+        read.forEach(complaint -> Priming.warm(() -> complaints.rehearseAdd(complaint)));
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = InboundMail.class.getResourceAsStream("/snapstart/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("priming resource missing: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String complaintsTable() {

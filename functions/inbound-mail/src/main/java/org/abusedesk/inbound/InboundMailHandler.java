@@ -8,6 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.abusedesk.config.Environment;
+import org.abusedesk.logging.LogContext;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +28,9 @@ public final class InboundMailHandler implements RequestStreamHandler {
 
     private final ReceiveMail receiveMail;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public InboundMailHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
@@ -38,13 +42,34 @@ public final class InboundMailHandler implements RequestStreamHandler {
         this.receiveMail = receiveMail;
     }
 
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    InboundMailHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(new InboundMail(environment), checkpoints);
+    }
+
+    private InboundMailHandler(InboundMail inboundMail, org.crac.Context<Resource> checkpoints) {
+        this(inboundMail.receiveMail());
+        SnapStart.register(checkpoints, inboundMail::prime);
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            handle(input, output);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output) throws IOException {
         var event = SesEvent.read(input);
         for (var record : event.records()) {
             var received = SesEvent.received(record);
+            LogContext.noComplaint();
             try {
                 for (var stored : receiveMail.receive(received)) {
+                    LogContext.complaint(stored.key());
                     LOG.info(
                             "mailed complaint {}: receiptId={} mailingId={} complaintId={} classification={} format={} source={}",
                             stored.duplicate() ? "stored before" : "stored",
@@ -56,6 +81,7 @@ public final class InboundMailHandler implements RequestStreamHandler {
                             stored.mailingIdSource());
                 }
             } catch (RuntimeException e) {
+                LogContext.noComplaint();
                 // The exception text may quote the mail; its class and the receipt id locate the fault.
                 LOG.error(
                         "mail not taken in, will be retried: receiptId={} error={}",

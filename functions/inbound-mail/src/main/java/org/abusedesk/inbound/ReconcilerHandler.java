@@ -8,8 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.abusedesk.config.Environment;
+import org.abusedesk.logging.LogContext;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileReport;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +28,9 @@ public final class ReconcilerHandler implements RequestStreamHandler {
 
     private final Reconcile reconcile;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public ReconcilerHandler() {
-        this(System.getenv());
+        this(Environment.system(), Core.getGlobalContext());
     }
 
     /** Used by the local stack, with the function's environment from the template. */
@@ -38,8 +42,27 @@ public final class ReconcilerHandler implements RequestStreamHandler {
         this.reconcile = reconcile;
     }
 
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    ReconcilerHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(new InboundMail(environment), checkpoints);
+    }
+
+    private ReconcilerHandler(InboundMail inboundMail, org.crac.Context<Resource> checkpoints) {
+        this(inboundMail.reconcile());
+        SnapStart.register(checkpoints, inboundMail::prime);
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            reconcile(input, output);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private void reconcile(InputStream input, OutputStream output) throws IOException {
         input.transferTo(OutputStream.nullOutputStream());
         var report = reconcile.reconcile();
         String summary = "mailsExamined={} mailsRedriven={} complaintsStored={} complaintsRequeued={} failures={}";

@@ -3,6 +3,7 @@ package org.abusedesk.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,11 +12,17 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.logging.CapturedLog;
+import org.abusedesk.metrics.Measurement.ComplaintReceived;
+import org.abusedesk.metrics.RecordingDeskMetrics;
+import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class InboundMailHandlerTest {
 
@@ -23,10 +30,12 @@ class InboundMailHandlerTest {
 
     private final InMemoryComplaints complaints = new InMemoryComplaints();
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
+    private final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
     private final InboundMailHandler handler = new InboundMailHandler(new ReceiveMail(
             rawMails,
             new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
             complaints,
+            metrics,
             InboundLimits.DEFAULT,
             Duration.ofDays(180)));
 
@@ -54,13 +63,15 @@ class InboundMailHandlerTest {
     }
 
     @Test
-    void retriedEvent_storesNothingTwice() throws IOException {
+    void retriedEvent_storesNothingTwice_andCountsTheComplaintOnce() throws IOException {
         rawMails.put(MESSAGE_ID, attachedComplaint());
 
         handle(event());
         handle(event());
 
         assertThat(complaints.all()).hasSize(1);
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.MAIL, Classification.COMPLAINT, false));
     }
 
     @Test
@@ -82,9 +93,33 @@ class InboundMailHandlerTest {
                 .satisfies(c -> assertThat(c.attribution().quarantined()).isTrue());
     }
 
+    @Test
+    void everyLogLine_carriesTheRequestIdAndTheComplaintsKey_andNothingOfTheComplainantOrTheMail() throws IOException {
+        rawMails.put(MESSAGE_ID, attachedComplaint());
+
+        try (var log = CapturedLog.start()) {
+            handle(event(), new TestContext("8c0d1d2e-inbound"));
+
+            var stored = complaints.all().get(0);
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.get("requestId").asText()).isEqualTo("8c0d1d2e-inbound");
+                assertThat(line.get("mailingId").asText()).isEqualTo("14141611");
+                assertThat(line.get("complaintId").asText())
+                        .isEqualTo(stored.id().value());
+            });
+            assertThat(log.text())
+                    .doesNotContain("erika.muster@example.net", "Erika Muster", "See the attachment", "Kaufen!");
+        }
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+    }
+
     private String handle(String event) throws IOException {
+        return handle(event, null);
+    }
+
+    private String handle(String event, Context context) throws IOException {
         var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.abusedesk.reconcile.InMemoryComplaintIndexes;
 import org.abusedesk.reconcile.InMemoryRequeues;
 import org.abusedesk.reconcile.Reconcile;
@@ -33,6 +34,7 @@ class ReconcilerHandlerTest {
                     rawMails,
                     new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
                     complaints,
+                    new RecordingDeskMetrics(),
                     InboundLimits.DEFAULT,
                     Duration.ofDays(180)),
             indexes,
@@ -80,6 +82,7 @@ class ReconcilerHandlerTest {
                         rawMails,
                         new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
                         complaints,
+                        new RecordingDeskMetrics(),
                         InboundLimits.DEFAULT,
                         Duration.ofDays(180)),
                 indexes,

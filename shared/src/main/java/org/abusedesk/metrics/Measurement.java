@@ -1,0 +1,74 @@
+package org.abusedesk.metrics;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.abusedesk.account.AccountStatus;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.MailingId;
+
+/** One thing the desk measured: kinds, counts and durations, never who complained, about what, or which mailing. */
+public sealed interface Measurement {
+
+    /**
+     * A complaint stored for the first time; a redelivery, which stores nothing, is not one.
+     *
+     * @param unattributed stored under {@link MailingId#UNATTRIBUTED}: its mailing could not be found
+     */
+    record ComplaintReceived(Channel channel, Classification classification, boolean unattributed)
+            implements Measurement {
+
+        public ComplaintReceived {
+            Objects.requireNonNull(channel, "channel == null");
+            Objects.requireNonNull(classification, "classification == null");
+        }
+
+        public static ComplaintReceived of(Complaint complaint) {
+            return new ComplaintReceived(
+                    complaint.channel(),
+                    complaint.classification(),
+                    complaint.mailingId().equals(MailingId.UNATTRIBUTED));
+        }
+    }
+
+    /**
+     * How long after its receipt a complaint's abuse-team mail went out, or was held back for the mailing's next mail.
+     */
+    record ProcessingLatency(Channel channel, Duration latency) implements Measurement {
+
+        public ProcessingLatency {
+            Objects.requireNonNull(channel, "channel == null");
+            Objects.requireNonNull(latency, "latency == null");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency is negative");
+            }
+        }
+    }
+
+    /** A mail the desk handed to SES. */
+    record NotificationSent(Kind kind) implements Measurement {
+
+        /** Which mail it was. */
+        public enum Kind {
+            /** The abuse team's mail about a complaint just processed. */
+            ABUSE_TEAM,
+            /** The abuse team's mail of what storm control held back, sent by the scheduled flush. */
+            SUMMARY,
+            /** The complainant's acknowledgement. */
+            ACKNOWLEDGEMENT
+        }
+
+        public NotificationSent {
+            Objects.requireNonNull(kind, "kind == null");
+        }
+    }
+
+    /** An account's status changed to {@code to}. */
+    record StatusTransition(AccountStatus to) implements Measurement {
+
+        public StatusTransition {
+            Objects.requireNonNull(to, "to == null");
+        }
+    }
+}

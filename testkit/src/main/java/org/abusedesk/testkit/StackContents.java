@@ -1,0 +1,57 @@
+package org.abusedesk.testkit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.abusedesk.local.CloudFormationTemplate;
+import org.abusedesk.local.Outbox;
+import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.local.Stack;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * How much a stack holds: the items of each table, the objects of each bucket and the messages of each queue of the
+ * template, by logical id, and the mails the endpoint's SES accepted. Two of them compare equal when nothing was
+ * written in between.
+ */
+public record StackContents(Map<String, Long> counts, int mailsSent) {
+
+    public static StackContents of(Stack stack) {
+        var template = CloudFormationTemplate.load(ProjectRoot.find().path().resolve("template.yaml"));
+        var counts = new LinkedHashMap<String, Long>();
+        try (var dynamoDb = stack.aws().dynamoDb();
+                var s3 = stack.aws().s3();
+                var sqs = stack.aws().sqs()) {
+            for (var resource : template.resources().values()) {
+                String id = resource.logicalId();
+                switch (resource.type()) {
+                    case "AWS::DynamoDB::Table" ->
+                        counts.put(id, (long)
+                                dynamoDb.scan(r -> r.tableName(stack.ref(id)).select(Select.COUNT))
+                                        .count());
+                    case "AWS::S3::Bucket" ->
+                        counts.put(id, (long)
+                                s3.listObjectsV2(r -> r.bucket(stack.ref(id))).keyCount());
+                    case "AWS::SQS::Queue" -> {
+                        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(stack.ref(id))
+                                        .attributeNames(
+                                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                                .attributes();
+                        counts.put(
+                                id,
+                                attributes.values().stream()
+                                        .mapToLong(Long::parseLong)
+                                        .sum());
+                    }
+                    default -> {
+                        // nothing that holds data
+                    }
+                }
+            }
+        }
+        return new StackContents(
+                Map.copyOf(counts), new Outbox(stack.aws().uri()).mails().size());
+    }
+}
