@@ -83,9 +83,12 @@ class CloudFormationTemplateTest {
         var globalVariables = CloudFormationTemplate.map(
                 CloudFormationTemplate.map(template.functionGlobals().get("Environment"))
                         .get("Variables"));
-        var processorPolicy = CloudFormationTemplate.map(((List<?>)
-                        resources.get("ComplaintProcessorFunction").properties().get("Policies"))
-                .get(1));
+        var processorPolicy = CloudFormationTemplate.map(CloudFormationTemplate.map(((List<?>) resources
+                                .get("ComplaintProcessorRole")
+                                .properties()
+                                .get("Policies"))
+                        .get(0))
+                .get("PolicyDocument"));
         var sesStatement = ((List<?>) processorPolicy.get("Statement"))
                 .stream()
                         .map(CloudFormationTemplate::map)

@@ -197,17 +197,46 @@ class TemplatePropertiesTest {
 
     @Test
     void everyRole_mayUseTheCustomerKey_onlyWhenOneIsGiven() {
-        for (String function : functionIds()) {
-            assertThat((List<Object>)
-                            template.resources().get(function).properties().get("Policies"))
-                    .as(function)
-                    .contains(ifCustomerKey(Map.of("Ref", "CustomerKeyUse"), NO_VALUE));
-        }
+        assertThat(resources("AWS::IAM::Role")).hasSizeGreaterThan(functionIds().size());
         for (var role : resources("AWS::IAM::Role")) {
             assertThat((List<Object>) role.properties().get("ManagedPolicyArns"))
                     .contains(ifCustomerKey(Map.of("Ref", "CustomerKeyUse"), NO_VALUE));
         }
         assertThat(template.resources().get("CustomerKeyUse").condition()).isEqualTo("UseCustomerKey");
+    }
+
+    @Test
+    void everyFunction_runsUnderARoleOfItsOwn_whoseLogsGoToItsOwnGroupOnly() {
+        var roles = new ArrayList<String>();
+        for (String function : functionIds()) {
+            var properties = template.resources().get(function).properties();
+            // With a role of the template's, SAM adds none of AWS's managed execution roles (logs and queues on "*").
+            assertThat(properties).as(function).doesNotContainKey("Policies");
+            String role = (String) ((List<?>)
+                            CloudFormationTemplate.map(properties.get("Role")).get("Fn::GetAtt"))
+                    .get(0);
+            String logGroup =
+                    (String) CloudFormationTemplate.map(CloudFormationTemplate.map(properties.get("LoggingConfig"))
+                                    .get("LogGroup"))
+                            .get("Ref");
+            roles.add(role);
+
+            assertThat(statements(role).get(0))
+                    .as(role)
+                    .containsEntry("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                    .containsEntry("Resource", Map.of("Fn::GetAtt", List.of(logGroup, "Arn")));
+        }
+        assertThat(roles).doesNotHaveDuplicates();
+        assertThat(statements("ComplaintProcessorRole"))
+                .anySatisfy(statement -> assertThat(statement)
+                        .containsEntry(
+                                "Action",
+                                List.of(
+                                        "sqs:ReceiveMessage",
+                                        "sqs:DeleteMessage",
+                                        "sqs:ChangeMessageVisibility",
+                                        "sqs:GetQueueAttributes"))
+                        .containsEntry("Resource", Map.of("Fn::GetAtt", List.of("ComplaintsQueue", "Arn"))));
     }
 
     @Test
@@ -232,10 +261,8 @@ class TemplatePropertiesTest {
 
     @Test
     void theReconciler_listsOnlyTheInboundPrefix_queriesOnlyTheTwoIndexes_andSendsOnlyToTheComplaintsQueue() {
-        var reconciler = template.resources().get("ReconcilerFunction").properties();
-        var statements = ((List<?>) CloudFormationTemplate.map(((List<?>) reconciler.get("Policies")).get(1))
-                        .get("Statement"))
-                .stream().map(CloudFormationTemplate::map).toList();
+        var statements = statements("ReconcilerRole");
+        statements = statements.subList(1, statements.size());
 
         assertThat(statements)
                 .extracting(s -> s.get("Action"), s -> s.get("Resource"))
@@ -260,6 +287,15 @@ class TemplatePropertiesTest {
 
     private static Map<String, Object> ifCustomerKey(Object withKey, Object without) {
         return Map.of("Fn::If", List.of("UseCustomerKey", withKey, without));
+    }
+
+    /** The statements of a role's one inline policy. */
+    private List<Map<String, Object>> statements(String role) {
+        var policy = CloudFormationTemplate.map(
+                ((List<?>) template.resources().get(role).properties().get("Policies")).get(0));
+        return ((List<?>)
+                        CloudFormationTemplate.map(policy.get("PolicyDocument")).get("Statement"))
+                .stream().map(CloudFormationTemplate::map).toList();
     }
 
     private List<String> functionIds() {
