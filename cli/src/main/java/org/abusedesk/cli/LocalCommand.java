@@ -3,8 +3,10 @@ package org.abusedesk.cli;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,6 +30,11 @@ import software.amazon.awssdk.regions.Region;
             "calling the real handlers. Ctrl-C stops it all."
         })
 final class LocalCommand implements Callable<Integer> {
+
+    /** The scopes of the development token the other commands use: everything the admin API offers. */
+    private static final List<String> ADMIN_SCOPES = List.of("abuse-desk/read", "abuse-desk/write");
+
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     @Option(names = "--port", defaultValue = "3000", description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
     int port;
@@ -109,10 +116,16 @@ final class LocalCommand implements Callable<Integer> {
         Path stackFile = root.resolve(StackConnection.STACK_FILE);
         var environments = new LinkedHashMap<String, Map<String, String>>();
         local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
+        String adminToken = local.tokens().mint("local-developer", ADMIN_SCOPES, TOKEN_LIFETIME);
         StackConnection.write(
                 stackFile,
                 new StackConnection.StackFile(
-                        aws.toString(), region, local.stack().outputs(), environments));
+                        aws.toString(),
+                        region,
+                        local.stack().outputs(),
+                        environments,
+                        "http://" + host + ":" + local.apiUrl().getPort(),
+                        adminToken));
         var stopped = new CountDownLatch(1);
         var motoToStop = moto;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -124,6 +137,11 @@ final class LocalCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         printEndpoints(local, aws, moto != null);
+        System.out.println("Admin API tokens of this local stack (valid " + TOKEN_LIFETIME.toHours()
+                + " h; the commands use the first through " + StackConnection.STACK_FILE + "):");
+        System.out.println("  read and write: " + adminToken);
+        System.out.println(
+                "  read only:      " + local.tokens().mint("local-reader", List.of("abuse-desk/read"), TOKEN_LIFETIME));
         stopped.await();
         return 0;
     }

@@ -26,7 +26,12 @@ final class StackConnection {
      *     function's use case in this process, configured as the function is
      */
     record StackFile(
-            String endpoint, String region, Map<String, String> outputs, Map<String, Map<String, String>> functions) {
+            String endpoint,
+            String region,
+            Map<String, String> outputs,
+            Map<String, Map<String, String>> functions,
+            String apiUrl,
+            String adminToken) {
 
         StackFile {
             outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
@@ -35,6 +40,14 @@ final class StackConnection {
 
         StackFile(String endpoint, String region, Map<String, String> outputs) {
             this(endpoint, region, outputs, Map.of());
+        }
+
+        StackFile(
+                String endpoint,
+                String region,
+                Map<String, String> outputs,
+                Map<String, Map<String, String>> functions) {
+            this(endpoint, region, outputs, functions, null, null);
         }
     }
 

@@ -389,6 +389,46 @@ class EndToEndIT {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void theAdminRoutes_takeOnlyTheLocalIssuersTokens_withTheRightScope(AwsEndpoint aws, ProjectRoot root)
+            throws Exception {
+        // GIVEN the local stack, its development tokens, and a mailing to register through the admin API
+        local = start(aws, root);
+        String reader = local.tokens().mint("reader", List.of("abuse-desk/read"), Duration.ofMinutes(5));
+        String writer =
+                local.tokens().mint("writer", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(5));
+        String mailing = "a" + UUID.randomUUID().toString().substring(0, 7);
+        String path = "/admin/mailings/" + mailing;
+        String registration = "{\"accountId\":\"121070\",\"recipients\":1000,\"sentAt\":\"2026-11-27T09:00:00Z\"}";
+
+        // WHEN it is put without a token, with the read token, and with the write token, then read back
+        int anonymous = admin("PUT", path, null, registration).statusCode();
+        int readOnly = admin("PUT", path, reader, registration).statusCode();
+        int written = admin("PUT", path, writer, registration).statusCode();
+        var shown = admin("GET", path, reader, null);
+
+        // THEN the gateway refused the first two before the function, and the third registered it
+        assertThat(List.of(anonymous, readOnly, written)).containsExactly(401, 403, 200);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(shown.body()).get("recipients").asLong()).isEqualTo(1000);
+        assertThat(admin("GET", "/admin/mailings/unregistered" + mailing, reader, null)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private HttpResponse<String> admin(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("content-type", "application/json");
+        if (token != null) {
+            request.header("authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri(path))

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.abusedesk.local.CloudFormationTemplate.Resource;
 
@@ -19,8 +20,21 @@ public record FunctionDefinition(
         List<QueueSource> queueSources,
         List<Duration> schedules) {
 
-    /** An HTTP API route that invokes the function. */
-    public record HttpRoute(String method, String path) {}
+    /** An HTTP API route that invokes the function, and the JWT authorizer that guards it, if one does. */
+    public record HttpRoute(String method, String path, Optional<RouteAuth> auth) {
+
+        public HttpRoute(String method, String path) {
+            this(method, path, Optional.empty());
+        }
+    }
+
+    /** A route's authorizer and the scopes a token needs at least one of, as API Gateway checks them. */
+    public record RouteAuth(String authorizer, List<String> scopes) {
+
+        public RouteAuth {
+            scopes = List.copyOf(scopes);
+        }
+    }
 
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
@@ -45,7 +59,8 @@ public record FunctionDefinition(
                     routes.add(new HttpRoute(
                             String.valueOf(eventProperties.getOrDefault("Method", "ANY"))
                                     .toUpperCase(),
-                            Stack.string(eventProperties.get("Path"), "Path")));
+                            Stack.string(eventProperties.get("Path"), "Path"),
+                            auth(eventProperties.get("Auth"))));
                 case "SQS" ->
                     queues.add(new QueueSource(
                             Stack.string(eventProperties.get("Queue"), "Queue"),
@@ -72,6 +87,20 @@ public record FunctionDefinition(
                 List.copyOf(routes),
                 List.copyOf(queues),
                 List.copyOf(schedules));
+    }
+
+    private static Optional<RouteAuth> auth(Object value) {
+        if (!(value instanceof Map<?, ?> auth) || auth.get("Authorizer") == null) {
+            return Optional.empty();
+        }
+        String authorizer = String.valueOf(auth.get("Authorizer"));
+        if (authorizer.equals("NONE")) {
+            return Optional.empty();
+        }
+        var scopes = auth.get("AuthorizationScopes") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.<String>of();
+        return Optional.of(new RouteAuth(authorizer, scopes));
     }
 
     /** A {@code rate(...)} schedule as a period; cron schedules are refused, never silently ignored. */

@@ -14,15 +14,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.abusedesk.local.FunctionDefinition.RouteAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +44,61 @@ public final class HttpGateway implements AutoCloseable {
     public record LocalResponse(int status, String contentType, String body) {}
 
     private final HttpServer server;
-    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final LocalTokens tokens;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     private record Route(
+            String method,
+            PathTemplate path,
+            Optional<RouteAuth> auth,
             String functionName,
             int timeoutSeconds,
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
 
+    /** A route's path, literal or with {@code {name}} segments, which become the event's path parameters. */
+    private record PathTemplate(String text, Pattern pattern, List<String> names) {
+
+        static PathTemplate of(String text) {
+            var names = new ArrayList<String>();
+            var regex = new StringBuilder();
+            for (String segment : text.split("/", -1)) {
+                if (!regex.isEmpty() || !segment.isEmpty()) {
+                    regex.append('/');
+                }
+                if (segment.startsWith("{") && segment.endsWith("}")) {
+                    String name = segment.substring(1, segment.length() - 1);
+                    boolean greedy = name.endsWith("+");
+                    names.add(greedy ? name.substring(0, name.length() - 1) : name);
+                    regex.append(greedy ? "(.+)" : "([^/]+)");
+                } else {
+                    regex.append(Pattern.quote(segment));
+                }
+            }
+            return new PathTemplate(
+                    text, Pattern.compile(regex.isEmpty() ? "/" : regex.toString()), List.copyOf(names));
+        }
+
+        /** The path parameters, decoded, when the path matches; none when it does not. */
+        Optional<Map<String, String>> match(String rawPath) {
+            var matcher = pattern.matcher(rawPath);
+            if (!matcher.matches()) {
+                return Optional.empty();
+            }
+            var parameters = new LinkedHashMap<String, String>();
+            for (int i = 0; i < names.size(); i++) {
+                parameters.put(names.get(i), URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8));
+            }
+            return Optional.of(parameters);
+        }
+    }
+
     public HttpGateway(String host, int port) throws IOException {
+        this(host, port, new LocalTokens(java.time.Clock.systemUTC()));
+    }
+
+    /** With the issuer whose tokens the routes' JWT authorizers accept. */
+    public HttpGateway(String host, int port, LocalTokens tokens) throws IOException {
+        this.tokens = tokens;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
@@ -58,7 +109,21 @@ public final class HttpGateway implements AutoCloseable {
             String path,
             FunctionDefinition function,
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-        routes.put(method + " " + path, new Route(function.functionName(), function.timeoutSeconds(), handler));
+        route(new FunctionDefinition.HttpRoute(method, path), function, handler);
+    }
+
+    /** Serves the route with the function; a route with an authorizer lets only valid tokens with its scopes in. */
+    public void route(
+            FunctionDefinition.HttpRoute route,
+            FunctionDefinition function,
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        routes.add(new Route(
+                route.method(),
+                PathTemplate.of(route.path()),
+                route.auth(),
+                function.functionName(),
+                function.timeoutSeconds(),
+                handler));
     }
 
     /** Serves {@code GET path} from the local stack itself. */
@@ -93,12 +158,10 @@ public final class HttpGateway implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
-            Route route = routes.get(method + " " + path);
+            Route route = find(method, path).or(() -> find("ANY", path)).orElse(null);
             if (route == null) {
-                route = routes.get("ANY " + path);
-            }
-            if (route == null) {
-                boolean pathKnown = routes.keySet().stream().anyMatch(k -> k.endsWith(" " + path));
+                boolean pathKnown =
+                        routes.stream().anyMatch(r -> r.path().match(path).isPresent());
                 write(
                         exchange,
                         pathKnown ? 405 : 404,
@@ -116,7 +179,25 @@ public final class HttpGateway implements AutoCloseable {
                         "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            var event = event(exchange, method, path, body);
+            Optional<LocalTokens.Verdict.Allowed> allowed = Optional.empty();
+            if (route.auth().isPresent()) {
+                var verdict = tokens.verify(
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        route.auth().get().scopes());
+                if (!(verdict instanceof LocalTokens.Verdict.Allowed granted)) {
+                    // As API Gateway answers for its JWT authorizer, before any function sees the request.
+                    boolean forbidden = verdict instanceof LocalTokens.Verdict.Forbidden;
+                    write(
+                            exchange,
+                            forbidden ? 403 : 401,
+                            Map.of("content-type", "application/json"),
+                            (forbidden ? "{\"message\":\"Forbidden\"}" : "{\"message\":\"Unauthorized\"}")
+                                    .getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                allowed = Optional.of(granted);
+            }
+            var event = event(exchange, method, route, path, body, allowed);
             APIGatewayV2HTTPResponse response;
             try {
                 response = route.handler()
@@ -149,7 +230,20 @@ public final class HttpGateway implements AutoCloseable {
         }
     }
 
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String path, byte[] body) {
+    /** The route of this method whose path matches: a literal path before a template, as API Gateway prefers. */
+    private Optional<Route> find(String method, String path) {
+        return routes.stream()
+                .filter(r -> r.method().equals(method) && r.path().match(path).isPresent())
+                .min(java.util.Comparator.comparingInt(r -> r.path().names().size()));
+    }
+
+    private static APIGatewayV2HTTPEvent event(
+            HttpExchange exchange,
+            String method,
+            Route route,
+            String path,
+            byte[] body,
+            Optional<LocalTokens.Verdict.Allowed> allowed) {
         var headers = new LinkedHashMap<String, String>();
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("cookie")) {
@@ -161,7 +255,9 @@ public final class HttpGateway implements AutoCloseable {
                 .toList();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         String text = utf8(body);
-        String routeKey = method + " " + path;
+        // The form handler reads the method from the route key of its ANY routes.
+        String routeKey = (route.method().equals("ANY") ? method : route.method()) + " "
+                + route.path().text();
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(method)
                 .withPath(path)
@@ -170,7 +266,16 @@ public final class HttpGateway implements AutoCloseable {
                 .withUserAgent(headers.getOrDefault("user-agent", ""))
                 .build();
         var now = Instant.now();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+        var contextBuilder = APIGatewayV2HTTPEvent.RequestContext.builder();
+        allowed.ifPresent(
+                granted -> contextBuilder.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(granted.claims())
+                                .withScopes(granted.scopes())
+                                .build())
+                        .build()));
+        var context = contextBuilder
                 .withRouteKey(routeKey)
                 .withStage("$default")
                 .withRequestId(UUID.randomUUID().toString())
@@ -186,6 +291,10 @@ public final class HttpGateway implements AutoCloseable {
                 .withHeaders(headers)
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withQueryStringParameters(query(rawQuery))
+                .withPathParameters(
+                        route.path().names().isEmpty()
+                                ? null
+                                : route.path().match(path).orElseThrow())
                 .withBody(
                         body.length == 0
                                 ? null

@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Stack stack;
     private final HttpGateway gateway;
+    private final LocalTokens tokens;
     private final Outbox outbox;
     private final List<StreamRelay> relays = new ArrayList<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
@@ -53,7 +54,8 @@ public final class LocalStack implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
 
-    private LocalStack(Stack stack, HttpGateway gateway) {
+    private LocalStack(Stack stack, HttpGateway gateway, LocalTokens tokens) {
+        this.tokens = tokens;
         this.stack = stack;
         this.gateway = gateway;
         this.outbox = new Outbox(stack.aws().uri());
@@ -61,13 +63,14 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(CloudFormationTemplate template, AwsEndpoint aws, Options options) {
         var stack = Stack.create(template, options.stackName(), options.parameters(), aws);
+        var tokens = new LocalTokens(java.time.Clock.systemUTC());
         HttpGateway gateway;
         try {
-            gateway = new HttpGateway(options.host(), options.httpPort());
+            gateway = new HttpGateway(options.host(), options.httpPort(), tokens);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.httpPort(), e);
         }
-        var local = new LocalStack(stack, gateway);
+        var local = new LocalStack(stack, gateway, tokens);
         try {
             local.wire(options);
         } catch (RuntimeException e) {
@@ -83,6 +86,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The issuer whose tokens the admin routes take here: {@code ./abuse-desk local} prints one to use. */
+    public LocalTokens tokens() {
+        return tokens;
     }
 
     public URI apiUrl() {
@@ -143,9 +151,8 @@ public final class LocalStack implements AutoCloseable {
             Object handler = instantiate(function);
             handlers.put(function.logicalId(), handler);
             for (var route : function.httpRoutes()) {
-                gateway.route(route.method(), route.path(), function, (RequestHandler<
-                                APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                        handler);
+                gateway.route(
+                        route, function, (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler);
             }
             for (var period : function.schedules()) {
                 schedules.add(new Scheduled(function, (RequestStreamHandler) handler, period));

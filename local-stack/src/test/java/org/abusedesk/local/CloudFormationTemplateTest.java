@@ -68,7 +68,16 @@ class CloudFormationTemplateTest {
                         .filter(r -> r.condition() != null)
                         .map(Resource::logicalId))
                 .containsExactlyInAnyOrder(
-                        "SenderEmailIdentity", "ApiDomain", "ApiDomainMapping", "CustomerKeyUse", "AlarmSubscription");
+                        "SenderEmailIdentity",
+                        "ApiDomain",
+                        "ApiDomainMapping",
+                        "CustomerKeyUse",
+                        "AlarmSubscription",
+                        "AdminUserPool",
+                        "AdminUserPoolDomain",
+                        "AdminResourceServer",
+                        "AdminCliClient",
+                        "AdminReadClient");
     }
 
     @Test

@@ -273,6 +273,80 @@ class HttpGatewayIT {
         assertThat(queries).containsExactly("x=1");
     }
 
+    @Test
+    void aRouteWithPathParameters_givesThemDecoded_andItsTemplateAsTheRouteKey() throws Exception {
+        // GIVEN a route with a parameter, beside a literal route under the same prefix
+        var things = new FakeHandler(
+                event -> APIGatewayV2HTTPResponse.builder().withStatusCode(200).build());
+        gateway.route("GET", "/things/{thingId}", THINGS, things);
+        gateway.route("GET", "/things/special", THINGS, handler);
+
+        // WHEN both are asked for
+        int parameterised = http.send(
+                        HttpRequest.newBuilder(uri("/things/a%20b")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        http.send(HttpRequest.newBuilder(uri("/things/special")).GET().build(), HttpResponse.BodyHandlers.discarding());
+
+        // THEN the template's route got its parameter, and the literal path went to its own route
+        assertThat(parameterised).isEqualTo(200);
+        assertThat(things.events()).singleElement().satisfies(event -> {
+            assertThat(event.getRouteKey()).isEqualTo("GET /things/{thingId}");
+            assertThat(event.getPathParameters()).containsExactly(entry("thingId", "a b"));
+        });
+        assertThat(handler.events())
+                .singleElement()
+                .satisfies(event -> assertThat(event.getRouteKey()).isEqualTo("GET /things/special"));
+    }
+
+    @Test
+    void aRouteWithAJwtAuthorizer_answers401Or403BeforeTheFunction_andPassesTheTokensClaimsOn() throws Exception {
+        // GIVEN a gateway whose issuer signs the tokens, and a route that needs the write scope
+        var tokens = new LocalTokens(java.time.Clock.systemUTC());
+        try (var guarded = new HttpGateway("127.0.0.1", 0, tokens)) {
+            var admin = new FakeHandler(event ->
+                    APIGatewayV2HTTPResponse.builder().withStatusCode(204).build());
+            guarded.route(
+                    new FunctionDefinition.HttpRoute(
+                            "PUT",
+                            "/admin/things/{thingId}",
+                            java.util.Optional.of(
+                                    new FunctionDefinition.RouteAuth("AdminJwt", List.of("abuse-desk/write")))),
+                    THINGS,
+                    admin);
+            guarded.start();
+            var uri = URI.create("http://127.0.0.1:" + guarded.port() + "/admin/things/7");
+            String reader = tokens.mint("reader", List.of("abuse-desk/read"), java.time.Duration.ofMinutes(5));
+            String writer = tokens.mint("writer", List.of("abuse-desk/write"), java.time.Duration.ofMinutes(5));
+
+            // WHEN it is called without a token, with a forged one, with a read token, and with a write token
+            int none = put(uri, null);
+            int forged = put(
+                    uri,
+                    new LocalTokens(java.time.Clock.systemUTC())
+                            .mint("writer", List.of("abuse-desk/write"), java.time.Duration.ofMinutes(5)));
+            int readOnly = put(uri, reader);
+            int written = put(uri, writer);
+
+            // THEN only the write token reached the function, with the claims and scopes the authorizer read
+            assertThat(List.of(none, forged, readOnly, written)).containsExactly(401, 401, 403, 204);
+            assertThat(admin.events()).singleElement().satisfies(event -> {
+                var jwt = event.getRequestContext().getAuthorizer().getJwt();
+                assertThat(jwt.getClaims()).containsEntry("sub", "writer");
+                assertThat(jwt.getScopes()).containsExactly("abuse-desk/write");
+            });
+        }
+    }
+
+    private int put(URI uri, String token) throws Exception {
+        var request = HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofString("{}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + gateway.port() + pathAndQuery);
     }

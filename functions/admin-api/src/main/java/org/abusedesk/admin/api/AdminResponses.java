@@ -1,0 +1,41 @@
+package org.abusedesk.admin.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The admin API's JSON responses: never cached, never sniffed. */
+final class AdminResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AdminResponses() {}
+
+    static APIGatewayV2HTTPResponse json(int status, Object body) {
+        try {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(status)
+                    .withHeaders(Map.of(
+                            "content-type", "application/json; charset=utf-8",
+                            "cache-control", "no-store",
+                            "x-content-type-options", "nosniff"))
+                    .withBody(JSON.writeValueAsString(body))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write response", e);
+        }
+    }
+
+    /** {@code {"errors":[{"field":..., "message":...}]}}, the shape the public API's errors have too. */
+    static APIGatewayV2HTTPResponse problem(AdminProblem problem) {
+        var error = new LinkedHashMap<String, String>();
+        if (problem.field() != null) {
+            error.put("field", problem.field());
+        }
+        error.put("message", problem.getMessage());
+        return json(problem.status(), Map.of("errors", List.of(error)));
+    }
+}
