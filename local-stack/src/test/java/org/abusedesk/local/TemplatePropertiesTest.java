@@ -240,6 +240,44 @@ class TemplatePropertiesTest {
     }
 
     @Test
+    void everyAdminRoute_needsTheJwtAuthorizerAndAScope_andThePublicRoutesNone() {
+        var adminRoutes = new ArrayList<String>();
+        for (String function : functionIds()) {
+            var events = CloudFormationTemplate.map(
+                    template.resources().get(function).properties().getOrDefault("Events", Map.of()));
+            for (var event : events.values()) {
+                var body = CloudFormationTemplate.map(event);
+                if (!"HttpApi".equals(body.get("Type"))) {
+                    continue;
+                }
+                var properties = CloudFormationTemplate.map(body.get("Properties"));
+                String route = properties.get("Method") + " " + properties.get("Path");
+                if (String.valueOf(properties.get("Path")).startsWith("/admin/")) {
+                    adminRoutes.add(route);
+                    var auth = CloudFormationTemplate.map(properties.get("Auth"));
+                    assertThat(auth).as(route).containsEntry("Authorizer", "AdminJwt");
+                    assertThat((List<?>) auth.get("AuthorizationScopes"))
+                            .as(route)
+                            .isNotEmpty()
+                            .allSatisfy(
+                                    scope -> assertThat(String.valueOf(scope)).startsWith("abuse-desk/"));
+                } else {
+                    assertThat(properties).as(route).doesNotContainKey("Auth");
+                }
+            }
+        }
+        var authorizer = CloudFormationTemplate.map(CloudFormationTemplate.map(CloudFormationTemplate.map(
+                                template.resources().get("HttpApi").properties().get("Auth"))
+                        .get("Authorizers"))
+                .get("AdminJwt"));
+
+        assertThat(adminRoutes).isNotEmpty();
+        assertThat(authorizer).containsEntry("IdentitySource", "$request.header.Authorization");
+        assertThat(CloudFormationTemplate.map(authorizer.get("JwtConfiguration")))
+                .containsKeys("issuer", "audience");
+    }
+
+    @Test
     void noPolicyGrantsOnEveryResource() {
         var wildcards = new ArrayList<String>();
         template.resources().forEach((id, resource) -> collectWildcards(id, resource.properties(), wildcards));
