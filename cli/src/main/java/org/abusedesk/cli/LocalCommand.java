@@ -136,17 +136,12 @@ final class LocalCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }));
-        printEndpoints(local, aws, moto != null);
-        System.out.println("Admin API tokens of this local stack (valid " + TOKEN_LIFETIME.toHours()
-                + " h; the commands use the first through " + StackConnection.STACK_FILE + "):");
-        System.out.println("  read and write: " + adminToken);
-        System.out.println(
-                "  read only:      " + local.tokens().mint("local-reader", List.of("abuse-desk/read"), TOKEN_LIFETIME));
+        printEndpoints(local, aws, moto != null, adminToken);
         stopped.await();
         return 0;
     }
 
-    private void printEndpoints(LocalStack local, URI aws, boolean startedMoto) {
+    private void printEndpoints(LocalStack local, URI aws, boolean startedMoto, String adminToken) {
         String api = "http://" + host + ":" + local.apiUrl().getPort();
         var out = System.out;
         out.println("abuse-desk is running locally (stack " + stackName + ")");
@@ -174,6 +169,11 @@ final class LocalCommand implements Callable<Integer> {
         }
         out.println("  AWS endpoint " + aws + (startedMoto ? " (moto server)" : ""));
         local.stack().outputs().forEach((name, value) -> out.println("  " + name + ": " + value));
+        out.println("Admin API tokens of this local stack (valid " + TOKEN_LIFETIME.toHours()
+                + " h; the commands use the first through " + StackConnection.STACK_FILE + "):");
+        out.println("  read and write: " + adminToken);
+        out.println(
+                "  read only:      " + local.tokens().mint("local-reader", List.of("abuse-desk/read"), TOKEN_LIFETIME));
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }
