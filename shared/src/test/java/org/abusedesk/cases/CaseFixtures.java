@@ -22,21 +22,21 @@ import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 
 /** Complaints as the form and the inbound function store them, for the tests of cases. */
-final class CaseFixtures {
+public final class CaseFixtures {
 
-    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    static final String ERIKA = "erika.muster@example.net";
+    public static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    public static final String ERIKA = "erika.muster@example.net";
 
     private CaseFixtures() {}
 
     /** A complaint id of the instant, as the desk gives them: a ULID, which sorts by its time. */
-    static ComplaintId idAt(Instant at) {
+    public static ComplaintId idAt(Instant at) {
         byte[] random = new byte[10];
         ThreadLocalRandom.current().nextBytes(random);
         return new ComplaintId(new Ulid(at.toEpochMilli(), random).toString());
     }
 
-    static Complaint form(String mailingId, Instant at, ComplaintState state, String email) {
+    public static Complaint form(String mailingId, Instant at, ComplaintState state, String email) {
         return new Complaint(
                 new ComplaintKey(new MailingId(mailingId), idAt(at)),
                 Channel.FORM,
@@ -49,7 +49,7 @@ final class CaseFixtures {
                 at.plus(Duration.ofDays(180)));
     }
 
-    static Complaint mailed(
+    public static Complaint mailed(
             String mailingId, Instant at, ComplaintState state, String email, String receiptId, boolean quarantined) {
         var provenance = new MailProvenance(
                 receiptId,
@@ -75,7 +75,7 @@ final class CaseFixtures {
                 at.plus(Duration.ofDays(180)));
     }
 
-    static Complaint classified(Complaint complaint, Classification classification) {
+    public static Complaint classified(Complaint complaint, Classification classification) {
         return new Complaint(
                 complaint.key(),
                 complaint.channel(),
@@ -88,7 +88,7 @@ final class CaseFixtures {
                 complaint.expiresAt());
     }
 
-    static Complaint expiringAt(Complaint complaint, Instant expiresAt) {
+    public static Complaint expiringAt(Complaint complaint, Instant expiresAt) {
         return new Complaint(
                 complaint.key(),
                 complaint.channel(),
