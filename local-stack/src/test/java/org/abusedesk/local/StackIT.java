@@ -105,7 +105,7 @@ class StackIT {
                 dynamoDb.describeTable(r -> r.tableName(tableName)).table().globalSecondaryIndexes();
 
         // THEN mailed complaints are found by receipt id (keys only), every complaint by state and id, with its
-        // classification
+        // classification, counted ones by account and id, and those holding an address by its hash (keys only)
         assertThat(indexes)
                 .extracting(
                         i -> i.indexName(),
@@ -120,7 +120,9 @@ class StackIT {
                                 "byState",
                                 List.of("state:HASH", "complaintId:RANGE"),
                                 "INCLUDE",
-                                List.of("classification")));
+                                List.of("classification")),
+                        tuple("byAccount", List.of("accountId:HASH", "complaintId:RANGE"), "KEYS_ONLY", List.of()),
+                        tuple("byComplainant", List.of("complainantHash:HASH"), "KEYS_ONLY", List.of()));
     }
 
     @Test

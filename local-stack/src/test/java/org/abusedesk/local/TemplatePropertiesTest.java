@@ -61,6 +61,26 @@ class TemplatePropertiesTest {
     }
 
     @Test
+    void noIndexOfTheComplaintsTable_isKeyedByPersonalData_andTheComplainantsIsKeyedByTheAddressHash() {
+        var table = template.resources().get("ComplaintsTable").properties();
+        var keys = new ArrayList<String>();
+        for (var definition : (List<?>) table.get("AttributeDefinitions")) {
+            keys.add((String) CloudFormationTemplate.map(definition).get("AttributeName"));
+        }
+        var complainantIndex = ((List<?>) table.get("GlobalSecondaryIndexes"))
+                .stream()
+                        .map(CloudFormationTemplate::map)
+                        .filter(index -> "byComplainant".equals(index.get("IndexName")))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(keys).doesNotContain("email", "name", "message").contains("complainantHash", "accountId");
+        assertThat(complainantIndex.get("KeySchema"))
+                .isEqualTo(List.of(Map.of("AttributeName", "complainantHash", "KeyType", "HASH")));
+        assertThat(complainantIndex.get("Projection")).isEqualTo(Map.of("ProjectionType", "KEYS_ONLY"));
+    }
+
+    @Test
     void everyQueue_isEncrypted_withTheCustomerKeyIfGiven() {
         assertThat(resources("AWS::SQS::Queue"))
                 .isNotEmpty()

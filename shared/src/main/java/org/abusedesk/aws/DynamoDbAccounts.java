@@ -140,6 +140,22 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
         return suppressions;
     }
 
+    @Override
+    public Optional<Suppression> find(AccountId accountId, AddressHash addressHash) {
+        var item = dynamoDb.getItem(r -> r.tableName(table)
+                        .key(key(accountId, SUPPRESSION + addressHash.value()))
+                        .consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Suppression(
+                accountId,
+                addressHash,
+                Instant.ofEpochMilli(Long.parseLong(item.get("since").n())),
+                item.get("complaintId").s()));
+    }
+
     static Map<String, AttributeValue> key(AccountId id, String sk) {
         return Map.of("accountId", s(id.value()), "sk", s(sk));
     }

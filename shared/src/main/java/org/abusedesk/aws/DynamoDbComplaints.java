@@ -26,6 +26,7 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.suppression.AddressHash;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -36,6 +37,8 @@ public final class DynamoDbComplaints implements Complaints {
 
     /** Marks complaint items, so that the stream pipe passes them and nothing else. */
     static final String ITEM_TYPE = "complaint";
+    /** The attribute the sparse index {@code byComplainant} is keyed by. */
+    static final String COMPLAINANT_HASH = "complainantHash";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -146,6 +149,7 @@ public final class DynamoDbComplaints implements Complaints {
         item.put("state", s(complaint.state().name()));
         item.put("receivedAt", s(complaint.receivedAt().toString()));
         item.put("email", s(complaint.complainant().email()));
+        complainantHash(complaint.complainant().email()).ifPresent(hash -> item.put(COMPLAINANT_HASH, s(hash.value())));
         complaint.complainant().name().ifPresent(name -> item.put("name", s(name)));
         item.put("salutation", s(complaint.complainant().salutation().name()));
         item.put("language", s(complaint.complainant().language().name()));
@@ -161,6 +165,22 @@ public final class DynamoDbComplaints implements Complaints {
                 "expiresAt",
                 AttributeValue.fromN(Long.toString(complaint.expiresAt().getEpochSecond())));
         return item;
+    }
+
+    /**
+     * The key of the sparse index of complaints by complainant, through which an erasure finds them: the hash of the
+     * address, never the address. None for a complaint without an address, or with one whose domain cannot be read
+     * (which an erasure could not name either).
+     */
+    static Optional<AddressHash> complainantHash(String email) {
+        if (email.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AddressHash.of(email));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static Complaint fromItem(Map<String, AttributeValue> item) {

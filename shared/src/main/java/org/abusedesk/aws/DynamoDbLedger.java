@@ -56,6 +56,10 @@ public final class DynamoDbLedger implements ComplaintLedger {
                     .key(DynamoDbAccounts.key(id, DynamoDbAccounts.STATUS))
                     .updateExpression("ADD complaints :one, verifiedComplaints :verified")
                     .expressionAttributeValues(Map.of(":one", n(1), ":verified", verified))));
+            if (complaint.complainant().email().isBlank()) {
+                // No address to suppress: a mail without a sender, or a complaint erased before it was counted.
+                return;
+            }
             var hash = AddressHash.of(complaint.complainant().email());
             // The first complaint of a person suppresses them; later ones leave that record as it is.
             items.add(update(Update.builder()

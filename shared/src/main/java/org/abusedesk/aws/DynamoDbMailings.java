@@ -66,6 +66,13 @@ public final class DynamoDbMailings implements Mailings, NotificationThrottle {
                         ? Optional.of(n(mailing.recipients().getAsLong()))
                         : Optional.empty());
         optional(set, remove, names, values, "subject", mailing.subject().map(DynamoDbComplaints::s));
+        optional(
+                set,
+                remove,
+                names,
+                values,
+                "optInEvidence",
+                mailing.optInEvidence().map(DynamoDbComplaints::s));
         names.put("#sender", "sender");
         if (mailing.sender().isPresent()) {
             set.add("#sender = :sender");
@@ -188,6 +195,7 @@ public final class DynamoDbMailings implements Mailings, NotificationThrottle {
                 Instant.ofEpochMilli(Long.parseLong(item.get("sentAt").n())),
                 Optional.ofNullable(item.get("subject")).map(AttributeValue::s),
                 Optional.ofNullable(item.get("sender")).map(AttributeValue::s),
+                Optional.ofNullable(item.get("optInEvidence")).map(AttributeValue::s),
                 number(item, "complaints"),
                 number(item, "verifiedComplaints"));
     }

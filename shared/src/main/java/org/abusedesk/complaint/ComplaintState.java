@@ -5,7 +5,18 @@ public enum ComplaintState {
     RECEIVED,
     COUNTED,
     NOTIFIED,
+    /** The abuse team dealt with the case: the sender was told, warned or stopped. */
     RESOLVED,
+    /**
+     * The abuse team closed the case without action, e.g. the recipient had opted in. A person's decision on a
+     * complaint, apart from {@link #REJECTED}, which is the desk's own on form spam.
+     */
+    DISMISSED,
     /** Spam sent to the form, not a complaint. */
-    REJECTED
+    REJECTED;
+
+    /** Whether the abuse team still has something to do about a complaint in this state. */
+    public boolean open() {
+        return this == RECEIVED || this == COUNTED || this == NOTIFIED;
+    }
 }

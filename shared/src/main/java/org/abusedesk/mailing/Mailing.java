@@ -11,6 +11,8 @@ import org.abusedesk.complaint.MailingId;
  * A campaign in the mailing registry: whose it is and how many it went to, with the complaints counted on it.
  *
  * @param recipients empty when the sending platform gave no recipient count
+ * @param optInEvidence how the mailing's recipients opted in, as the sending platform describes it (e.g. double
+ *     opt-in with confirmation records at ...): what a CSA evidence bundle answers a complaint with
  */
 public record Mailing(
         MailingId id,
@@ -19,6 +21,7 @@ public record Mailing(
         Instant sentAt,
         Optional<String> subject,
         Optional<String> sender,
+        Optional<String> optInEvidence,
         long complaints,
         long verifiedComplaints) {
 
@@ -29,6 +32,7 @@ public record Mailing(
         Objects.requireNonNull(sentAt, "sentAt == null");
         Objects.requireNonNull(subject, "subject == null");
         Objects.requireNonNull(sender, "sender == null");
+        Objects.requireNonNull(optInEvidence, "optInEvidence == null");
         if (recipients.isPresent() && recipients.getAsLong() < 0) {
             throw new IllegalArgumentException("recipients < 0");
         }
@@ -42,6 +46,18 @@ public record Mailing(
             Instant sentAt,
             Optional<String> subject,
             Optional<String> sender) {
-        return new Mailing(id, accountId, recipients, sentAt, subject, sender, 0, 0);
+        return registered(id, accountId, recipients, sentAt, subject, sender, Optional.empty());
+    }
+
+    /** A registration with the evidence of how its recipients opted in. */
+    public static Mailing registered(
+            MailingId id,
+            AccountId accountId,
+            OptionalLong recipients,
+            Instant sentAt,
+            Optional<String> subject,
+            Optional<String> sender,
+            Optional<String> optInEvidence) {
+        return new Mailing(id, accountId, recipients, sentAt, subject, sender, optInEvidence, 0, 0);
     }
 }

@@ -59,7 +59,9 @@ public final class AcknowledgeComplainant {
      * never go to a forged sender.
      */
     static boolean deservesAcknowledgement(Complaint complaint) {
-        if (complaint.classification() != Classification.COMPLAINT) {
+        // No address: a mail without a sender, or a complaint whose complainant was erased before it was processed.
+        if (complaint.classification() != Classification.COMPLAINT
+                || complaint.complainant().email().isBlank()) {
             return false;
         }
         if (complaint.channel() == Channel.FORM) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppression;
 import org.abusedesk.suppression.Suppressions;
 
@@ -50,7 +51,7 @@ public final class InMemoryAccounts implements Accounts, Suppressions {
     }
 
     /** What the ledger's transaction adds to an account. */
-    public synchronized void count(AccountId id, boolean verified, Suppression suppression) {
+    public synchronized void count(AccountId id, boolean verified, Optional<Suppression> suppression) {
         var account = accounts.getOrDefault(id, Account.unknown(id));
         accounts.put(
                 id,
@@ -60,13 +61,19 @@ public final class InMemoryAccounts implements Accounts, Suppressions {
                         account.complaints() + 1,
                         account.verifiedComplaints() + (verified ? 1 : 0),
                         account.history()));
-        suppressions
+        suppression.ifPresent(s -> suppressions
                 .computeIfAbsent(id, k -> new LinkedHashMap<>())
-                .putIfAbsent(suppression.addressHash().value(), suppression);
+                .putIfAbsent(s.addressHash().value(), s));
     }
 
     @Override
     public synchronized List<Suppression> of(AccountId accountId) {
         return List.copyOf(suppressions.getOrDefault(accountId, Map.of()).values());
+    }
+
+    @Override
+    public synchronized Optional<Suppression> find(AccountId accountId, AddressHash addressHash) {
+        return Optional.ofNullable(
+                suppressions.getOrDefault(accountId, Map.of()).get(addressHash.value()));
     }
 }

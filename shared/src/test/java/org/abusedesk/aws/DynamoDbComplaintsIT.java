@@ -28,6 +28,7 @@ import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
+import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,26 @@ class DynamoDbComplaintsIT {
                         AttributeValue.fromN(
                                 Long.toString(NOW.plusSeconds(86_400).getEpochSecond())));
         assertThat(complaints.find(complaint.key(), NOW)).contains(complaint);
+    }
+
+    @Test
+    void add_keysTheComplaintByTheHashOfItsNormalisedAddress_andOneWithoutAddressByNothing() {
+        // GIVEN a complaint from an address in capitals, and one without an address
+        var base = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
+        var capitals = withEmail(base, ComplaintId.generate(), " Erika.Muster@Example.NET ");
+        var none = withEmail(base, ComplaintId.generate(), "");
+
+        // WHEN both are stored
+        complaints.add(capitals);
+        complaints.add(none);
+
+        // THEN the first carries the hash the erasure looks for, the other no key of the complainant index at all
+        assertThat(item(capitals.key()))
+                .containsEntry(
+                        "complainantHash",
+                        AttributeValue.fromS(
+                                AddressHash.of("erika.muster@example.net").value()));
+        assertThat(item(none.key())).doesNotContainKey("complainantHash");
     }
 
     @Test
@@ -134,6 +155,25 @@ class DynamoDbComplaintsIT {
         assertThat(dynamoDb.getItem(r -> r.tableName(table).key(DynamoDbComplaints.key(key)))
                         .hasItem())
                 .isFalse();
+    }
+
+    private Map<String, AttributeValue> item(ComplaintKey key) {
+        return dynamoDb.getItem(r -> r.tableName(table).key(DynamoDbComplaints.key(key)))
+                .item();
+    }
+
+    private static Complaint withEmail(Complaint complaint, ComplaintId id, String email) {
+        var complainant = complaint.complainant();
+        return new Complaint(
+                new ComplaintKey(complaint.mailingId(), id),
+                complaint.channel(),
+                complaint.classification(),
+                complaint.state(),
+                complaint.receivedAt(),
+                new Complainant(email, complainant.name(), complainant.salutation(), complainant.language()),
+                complaint.message(),
+                complaint.attribution(),
+                complaint.expiresAt());
     }
 
     private static Complaint complaint(ComplaintState state, Instant expiresAt) {

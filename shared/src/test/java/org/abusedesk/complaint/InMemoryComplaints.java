@@ -52,6 +52,13 @@ public final class InMemoryComplaints implements Complaints {
                 .count();
     }
 
+    /** What an update of an item's attributes writes: the complaint under the same key, changed. */
+    public synchronized void replace(Complaint complaint) {
+        if (items.replace(complaint.key(), complaint) == null) {
+            throw new IllegalArgumentException("no complaint " + complaint.key());
+        }
+    }
+
     public synchronized List<Complaint> all() {
         return List.copyOf(items.values());
     }

@@ -87,6 +87,15 @@ public final class InMemoryMailings implements Mailings, NotificationThrottle {
 
     private Mailing withCounters(Mailing m) {
         var c = counters.getOrDefault(m.id(), new long[2]);
-        return new Mailing(m.id(), m.accountId(), m.recipients(), m.sentAt(), m.subject(), m.sender(), c[0], c[1]);
+        return new Mailing(
+                m.id(),
+                m.accountId(),
+                m.recipients(),
+                m.sentAt(),
+                m.subject(),
+                m.sender(),
+                m.optInEvidence(),
+                c[0],
+                c[1]);
     }
 }

@@ -70,6 +70,25 @@ class AcknowledgeComplainantTest {
     }
 
     @Test
+    void aComplaintWithoutAddress_isNeverAcknowledged_asAfterItsComplainantWasErased() {
+        var base = complaint(Channel.FORM, Optional.empty());
+        var erased = new Complaint(
+                base.key(),
+                base.channel(),
+                base.classification(),
+                base.state(),
+                base.receivedAt(),
+                new Complainant("", Optional.empty(), Salutation.NONE, Language.DE),
+                "",
+                base.attribution(),
+                base.expiresAt());
+
+        assertThat(acknowledge.acknowledge(erased, NOW)).isFalse();
+        assertThat(sent).isEmpty();
+        assertThat(metrics.measurements()).isEmpty();
+    }
+
+    @Test
     void aFailingAcknowledgement_isNotRetried_andDoesNotFailTheComplaint() {
         var failing = new AcknowledgeComplainant(
                 new InMemoryAcknowledgements(3),

@@ -31,14 +31,17 @@ public final class InMemoryLedger implements ComplaintLedger {
             }
             boolean verified = complaint.attribution().verified();
             mailings.count(complaint.mailingId(), verified);
+            String email = complaint.complainant().email();
             account.ifPresent(id -> accounts.count(
                     id,
                     verified,
-                    new Suppression(
-                            id,
-                            AddressHash.of(complaint.complainant().email()),
-                            complaint.receivedAt(),
-                            complaint.id().value())));
+                    email.isBlank()
+                            ? Optional.empty()
+                            : Optional.of(new Suppression(
+                                    id,
+                                    AddressHash.of(email),
+                                    complaint.receivedAt(),
+                                    complaint.id().value()))));
             return true;
         }
     }

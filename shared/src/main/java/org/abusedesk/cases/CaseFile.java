@@ -1,0 +1,56 @@
+package org.abusedesk.cases;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintState;
+
+/**
+ * Everything stored about one complaint: the complaint with its provenance and verdicts, and what the desk and the
+ * abuse team did with it since.
+ *
+ * @param account the account it was counted against; empty until counted, or when the account is unknown
+ * @param acknowledgedAt when the complainant's acknowledgement was recorded
+ * @param closure how the abuse team resolved or dismissed it
+ * @param erasedAt when the complainant's personal data was erased: address, name and message are empty since
+ */
+public record CaseFile(
+        Complaint complaint,
+        Optional<AccountId> account,
+        Optional<Instant> acknowledgedAt,
+        Optional<CaseClosure> closure,
+        Optional<Instant> erasedAt) {
+
+    public CaseFile {
+        Objects.requireNonNull(complaint, "complaint == null");
+        Objects.requireNonNull(account, "account == null");
+        Objects.requireNonNull(acknowledgedAt, "acknowledgedAt == null");
+        Objects.requireNonNull(closure, "closure == null");
+        Objects.requireNonNull(erasedAt, "erasedAt == null");
+    }
+
+    public ComplaintState state() {
+        return complaint.state();
+    }
+
+    public CaseSummary summary() {
+        return new CaseSummary(
+                complaint.key(),
+                complaint.state(),
+                complaint.classification(),
+                complaint.channel(),
+                complaint.receivedAt(),
+                account,
+                complaint.attribution().claimedAccountId(),
+                complaint.attribution().verified(),
+                complaint.attribution().provenance().flatMap(p -> p.mailingIdSource()),
+                erasedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "CaseFile[" + complaint + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package org.abusedesk.cases;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.complaint.ComplaintState;
+
+/** Cases one at a time: read whole, and closed by the abuse team. */
+public interface CaseFiles {
+
+    /** The case under this key, unless it does not exist or its personal data expired before {@code now}. */
+    Optional<CaseFile> find(ComplaintKey key, Instant now);
+
+    /**
+     * Closes a case that is still in state {@code from}, recording the closure with it.
+     *
+     * @return false when the case does not exist or was no longer in state {@code from}; nothing was written
+     */
+    boolean close(ComplaintKey key, ComplaintState from, CaseClosure closure);
+}

@@ -1,0 +1,139 @@
+package org.abusedesk.cases;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.abusedesk.complaint.MailProvenance;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.mailing.Mailing;
+
+/**
+ * What the abuse team answers a complaint forwarded by the Certified Senders Alliance with: the case as stored, the
+ * original header fields of the reported message, the mailing registry's evidence of how the recipients opted in,
+ * and the deadline for the answer.
+ *
+ * <p>The bundle is the case file itself, complainant and message included, for the abuse team to send: it is
+ * never logged.
+ */
+final class CsaEvidenceBundle {
+
+    static final String KIND = "csa-evidence-bundle";
+
+    private CsaEvidenceBundle() {}
+
+    static ObjectNode of(
+            CaseFile file,
+            Optional<Mailing> mailing,
+            Optional<ReportedOriginal> original,
+            AnswerDeadline deadline,
+            Instant now) {
+        var bundle = JsonNodeFactory.instance.objectNode();
+        bundle.put("kind", KIND);
+        bundle.put("generatedAt", now.toString());
+        var due = bundle.putObject("deadline");
+        due.put(
+                "rule",
+                AnswerDeadline.WORKING_DAYS + " working days (Monday to Friday) after the day of receipt, "
+                        + AnswerDeadline.BERLIN);
+        due.put("lastWorkingDay", deadline.lastDay().toString());
+        due.put("endsAt", deadline.endsAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        complaint(bundle.putObject("complaint"), file);
+        var reported = bundle.putObject("reportedMessage");
+        reported.put(
+                "headersFrom",
+                original.map(ReportedOriginal::origin)
+                        .orElse(ReportedOriginal.HeaderOrigin.NONE)
+                        .name());
+        var headers = reported.putArray("headers");
+        original.ifPresent(o -> o.headers()
+                .fields()
+                .forEach(f -> headers.addObject().put("name", f.name()).put("value", f.value())));
+        mailing(bundle.putObject("mailing"), file.complaint().mailingId(), mailing);
+        return bundle;
+    }
+
+    private static void complaint(ObjectNode node, CaseFile file) {
+        var complaint = file.complaint();
+        node.put("mailingId", complaint.mailingId().value());
+        node.put("complaintId", complaint.id().value());
+        node.put("state", complaint.state().name());
+        node.put("classification", complaint.classification().name());
+        node.put("channel", complaint.channel().name());
+        node.put("receivedAt", complaint.receivedAt().toString());
+        file.account().ifPresent(a -> node.put("account", a.value()));
+        complaint.attribution().claimedAccountId().ifPresent(a -> node.put("claimedAccount", a));
+        node.put("verified", complaint.attribution().verified());
+        var complainant = node.putObject("complainant");
+        complainant.put("email", complaint.complainant().email());
+        complaint.complainant().name().ifPresent(name -> complainant.put("name", name));
+        complainant.put("salutation", complaint.complainant().salutation().name());
+        complainant.put("language", complaint.complainant().language().name());
+        node.put("message", complaint.message());
+        complaint.attribution().provenance().ifPresent(p -> provenance(node.putObject("provenance"), p));
+        file.acknowledgedAt().ifPresent(at -> node.put("acknowledgedAt", at.toString()));
+        file.closure()
+                .ifPresent(closure -> node.putObject("closure")
+                        .put("outcome", closure.outcome().name())
+                        .put("actor", closure.actor())
+                        .put("at", closure.at().toString())
+                        .put("note", closure.note()));
+        file.erasedAt().ifPresent(at -> node.put("erasedAt", at.toString()));
+    }
+
+    private static void provenance(ObjectNode node, MailProvenance provenance) {
+        node.put("receiptId", provenance.receiptId());
+        node.put("part", provenance.part());
+        node.put("format", provenance.format().name());
+        provenance.mailingIdSource().ifPresent(source -> node.put("mailingIdSource", source));
+        var candidates = node.putArray("candidates");
+        provenance.candidates().forEach(c -> {
+            var candidate = candidates
+                    .addObject()
+                    .put("mailingId", c.mailingId())
+                    .put("source", c.source())
+                    .put("dkimSigned", c.dkimSigned());
+            c.accountId().ifPresent(a -> candidate.put("accountId", a));
+        });
+        node.put("conflict", provenance.conflict());
+        node.put("truncated", provenance.truncated());
+        var dkim = node.putArray("dkim");
+        provenance
+                .dkim()
+                .forEach(d -> dkim.addObject()
+                        .put("domain", d.domain())
+                        .put("selector", d.selector())
+                        .put("headerValid", d.headerValid())
+                        .put("bodyHashValid", d.bodyHashValid()));
+        var verdicts = provenance.verdicts();
+        node.putObject("verdicts")
+                .put("spam", verdicts.spam().name())
+                .put("virus", verdicts.virus().name())
+                .put("spf", verdicts.spf().name())
+                .put("dkim", verdicts.dkim().name())
+                .put("dmarc", verdicts.dmarc().name());
+        node.put("quarantined", provenance.quarantined());
+    }
+
+    private static void mailing(ObjectNode node, MailingId id, Optional<Mailing> registered) {
+        node.put("mailingId", id.value());
+        node.put("registered", registered.isPresent());
+        registered.ifPresent(m -> {
+            node.put("accountId", m.accountId().value());
+            if (m.recipients().isPresent()) {
+                node.put("recipients", m.recipients().getAsLong());
+            }
+            node.put("sentAt", m.sentAt().toString());
+            m.subject().ifPresent(s -> node.put("subject", s));
+            m.sender().ifPresent(s -> node.put("sender", s));
+        });
+        // Present and null when the registry has none: the answer must then come from the sending customer.
+        var evidence = registered.flatMap(Mailing::optInEvidence);
+        if (evidence.isPresent()) {
+            node.put("optInEvidence", evidence.get());
+        } else {
+            node.putNull("optInEvidence");
+        }
+    }
+}
