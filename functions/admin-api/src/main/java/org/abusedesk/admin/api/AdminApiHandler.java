@@ -4,16 +4,24 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import org.abusedesk.admin.InvalidCursorException;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbCaseListings;
+import org.abusedesk.aws.DynamoDbCases;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.cases.CaseFiles;
+import org.abusedesk.cases.CaseListings;
+import org.abusedesk.cases.CloseCase;
+import org.abusedesk.cases.ListCases;
 import org.abusedesk.config.Environment;
 import org.abusedesk.logging.LogContext;
 import org.abusedesk.mailing.Mailings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The abuse team's admin API behind the HTTP API's {@code /admin/...} routes. API Gateway's JWT authorizer lets only
@@ -40,14 +48,28 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private AdminApiHandler(Environment environment) {
-        this(new DynamoDbMailings(new AwsClients(environment).dynamoDb(), environment.require("MAILINGS_TABLE")));
+        this(environment, new AwsClients(environment).dynamoDb());
     }
 
-    AdminApiHandler(Mailings mailings) {
+    private AdminApiHandler(Environment environment, DynamoDbClient dynamoDb) {
+        this(
+                new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE")),
+                new DynamoDbCaseListings(dynamoDb, environment.require("COMPLAINTS_TABLE")),
+                new DynamoDbCases(dynamoDb, environment.require("COMPLAINTS_TABLE")),
+                Clock.systemUTC());
+    }
+
+    AdminApiHandler(Mailings mailings, CaseListings listings, CaseFiles files, Clock clock) {
         var mailingRoutes = new MailingRoutes(mailings);
+        var caseRoutes = new CaseRoutes(new ListCases(listings, clock), new CloseCase(files, clock));
         this.actions = Map.of(
                 "GET /admin/mailings/{mailingId}", new Action(Scope.READ, 200, mailingRoutes::show),
-                "PUT /admin/mailings/{mailingId}", new Action(Scope.WRITE, 200, mailingRoutes::put));
+                "PUT /admin/mailings/{mailingId}", new Action(Scope.WRITE, 200, mailingRoutes::put),
+                "GET /admin/mailings/{mailingId}/complaints", new Action(Scope.READ, 200, caseRoutes::ofMailing),
+                "POST /admin/complaints/{mailingId}/{complaintId}/resolve",
+                        new Action(Scope.WRITE, 200, caseRoutes::resolve),
+                "POST /admin/complaints/{mailingId}/{complaintId}/dismiss",
+                        new Action(Scope.WRITE, 200, caseRoutes::dismiss));
     }
 
     @Override

@@ -6,8 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.abusedesk.cases.CaseFixtures;
+import org.abusedesk.cases.InMemoryCases;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.mailing.InMemoryMailings;
 import org.junit.jupiter.api.Test;
@@ -19,7 +25,10 @@ class AdminApiHandlerTest {
     private static final List<String> WRITE = List.of("abuse-desk/write");
 
     private final InMemoryMailings mailings = new InMemoryMailings();
-    private final AdminApiHandler handler = new AdminApiHandler(mailings);
+    private final InMemoryComplaints complaints = new InMemoryComplaints();
+    private final InMemoryCases cases = new InMemoryCases(complaints);
+    private final AdminApiHandler handler =
+            new AdminApiHandler(mailings, cases, cases, Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC));
 
     @Test
     void putThenGet_registersTheMailing_andShowsItWithItsCounters() throws Exception {
@@ -99,6 +108,102 @@ class AdminApiHandlerTest {
                 .isEqualTo(403);
         assertThat(handle("DELETE /admin/everything", null, WRITE, null).getStatusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theCasesOfAMailing_comeAPageAtATime_followingTheCursor_withoutTheComplainant() throws Exception {
+        // GIVEN three complaints on a mailing
+        for (int minutes = 30; minutes >= 10; minutes -= 10) {
+            complaints.add(CaseFixtures.form(
+                    "14141611",
+                    CaseFixtures.NOW.minusSeconds(60L * minutes),
+                    ComplaintState.NOTIFIED,
+                    CaseFixtures.ERIKA));
+        }
+
+        // WHEN they are listed two at a time
+        var first = JSON.readTree(list("limit=2").getBody());
+        var second = JSON.readTree(
+                list("limit=2&cursor=" + first.get("next").asText()).getBody());
+
+        // THEN the pages hold all three once, oldest first, and say nothing of who complained
+        var ids = new java.util.ArrayList<String>();
+        first.get("items").forEach(item -> ids.add(item.get("complaintId").asText()));
+        second.get("items").forEach(item -> ids.add(item.get("complaintId").asText()));
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates().isSorted();
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(first.toString() + second).doesNotContain(CaseFixtures.ERIKA);
+        assertThat(list("limit=0").getStatusCode()).isEqualTo(400);
+        assertThat(list("cursor=not-a-cursor").getStatusCode()).isEqualTo(400);
+        assertThat(list("from=yesterday").getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void resolve_closesANotifiedCase_recordingTheTokensSubject_andOnceOnly() throws Exception {
+        // GIVEN a case the abuse team was told of
+        var complaint = CaseFixtures.form(
+                "14141611", CaseFixtures.NOW.minusSeconds(3600), ComplaintState.NOTIFIED, CaseFixtures.ERIKA);
+        complaints.add(complaint);
+        String route = "POST /admin/complaints/{mailingId}/{complaintId}/resolve";
+        var path = Map.of(
+                "mailingId",
+                "14141611",
+                "complaintId",
+                complaint.key().complaintId().value());
+
+        // WHEN it is resolved without a note, with one, and again
+        var withoutNote = call(route, path, WRITE, "{}");
+        var resolved = call(route, path, WRITE, "{\"note\":\"Kunde verwarnt\"}");
+        var again = call(route, path, WRITE, "{\"note\":\"nochmal\"}");
+
+        // THEN the note is required, the first closing is recorded with who, and a second is a conflict
+        assertThat(withoutNote.getStatusCode()).isEqualTo(400);
+        assertThat(resolved.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(resolved.getBody()).get("state").asText()).isEqualTo("RESOLVED");
+        assertThat(JSON.readTree(resolved.getBody()).get("closedBy").asText()).isEqualTo("erika");
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(call(
+                                route,
+                                Map.of("mailingId", "14141611", "complaintId", "01KB3V9X4E0ZQ6K8N2M5T7R1YH"),
+                                WRITE,
+                                "{\"note\":\"x\"}")
+                        .getStatusCode())
+                .isEqualTo(404);
+        assertThat(call(route, path, READ, "{\"note\":\"x\"}").getStatusCode()).isEqualTo(403);
+    }
+
+    private APIGatewayV2HTTPResponse list(String query) {
+        var parameters = new java.util.LinkedHashMap<String, String>();
+        for (String pair : query.split("&")) {
+            parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        var event = event("GET /admin/mailings/{mailingId}/complaints", Map.of("mailingId", "14141611"), READ, null);
+        event.setQueryStringParameters(parameters);
+        return handler.handleRequest(event, null);
+    }
+
+    private APIGatewayV2HTTPResponse call(
+            String routeKey, Map<String, String> pathParameters, List<String> scopes, String body) {
+        return handler.handleRequest(event(routeKey, pathParameters, scopes, body), null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(
+            String routeKey, Map<String, String> pathParameters, List<String> scopes, String body) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withPathParameters(pathParameters)
+                .withBody(body)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey(routeKey)
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                        .builder()
+                                        .withClaims(Map.of("sub", "erika", "client_id", "cli"))
+                                        .withScopes(scopes)
+                                        .build())
+                                .build())
+                        .build())
+                .build();
     }
 
     private APIGatewayV2HTTPResponse handle(String routeKey, String mailingId, List<String> scopes, String body) {

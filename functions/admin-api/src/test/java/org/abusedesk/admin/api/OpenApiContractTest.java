@@ -15,8 +15,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.abusedesk.cases.CaseFixtures;
+import org.abusedesk.cases.InMemoryCases;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.mailing.InMemoryMailings;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -25,11 +31,14 @@ import org.yaml.snakeyaml.Yaml;
 class OpenApiContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final InMemoryComplaints COMPLAINTS = new InMemoryComplaints();
+    private static final InMemoryCases CASES = new InMemoryCases(COMPLAINTS);
     private static final JsonNode DOCUMENT = document();
     private static final String REGISTRATION =
             "{\"accountId\":\"121070\",\"recipients\":1000,\"sentAt\":\"2026-11-27T09:00:00Z\",\"subject\":null}";
 
-    private final AdminApiHandler handler = new AdminApiHandler(new InMemoryMailings());
+    private final AdminApiHandler handler =
+            new AdminApiHandler(new InMemoryMailings(), CASES, CASES, Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC));
 
     @Test
     void putAndGetOfAMailing_sendAndAnswerTheDocumentedBodies() throws IOException {
@@ -59,6 +68,31 @@ class OpenApiContractTest {
     }
 
     @Test
+    void theCasesOfAMailing_andClosingOne_answerTheDocumentedBodies() throws IOException {
+        var complaint = CaseFixtures.form(
+                "14141612", CaseFixtures.NOW.minusSeconds(3600), ComplaintState.NOTIFIED, CaseFixtures.ERIKA);
+        COMPLAINTS.add(complaint);
+        var path = Map.of(
+                "mailingId",
+                "14141612",
+                "complaintId",
+                complaint.key().complaintId().value());
+        String closing = "{\"note\":\"Kunde verwarnt\"}";
+        assertThat(errors("Closing", JSON.readTree(closing))).isEmpty();
+
+        var page = handle("GET /admin/mailings/{mailingId}/complaints", Map.of("mailingId", "14141612"), null);
+        var closed = handle("POST /admin/complaints/{mailingId}/{complaintId}/resolve", path, closing);
+        var conflict = handle("POST /admin/complaints/{mailingId}/{complaintId}/dismiss", path, closing);
+
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(errors("CasePage", JSON.readTree(page.getBody()))).isEmpty();
+        assertThat(closed.getStatusCode()).isEqualTo(200);
+        assertThat(errors("Closed", JSON.readTree(closed.getBody()))).isEmpty();
+        assertThat(conflict.getStatusCode()).isEqualTo(409);
+        assertThat(errors("Errors", JSON.readTree(conflict.getBody()))).isEmpty();
+    }
+
+    @Test
     void theSchemas_refuseWhatTheyDoNotDescribe() throws IOException {
         assertThat(errors("Mailing", JSON.readTree("{\"mailingId\":\"14141611\"}")))
                 .isNotEmpty();
@@ -76,9 +110,13 @@ class OpenApiContractTest {
     }
 
     private APIGatewayV2HTTPResponse handle(String routeKey, String body) {
+        return handle(routeKey, Map.of("mailingId", "14141611"), body);
+    }
+
+    private APIGatewayV2HTTPResponse handle(String routeKey, Map<String, String> pathParameters, String body) {
         var event = APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(routeKey)
-                .withPathParameters(Map.of("mailingId", "14141611"))
+                .withPathParameters(pathParameters)
                 .withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
