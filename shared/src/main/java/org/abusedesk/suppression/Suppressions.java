@@ -2,9 +2,19 @@ package org.abusedesk.suppression;
 
 import java.util.List;
 import org.abusedesk.account.AccountId;
+import org.abusedesk.admin.Page;
+import org.abusedesk.admin.PageRequest;
 
 /** The complainants each account must not mail again. */
 public interface Suppressions {
 
+    /** All of the account's suppressions. */
     List<Suppression> of(AccountId accountId);
+
+    /**
+     * A page of the account's suppressions, in the order of their address hashes.
+     *
+     * @throws org.abusedesk.admin.InvalidCursorException when the cursor is not one of this account's suppressions
+     */
+    Page<Suppression> of(AccountId accountId, PageRequest page);
 }
