@@ -11,6 +11,8 @@ import org.abusedesk.complaint.MailingId;
  * A campaign in the mailing registry: whose it is and how many it went to, with the complaints counted on it.
  *
  * @param recipients empty when the sending platform gave no recipient count
+ * @param optInEvidence where the recipients' consent is documented (a text or a link), as the sending platform gave
+ *     it: evidence for a complaint's case
  */
 public record Mailing(
         MailingId id,
@@ -19,6 +21,7 @@ public record Mailing(
         Instant sentAt,
         Optional<String> subject,
         Optional<String> sender,
+        Optional<String> optInEvidence,
         long complaints,
         long verifiedComplaints) {
 
@@ -29,6 +32,7 @@ public record Mailing(
         Objects.requireNonNull(sentAt, "sentAt == null");
         Objects.requireNonNull(subject, "subject == null");
         Objects.requireNonNull(sender, "sender == null");
+        Objects.requireNonNull(optInEvidence, "optInEvidence == null");
         if (recipients.isPresent() && recipients.getAsLong() < 0) {
             throw new IllegalArgumentException("recipients < 0");
         }
@@ -42,6 +46,23 @@ public record Mailing(
             Instant sentAt,
             Optional<String> subject,
             Optional<String> sender) {
-        return new Mailing(id, accountId, recipients, sentAt, subject, sender, 0, 0);
+        return registered(id, accountId, recipients, sentAt, subject, sender, Optional.empty());
+    }
+
+    /** A registration with the evidence of the recipients' consent. */
+    public static Mailing registered(
+            MailingId id,
+            AccountId accountId,
+            OptionalLong recipients,
+            Instant sentAt,
+            Optional<String> subject,
+            Optional<String> sender,
+            Optional<String> optInEvidence) {
+        return new Mailing(id, accountId, recipients, sentAt, subject, sender, optInEvidence, 0, 0);
+    }
+
+    /** The registration alone, without the counters: what the sending platform registered. */
+    public Mailing registration() {
+        return registered(id, accountId, recipients, sentAt, subject, sender, optInEvidence);
     }
 }

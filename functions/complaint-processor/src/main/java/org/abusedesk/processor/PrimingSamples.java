@@ -101,6 +101,7 @@ final class PrimingSamples {
                         AT.minus(Duration.ofHours(1)),
                         Optional.of("Priming"),
                         Optional.of("news@example.invalid"),
+                        Optional.empty(),
                         2,
                         1)),
                 Optional.of(ACCOUNT),
