@@ -115,7 +115,9 @@ public final class DynamoDbMailings implements Mailings, NotificationThrottle {
      * put again after a backoff. An item that exists (registered, or made by a complaint counted on an unregistered
      * mailing) is never put, for a put replaces the whole item, counters and notification state included: it is
      * left alone when its registration has these very values, and otherwise updated on its own, registry attributes
-     * only. Whether an item exists is read (BatchGetItem, consistently) just before each attempt to put it.
+     * only. Whether an item exists is read (BatchGetItem, consistently) just before each attempt to put it, so
+     * that only a first complaint counted on a mailing within that one round trip could be put over (BatchWriteItem
+     * has no conditions): see docs/registry.md for why this and not an update or a transaction per row.
      */
     @Override
     public BulkRegistration registerAll(List<Mailing> mailings) {
