@@ -1,12 +1,25 @@
 package org.abusedesk.account;
 
+import java.util.List;
 import java.util.Optional;
+import org.abusedesk.admin.Page;
+import org.abusedesk.admin.PageRequest;
 
 /** The accounts table, in the domain's words. */
 public interface Accounts {
 
-    /** The account's status, counters and history; empty when no complaint ever named it. */
+    /** The account's status, counters and history; empty when no complaint or person ever named it. */
     Optional<Account> find(AccountId id);
+
+    /** The account's status alone, without its history; ACTIVE for an account the desk never heard of. */
+    AccountStatus status(AccountId id);
+
+    /**
+     * A page of the account's status changes, newest first.
+     *
+     * @throws org.abusedesk.admin.InvalidCursorException when the cursor is not one of this account's history
+     */
+    Page<StatusChange> history(AccountId id, PageRequest page);
 
     /**
      * Records a status change, if the account is still at {@code change.from()}.
@@ -16,7 +29,7 @@ public interface Accounts {
     boolean changeStatus(StatusChange change);
 
     /** Escalations whose notification to the abuse team has not gone out yet, oldest first. */
-    java.util.List<StatusChange> unannouncedEscalations(AccountId id);
+    List<StatusChange> unannouncedEscalations(AccountId id);
 
     /** Marks an escalation as announced to the abuse team. */
     void markAnnounced(StatusChange change);

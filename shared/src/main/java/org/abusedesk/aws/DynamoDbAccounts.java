@@ -17,6 +17,8 @@ import org.abusedesk.account.AccountStatus;
 import org.abusedesk.account.Accounts;
 import org.abusedesk.account.ComplaintStatistics;
 import org.abusedesk.account.StatusChange;
+import org.abusedesk.admin.Page;
+import org.abusedesk.admin.PageRequest;
 import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppression;
@@ -24,6 +26,7 @@ import org.abusedesk.suppression.Suppressions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -39,6 +42,9 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
     static final String HISTORY = "HISTORY#";
     static final String SUPPRESSION = "SUPPRESSION#";
 
+    private static final String HISTORY_LISTING = "account-history";
+    private static final String SUPPRESSION_LISTING = "suppressions";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -52,7 +58,7 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
         var status = dynamoDb.getItem(
                         r -> r.tableName(table).key(key(id, STATUS)).consistentRead(true))
                 .item();
-        var history = history(id);
+        var history = entries(id);
         if ((status == null || status.isEmpty()) && history.isEmpty()) {
             return Optional.empty();
         }
@@ -65,6 +71,37 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
                 number(known, "complaints"),
                 number(known, "verifiedComplaints"),
                 history.stream().map(HistoryEntry::change).toList()));
+    }
+
+    @Override
+    public AccountStatus status(AccountId id) {
+        var item = dynamoDb.getItem(r -> r.tableName(table)
+                        .key(key(id, STATUS))
+                        .consistentRead(true)
+                        .projectionExpression("#status")
+                        .expressionAttributeNames(Map.of("#status", "status")))
+                .item();
+        return item == null || !item.containsKey("status")
+                ? AccountStatus.ACTIVE
+                : AccountStatus.valueOf(item.get("status").s());
+    }
+
+    @Override
+    public Page<StatusChange> history(AccountId id, PageRequest page) {
+        return DynamoDbPages.query(
+                dynamoDb,
+                QueryRequest.builder()
+                        .tableName(table)
+                        .consistentRead(true)
+                        .scanIndexForward(false)
+                        .keyConditionExpression("accountId = :account AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":account", s(id.value()), ":prefix", s(HISTORY)))
+                        .build(),
+                HISTORY_LISTING,
+                page,
+                key -> isKeyOf(key, id, HISTORY),
+                item -> key(id, item.get("sk").s()),
+                item -> statusChange(id, item));
     }
 
     @Override
@@ -108,7 +145,7 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
 
     @Override
     public List<StatusChange> unannouncedEscalations(AccountId id) {
-        return history(id).stream()
+        return entries(id).stream()
                 .filter(entry ->
                         !entry.announced() && entry.change().changedBy().equals(StatusChange.AUTOMATIC))
                 .map(HistoryEntry::change)
@@ -117,7 +154,7 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
 
     @Override
     public void markAnnounced(StatusChange change) {
-        history(change.accountId()).stream()
+        entries(change.accountId()).stream()
                 .filter(entry -> entry.change().equals(change))
                 .forEach(entry -> dynamoDb.updateItem(r -> r.tableName(table)
                         .key(key(change.accountId(), entry.sk()))
@@ -128,15 +165,9 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
     @Override
     public List<Suppression> of(AccountId accountId) {
         var suppressions = new ArrayList<Suppression>();
-        dynamoDb.queryPaginator(r -> r.tableName(table)
-                        .keyConditionExpression("accountId = :account AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":account", s(accountId.value()), ":prefix", s(SUPPRESSION))))
+        dynamoDb.queryPaginator(suppressionsOf(accountId))
                 .items()
-                .forEach(item -> suppressions.add(new Suppression(
-                        accountId,
-                        new AddressHash(item.get("addressHash").s()),
-                        Instant.ofEpochMilli(Long.parseLong(item.get("since").n())),
-                        item.get("complaintId").s())));
+                .forEach(item -> suppressions.add(suppression(accountId, item)));
         return suppressions;
     }
 
@@ -156,13 +187,53 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
                 item.get("complaintId").s()));
     }
 
+    @Override
+    public Page<Suppression> of(AccountId accountId, PageRequest page) {
+        return DynamoDbPages.query(
+                dynamoDb,
+                suppressionsOf(accountId),
+                SUPPRESSION_LISTING,
+                page,
+                key -> isKeyOf(key, accountId, SUPPRESSION),
+                item -> key(accountId, item.get("sk").s()),
+                item -> suppression(accountId, item));
+    }
+
     static Map<String, AttributeValue> key(AccountId id, String sk) {
         return Map.of("accountId", s(id.value()), "sk", s(sk));
     }
 
+    private QueryRequest suppressionsOf(AccountId accountId) {
+        return QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("accountId = :account AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":account", s(accountId.value()), ":prefix", s(SUPPRESSION)))
+                .build();
+    }
+
+    private static Suppression suppression(AccountId accountId, Map<String, AttributeValue> item) {
+        return new Suppression(
+                accountId,
+                new AddressHash(item.get("addressHash").s()),
+                Instant.ofEpochMilli(Long.parseLong(item.get("since").n())),
+                item.get("complaintId").s());
+    }
+
+    /** Whether a cursor's key is of the account's items of that kind: another account's cursor starts nothing here. */
+    private static boolean isKeyOf(Map<String, AttributeValue> key, AccountId id, String prefix) {
+        var account = key.get("accountId");
+        var sk = key.get("sk");
+        return key.size() == 2
+                && account != null
+                && id.value().equals(account.s())
+                && sk != null
+                && sk.s() != null
+                && sk.s().startsWith(prefix);
+    }
+
     private record HistoryEntry(String sk, StatusChange change, boolean announced) {}
 
-    private List<HistoryEntry> history(AccountId id) {
+    private List<HistoryEntry> entries(AccountId id) {
         var entries = new ArrayList<HistoryEntry>();
         dynamoDb.queryPaginator(r -> r.tableName(table)
                         .consistentRead(true)
@@ -171,24 +242,25 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
                 .items()
                 .forEach(item -> entries.add(new HistoryEntry(
                         item.get("sk").s(),
-                        new StatusChange(
-                                id,
-                                AccountStatus.valueOf(item.get("from").s()),
-                                AccountStatus.valueOf(item.get("to").s()),
-                                Instant.ofEpochMilli(
-                                        Long.parseLong(item.get("at").n())),
-                                item.get("reason").s(),
-                                item.get("changedBy").s(),
-                                new ComplaintStatistics(
-                                        number(item, "complaints"),
-                                        number(item, "verifiedComplaints"),
-                                        number(item, "recipients"),
-                                        number(item, "busiestUncountedMailing24h")),
-                                item.get("complaintIds").l().stream()
-                                        .map(AttributeValue::s)
-                                        .toList()),
+                        statusChange(id, item),
                         item.containsKey("announced") && item.get("announced").bool())));
         return entries;
+    }
+
+    private static StatusChange statusChange(AccountId id, Map<String, AttributeValue> item) {
+        return new StatusChange(
+                id,
+                AccountStatus.valueOf(item.get("from").s()),
+                AccountStatus.valueOf(item.get("to").s()),
+                Instant.ofEpochMilli(Long.parseLong(item.get("at").n())),
+                item.get("reason").s(),
+                item.get("changedBy").s(),
+                new ComplaintStatistics(
+                        number(item, "complaints"),
+                        number(item, "verifiedComplaints"),
+                        number(item, "recipients"),
+                        number(item, "busiestUncountedMailing24h")),
+                item.get("complaintIds").l().stream().map(AttributeValue::s).toList());
     }
 
     private static Map<String, AttributeValue> historyItem(StatusChange change, String sk) {

@@ -60,4 +60,9 @@ public record Mailing(
             Optional<String> optInEvidence) {
         return new Mailing(id, accountId, recipients, sentAt, subject, sender, optInEvidence, 0, 0);
     }
+
+    /** The registration alone, without the counters: what the sending platform registered. */
+    public Mailing registration() {
+        return registered(id, accountId, recipients, sentAt, subject, sender, optInEvidence);
+    }
 }

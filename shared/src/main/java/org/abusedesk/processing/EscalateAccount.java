@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.abusedesk.account.Account;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.account.Accounts;
@@ -79,6 +80,18 @@ public final class EscalateAccount {
      * busiest day of a mailing without a recipient count, the triggering mailing included even if unregistered.
      */
     public ComplaintStatistics statistics(AccountId accountId, MailingId trigger, Instant now) {
+        return statistics(accountId, Optional.of(trigger), now);
+    }
+
+    /**
+     * The account's complaint statistics as of {@code now}, with no complaint to start from: what a person's status
+     * change records.
+     */
+    public ComplaintStatistics statistics(AccountId accountId, Instant now) {
+        return statistics(accountId, Optional.empty(), now);
+    }
+
+    private ComplaintStatistics statistics(AccountId accountId, Optional<MailingId> trigger, Instant now) {
         long complaintsCounted = 0;
         long verified = 0;
         long recipients = 0;
@@ -93,10 +106,12 @@ public final class EscalateAccount {
                 uncounted.add(mailing.id());
             }
         }
-        var triggering = mailings.find(trigger);
-        if (triggering.isEmpty() || triggering.get().recipients().isEmpty()) {
-            uncounted.add(trigger);
-        }
+        trigger.ifPresent(mailingId -> {
+            var triggering = mailings.find(mailingId);
+            if (triggering.isEmpty() || triggering.get().recipients().isEmpty()) {
+                uncounted.add(mailingId);
+            }
+        });
         long busiest = 0;
         for (MailingId mailingId : uncounted) {
             busiest = Math.max(busiest, complaints.countSince(mailingId, now.minus(DAY)));

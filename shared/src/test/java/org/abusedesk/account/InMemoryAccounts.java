@@ -1,6 +1,7 @@
 package org.abusedesk.account;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.abusedesk.admin.InMemoryPages;
+import org.abusedesk.admin.Page;
+import org.abusedesk.admin.PageRequest;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppression;
 import org.abusedesk.suppression.Suppressions;
@@ -22,6 +26,18 @@ public final class InMemoryAccounts implements Accounts, Suppressions {
     @Override
     public synchronized Optional<Account> find(AccountId id) {
         return Optional.ofNullable(accounts.get(id));
+    }
+
+    @Override
+    public synchronized AccountStatus status(AccountId id) {
+        return find(id).map(Account::status).orElse(AccountStatus.ACTIVE);
+    }
+
+    @Override
+    public synchronized Page<StatusChange> history(AccountId id, PageRequest page) {
+        var newestFirst = new ArrayList<>(find(id).map(Account::history).orElse(List.of()));
+        Collections.reverse(newestFirst);
+        return InMemoryPages.page(newestFirst, "account-history|" + id.value(), page);
     }
 
     @Override
@@ -75,5 +91,10 @@ public final class InMemoryAccounts implements Accounts, Suppressions {
     public synchronized Optional<Suppression> find(AccountId accountId, AddressHash addressHash) {
         return Optional.ofNullable(
                 suppressions.getOrDefault(accountId, Map.of()).get(addressHash.value()));
+    }
+
+    @Override
+    public synchronized Page<Suppression> of(AccountId accountId, PageRequest page) {
+        return InMemoryPages.page(of(accountId), "suppressions|" + accountId.value(), page);
     }
 }

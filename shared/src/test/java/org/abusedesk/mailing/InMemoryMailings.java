@@ -3,6 +3,7 @@ package org.abusedesk.mailing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +18,45 @@ public final class InMemoryMailings implements Mailings, NotificationThrottle {
     private final Map<MailingId, long[]> counters = new HashMap<>();
     private final Map<MailingId, Instant> lastNotified = new HashMap<>();
     private final Map<MailingId, Instant> pendingSince = new HashMap<>();
+    private final Map<MailingId, String> failures = new HashMap<>();
 
     @Override
     public synchronized void register(Mailing mailing) {
-        registered.put(mailing.id(), mailing);
+        registered.put(mailing.id(), mailing.registration());
+    }
+
+    @Override
+    public synchronized BulkRegistration registerAll(List<Mailing> mailings) {
+        var written = new HashSet<MailingId>();
+        var unchanged = new HashSet<MailingId>();
+        var failed = new HashMap<MailingId, String>();
+        var seen = new HashSet<MailingId>();
+        for (Mailing mailing : mailings) {
+            // DynamoDB refuses a batch that names a key twice.
+            if (!seen.add(mailing.id())) {
+                throw new IllegalArgumentException("Mailing ID twice in one batch: " + mailing.id());
+            }
+            String failure = failures.remove(mailing.id());
+            if (failure != null) {
+                failed.put(mailing.id(), failure);
+            } else if (mailing.registration().equals(registered.get(mailing.id()))) {
+                unchanged.add(mailing.id());
+            } else {
+                registered.put(mailing.id(), mailing.registration());
+                written.add(mailing.id());
+            }
+        }
+        return new BulkRegistration(written, unchanged, failed);
+    }
+
+    /** The next bulk registration of this mailing fails, as a store that refuses the write would. */
+    public synchronized void failNextRegistration(MailingId id, String reason) {
+        failures.put(id, reason);
+    }
+
+    /** Every registered mailing, with its counters. */
+    public synchronized List<Mailing> all() {
+        return registered.values().stream().map(this::withCounters).toList();
     }
 
     @Override
