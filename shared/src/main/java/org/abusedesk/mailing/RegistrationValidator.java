@@ -20,6 +20,9 @@ final class RegistrationValidator {
     static final int MAX_OPT_IN_EVIDENCE_CHARS = 2_000;
 
     static final String NOT_A_COUNT = "must be a whole number of 0 or more";
+    /** Times beyond four-digit years are typing errors, and some would not fit epoch milliseconds. */
+    private static final Instant LAST_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
+
     static final String NOT_A_TIME = "must be an ISO-8601 time with its offset, e.g. 2025-11-20T09:30:00Z";
 
     private final MailingIdFormat mailingIdFormat;
@@ -58,13 +61,19 @@ final class RegistrationValidator {
     private static Long count(String text) {
         long value = Long.parseLong(text);
         if (value < 0 || text.startsWith("+")) {
-            throw new IllegalArgumentException("negative");
+            throw new IllegalArgumentException("not a plain count");
         }
         return value;
     }
 
     private static Instant instant(String text) {
         // Stored as epoch milliseconds: what is kept must be what compares equal when the same row comes again.
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from).truncatedTo(ChronoUnit.MILLIS);
+        var instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .parse(text, Instant::from)
+                .truncatedTo(ChronoUnit.MILLIS);
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST_TIME)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return instant;
     }
 }

@@ -16,11 +16,13 @@ import java.util.UUID;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.MailingIdFormat;
+import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
 import org.abusedesk.mailing.ImportMailings;
 import org.abusedesk.mailing.ImportReport;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.mailing.RejectedRow;
+import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,13 +38,20 @@ class ImportMailingsIT {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final DynamoDbMailings mailings;
+    private final FaultInjector calls = new FaultInjector();
     private final ImportMailings importMailings;
 
     ImportMailingsIT(Stack stack) {
         this.dynamoDb = stack.aws().dynamoDb();
         this.table = stack.ref("MailingsTable");
         this.mailings = new DynamoDbMailings(dynamoDb, table);
-        this.importMailings = new ImportMailings(mailings, MailingIdFormat.DEFAULT);
+        var environment = new Environment(Map.of(
+                "AWS_REGION",
+                stack.aws().region().id(),
+                "AWS_ENDPOINT_URL",
+                stack.aws().uri().toString()));
+        var counted = new AwsClients(environment, List.of(calls)).dynamoDb();
+        this.importMailings = new ImportMailings(new DynamoDbMailings(counted, table), MailingIdFormat.DEFAULT);
     }
 
     @Test
@@ -124,6 +133,9 @@ class ImportMailingsIT {
         assertThat(stored.get(counted.value()))
                 .containsEntry("lastNotifiedAt", AttributeValue.fromN(Long.toString(NOW.toEpochMilli())))
                 .containsEntry("notifyPending", AttributeValue.fromS("PENDING"));
+        // ... new mailings were put 25 a call, four calls for each hundred rows, and only the changed one updated
+        assertThat(calls.calls("BatchWriteItem")).isEqualTo(ROWS / 25);
+        assertThat(calls.calls("UpdateItem")).isEqualTo(1);
         // ... progress was told every hundred rows, up to all of them
         assertThat(progress)
                 .hasSize(ROWS / ImportMailings.BATCH_ROWS)
@@ -132,11 +144,20 @@ class ImportMailingsIT {
                 .isEqualTo((long) ROWS);
 
         // WHEN the same file is imported again
+        int writes = writeCalls();
         var again = importMailings.importCsv(bytes(csv), rows -> {});
 
-        // THEN nothing is written, the same rows are rejected, and the table is as it was
+        // THEN every good row is found as it is, the same rows are rejected, and not one write is sent
         assertThat(again).isEqualTo(new ImportReport(ROWS, 0, ROWS - 5, 5, expectedRejections, true));
-        assertThat(registered(p)).isEqualTo(stored);
+        assertThat(writeCalls()).isEqualTo(writes);
+        assertThat(calls.calls("BatchGetItem")).isPositive();
+    }
+
+    private int writeCalls() {
+        return calls.calls("BatchWriteItem")
+                + calls.calls("UpdateItem")
+                + calls.calls("PutItem")
+                + calls.calls("TransactWriteItems");
     }
 
     /** What the ledger's transaction adds to a mailing when it counts a complaint. */

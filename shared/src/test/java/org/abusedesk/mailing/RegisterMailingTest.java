@@ -96,6 +96,8 @@ class RegisterMailingTest {
                 "recipients | 99999999999999999999 | must be at most 19 characters",
                 "sentAt     | 2025-11-20T09:30:00 | must be an ISO-8601 time with its offset, e.g. 2025-11-20T09:30:00Z",
                 "sentAt     | 2025-02-30T09:30:00Z | must be an ISO-8601 time with its offset, e.g. 2025-11-20T09:30:00Z",
+                "sentAt     | +100000-01-01T00:00:00Z | must be an ISO-8601 time with its offset, e.g. 2025-11-20T09:30:00Z",
+                "sentAt     | 1969-12-31T23:59:59Z | must be an ISO-8601 time with its offset, e.g. 2025-11-20T09:30:00Z",
                 "mailingId  | UNATTRIBUTED | is reserved for complaints whose mailing is unknown",
             })
     void register_refusesAFieldThatIsWrong_namingIt(String field, String value, String message) {
