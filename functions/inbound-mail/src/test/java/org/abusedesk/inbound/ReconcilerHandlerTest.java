@@ -18,6 +18,7 @@ import org.abusedesk.reconcile.InMemoryRequeues;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
 import org.abusedesk.reconcile.RecordingComplaintQueue;
+import org.abusedesk.reconcile.StoredMails;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerHandlerTest {
@@ -27,21 +28,7 @@ class ReconcilerHandlerTest {
     private final InMemoryComplaints complaints = new InMemoryComplaints();
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
     private final InMemoryComplaintIndexes indexes = new InMemoryComplaintIndexes(complaints);
-    private final ReconcilerHandler handler = new ReconcilerHandler(new Reconcile(
-            rawMails,
-            indexes,
-            new ReceiveMail(
-                    rawMails,
-                    new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
-                    complaints,
-                    new RecordingDeskMetrics(),
-                    InboundLimits.DEFAULT,
-                    Duration.ofDays(180)),
-            indexes,
-            new RecordingComplaintQueue(),
-            new InMemoryRequeues(),
-            new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72)),
-            Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final ReconcilerHandler handler = handler(rawMails);
 
     @Test
     void scheduledEvent_reconciles_andAnswersWithTheCountsOnly() throws IOException {
@@ -73,10 +60,23 @@ class ReconcilerHandlerTest {
     @Test
     void scheduledEvent_whenAnItemFails_failsTheInvocation_soThatTheErrorsAlarmFires() {
         // GIVEN a reconciler whose listing of stored mail fails
-        var failing = new ReconcilerHandler(new Reconcile(
-                (from, to) -> {
-                    throw new IllegalStateException("listing failed");
-                },
+        var failing = handler((from, to) -> {
+            throw new IllegalStateException("listing failed");
+        });
+
+        // WHEN / THEN the invocation fails, naming how many items are left
+        assertThatThrownBy(() -> failing.handleRequest(
+                        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(),
+                        null))
+                .isInstanceOf(ReconcilerHandler.ReconcileFailedException.class)
+                .hasMessage("1 item(s) failed and are left for the next run");
+    }
+
+    /** The handler over the fakes, listing stored mail from {@code storedMails}. */
+    private ReconcilerHandler handler(StoredMails storedMails) {
+        return new ReconcilerHandler(new Reconcile(
+                storedMails,
                 indexes,
                 new ReceiveMail(
                         rawMails,
@@ -90,14 +90,6 @@ class ReconcilerHandlerTest {
                 new InMemoryRequeues(),
                 new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72)),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
-
-        // WHEN / THEN the invocation fails, naming how many items are left
-        assertThatThrownBy(() -> failing.handleRequest(
-                        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-                        new ByteArrayOutputStream(),
-                        null))
-                .isInstanceOf(ReconcilerHandler.ReconcileFailedException.class)
-                .hasMessage("1 item(s) failed and are left for the next run");
     }
 
     private String handle(String event) throws IOException {

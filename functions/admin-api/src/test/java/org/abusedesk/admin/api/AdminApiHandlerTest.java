@@ -207,21 +207,6 @@ class AdminApiHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse handle(String routeKey, String mailingId, List<String> scopes, String body) {
-        var event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(routeKey)
-                .withPathParameters(mailingId == null ? null : Map.of("mailingId", mailingId))
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey(routeKey)
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
-                                        .builder()
-                                        .withClaims(Map.of("sub", "erika", "client_id", "cli"))
-                                        .withScopes(scopes)
-                                        .build())
-                                .build())
-                        .build())
-                .build();
-        return handler.handleRequest(event, null);
+        return call(routeKey, mailingId == null ? null : Map.of("mailingId", mailingId), scopes, body);
     }
 }
