@@ -39,6 +39,7 @@ import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppression;
+import org.abusedesk.testkit.AccountEvents;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -303,18 +304,6 @@ class DynamoDbAccountsIT {
     }
 
     private String subscribeToAccountEvents() {
-        try (var sqs = stack.aws().sqs();
-                var events = stack.aws().eventBridge()) {
-            String queueName = stack.name() + "-account-events";
-            String url = sqs.createQueue(r -> r.queueName(queueName)).queueUrl();
-            String arn = "arn:aws:sqs:" + stack.aws().region().id() + ":123456789012:" + queueName;
-            String bus = stack.ref("EventBus");
-            events.putRule(r ->
-                    r.name("to-queue").eventBusName(bus).eventPattern("{\"detail-type\":[\"AccountStatusChanged\"]}"));
-            events.putTargets(r -> r.rule("to-queue")
-                    .eventBusName(bus)
-                    .targets(t -> t.id("queue").arn(arn)));
-            return url;
-        }
+        return AccountEvents.subscribe(stack);
     }
 }

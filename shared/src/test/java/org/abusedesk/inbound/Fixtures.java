@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.abusedesk.local.ProjectRoot;
 
 /** The mail fixtures: this module's own, one per shape, and the public corpus. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {}
 
@@ -31,7 +31,7 @@ final class Fixtures {
     }
 
     /** A complaint that forwards the reported mail as a message/rfc822 attachment with these headers and body. */
-    static byte[] forwardedAsAttachment(String headers, String body) {
+    public static byte[] forwardedAsAttachment(String headers, String body) {
         return mail(
                 "From: Erika Muster <erika.muster@example.net>",
                 "To: abuse@example.com",

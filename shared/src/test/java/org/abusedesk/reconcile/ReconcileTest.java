@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.f4b6a3.ulid.Ulid;
 import com.github.f4b6a3.ulid.UlidCreator;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.inbound.DkimVerifier;
+import org.abusedesk.inbound.Fixtures;
 import org.abusedesk.inbound.InMemoryRawMails;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.MailReader;
@@ -265,29 +265,6 @@ class ReconcileTest {
 
     /** A complaint forwarding the reported mail as an attachment. */
     private static byte[] complaintMail(String mailingId) {
-        return String.join(
-                        "\r\n",
-                        "From: Erika Muster <erika.muster@example.net>",
-                        "To: abuse@example.com",
-                        "Subject: Spam",
-                        "MIME-Version: 1.0",
-                        "Content-Type: multipart/mixed; boundary=\"b\"",
-                        "",
-                        "--b",
-                        "Content-Type: text/plain",
-                        "",
-                        "See the attachment.",
-                        "--b",
-                        "Content-Type: message/rfc822",
-                        "",
-                        "From: news@shop.example.org",
-                        "Subject: Angebote",
-                        "X-Mailing: " + mailingId,
-                        "Content-Type: text/plain",
-                        "",
-                        "Kaufen!",
-                        "--b--",
-                        "")
-                .getBytes(StandardCharsets.UTF_8);
+        return Fixtures.forwardedAsAttachment("X-Mailing: " + mailingId, "Kaufen!");
     }
 }

@@ -38,6 +38,7 @@ import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
 import org.abusedesk.mailing.Mailing;
+import org.abusedesk.testkit.AccountEvents;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
@@ -249,19 +250,7 @@ class ProcessorIT {
     }
 
     private String subscribeToAccountEvents() {
-        try (var sqs = stack.aws().sqs();
-                var events = stack.aws().eventBridge()) {
-            String queueName = stack.name() + "-account-events";
-            String url = sqs.createQueue(r -> r.queueName(queueName)).queueUrl();
-            String arn = "arn:aws:sqs:" + stack.aws().region().id() + ":123456789012:" + queueName;
-            String bus = stack.ref("EventBus");
-            events.putRule(r ->
-                    r.name("to-queue").eventBusName(bus).eventPattern("{\"detail-type\":[\"AccountStatusChanged\"]}"));
-            events.putTargets(r -> r.rule("to-queue")
-                    .eventBusName(bus)
-                    .targets(t -> t.id("queue").arn(arn)));
-            return url;
-        }
+        return AccountEvents.subscribe(stack);
     }
 
     private static SQSEvent event(ComplaintKey key) {
