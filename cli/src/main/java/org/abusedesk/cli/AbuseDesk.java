@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             LocalCommand.class,
             MailingsCommand.class,
+            ComplaintsCommand.class,
             AccountsCommand.class,
             SuppressionsCommand.class,
+            EraseCommand.class,
+            ExportCommand.class,
             ReconcileCommand.class,
             ParseCommand.class
         })

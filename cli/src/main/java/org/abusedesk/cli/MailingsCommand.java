@@ -1,15 +1,15 @@
 package org.abusedesk.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import org.abusedesk.account.AccountId;
-import org.abusedesk.aws.DynamoDbMailings;
-import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mailing.Mailing;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,17 +18,15 @@ import picocli.CommandLine.Parameters;
         name = "mailings",
         mixinStandardHelpOptions = true,
         description = "The mailing registry: Mailing ID → account, recipients, send time.",
-        subcommands = {MailingsCommand.Put.class, MailingsCommand.Show.class})
+        subcommands = {MailingsCommand.Put.class, MailingsCommand.Show.class, MailingsCommand.Import.class})
 final class MailingsCommand {
 
+    /** {@code mailings put}: one registration. */
     @Command(
             name = "put",
             mixinStandardHelpOptions = true,
-            description = "Registers a mailing, or updates its registration.")
-    static final class Put implements Callable<Integer> {
-
-        @Mixin
-        StackConnection stack;
+            description = "Registers a mailing, or updates its registration (its complaint counters are kept).")
+    static final class Put extends AdminCommand {
 
         @Option(names = "--mailing-id", required = true, description = "The Mailing ID from the campaign's headers.")
         String mailingId;
@@ -48,62 +46,119 @@ final class MailingsCommand {
         @Option(names = "--sender", description = "Its From address.")
         String sender;
 
+        @Option(names = "--opt-in-evidence", description = "How the recipients opted in, for CSA evidence bundles.")
+        String optInEvidence;
+
+        @Option(names = "--json", description = "Print the API's JSON.")
+        boolean json;
+
         @Override
-        public Integer call() {
-            var mailing = Mailing.registered(
-                    new MailingId(mailingId.strip()),
-                    new AccountId(accountId.strip()),
-                    recipients == null ? OptionalLong.empty() : OptionalLong.of(recipients),
-                    sentAt == null ? Instant.now() : sentAt,
-                    Optional.ofNullable(subject),
-                    Optional.ofNullable(sender));
-            try (var dynamoDb = stack.dynamoDb()) {
-                new DynamoDbMailings(dynamoDb, stack.mailingsTable()).register(mailing);
-            }
-            System.out.println("registered mailing " + mailing.id() + " of account " + mailing.accountId()
-                    + (recipients == null ? " without a recipient count" : " to " + recipients + " recipients"));
+        int run(AdminClient admin, PrintWriter out, PrintWriter err) {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("accountId", accountId.strip());
+            body.put("recipients", recipients);
+            body.put("sentAt", (sentAt == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : sentAt).toString());
+            body.put("subject", subject);
+            body.put("sender", sender);
+            body.put("optInEvidence", optInEvidence);
+            var mailing = admin.send(Route.PUT_MAILING, Route.PUT_MAILING.parameters(mailingId.strip()), body);
+            Output.show(out, json, mailing);
             return 0;
         }
     }
 
+    /** {@code mailings show}: one registration and its counters. */
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
             description = "Shows a mailing's registration and complaint counters.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends AdminCommand {
 
-        @Mixin
-        StackConnection stack;
-
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json", description = "Print the API's JSON.")
         boolean json;
 
         @Parameters(paramLabel = "MAILING_ID")
         String mailingId;
 
         @Override
-        public Integer call() {
-            try (var dynamoDb = stack.dynamoDb()) {
-                var found =
-                        new DynamoDbMailings(dynamoDb, stack.mailingsTable()).find(new MailingId(mailingId.strip()));
-                if (found.isEmpty()) {
-                    System.err.println("mailing " + mailingId + " is not registered");
-                    return 1;
+        int run(AdminClient admin, PrintWriter out, PrintWriter err) {
+            Output.show(out, json, admin.get(Route.MAILING, Route.MAILING.parameters(mailingId.strip()), Map.of()));
+            return 0;
+        }
+    }
+
+    /** {@code mailings import}: a CSV file of registrations, in chunks the API takes. */
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Registers the mailings of a CSV file (header: mailingId,accountId,recipients,sentAt,subject,sender"
+                        + "[,optInEvidence], in any order), sent " + MailingImport.MAX_ROWS
+                        + " rows a request. Rows already registered with these values are left as they are.",
+                "Exits 0 when every row is stored, 2 when some are rejected (listed by their line in the file),"
+                        + " 1 when the import failed."
+            })
+    static final class Import extends AdminCommand {
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Parameters(paramLabel = "FILE.csv", description = "UTF-8; the header is line 1.")
+        Path file;
+
+        @Override
+        int run(AdminClient admin, PrintWriter out, PrintWriter err) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                err.println("no file " + file);
+                return 1;
+            }
+            long total = MailingImport.countRows(file);
+            var progress = new Progress(err, Progress.atTerminal(), "import", "rows", total);
+            MailingImport.Report report;
+            try {
+                report = new MailingImport(admin).run(file, progress::update);
+            } catch (MailingImport.Stopped stopped) {
+                progress.finish();
+                stopped.refusal().lines().forEach(err::println);
+                err.println("the import stopped at the request starting with line " + stopped.line()
+                        + "; the rows before it are stored as reported");
+                print(out, stopped.before());
+                return 1;
+            } catch (IllegalArgumentException e) {
+                progress.finish();
+                err.println(e.getMessage());
+                return 1;
+            }
+            progress.finish();
+            print(out, report);
+            return report.allStored() ? 0 : 2;
+        }
+
+        private void print(PrintWriter out, MailingImport.Report report) {
+            if (json) {
+                Output.json(out, report.json());
+                return;
+            }
+            var fields = new LinkedHashMap<String, String>();
+            fields.put("rows", Long.toString(report.rows()));
+            fields.put("written", Long.toString(report.written()));
+            fields.put("unchanged", Long.toString(report.unchanged()));
+            fields.put("rejected", Long.toString(report.rejected()));
+            fields.put("complete", Boolean.toString(report.complete()));
+            Output.fields(out, fields);
+            if (!report.rejectedRows().isEmpty()) {
+                out.println();
+                var table = new Table(List.of("line", "mailingId", "reason"));
+                report.rejectedRows()
+                        .forEach(row -> table.add(List.of(
+                                Long.toString(row.line()),
+                                row.mailingId() == null ? "-" : row.mailingId(),
+                                row.reason())));
+                table.print(out);
+                if (report.rejected() > report.rejectedRows().size()) {
+                    out.println("… and "
+                            + (report.rejected() - report.rejectedRows().size()) + " more rejected rows after these");
                 }
-                var m = found.get();
-                var out = new Output(json);
-                out.field("mailingId", m.id().value());
-                out.field("accountId", m.accountId().value());
-                out.field(
-                        "recipients",
-                        m.recipients().isPresent() ? m.recipients().getAsLong() : null);
-                out.field("sentAt", m.sentAt().toString());
-                out.field("subject", m.subject().orElse(null));
-                out.field("sender", m.sender().orElse(null));
-                out.field("complaints", m.complaints());
-                out.field("verifiedComplaints", m.verifiedComplaints());
-                out.print();
-                return 0;
             }
         }
     }

@@ -9,13 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.abusedesk.local.ProjectRoot;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Where the commands that read and write the desk's tables find them: the stack file {@code ./abuse-desk local}
- * writes (endpoint, region, the template's outputs), or a deployed stack's values given as options.
+ * Where the commands find the stack: the stack file {@code ./abuse-desk local} writes (endpoint, region, the
+ * template's outputs, each function's environment, the admin API's URL and a token), or a deployed stack's values
+ * given as options.
  */
 final class StackConnection {
 
@@ -60,17 +58,11 @@ final class StackConnection {
 
     @Option(
             names = "--endpoint",
-            description = "AWS endpoint; default: the stack file's, else the SDK's for the region.")
+            description = "With --direct: the AWS endpoint; default: the stack file's, else the SDK's for the region.")
     URI endpoint;
 
-    @Option(names = "--region", description = "Region; default: the stack file's, else AWS_REGION.")
+    @Option(names = "--region", description = "With --direct: the region; default: the stack file's, else AWS_REGION.")
     String region;
-
-    @Option(names = "--mailings-table", description = "Mailings table; default: the stack file's MailingsTableName.")
-    String mailingsTable;
-
-    @Option(names = "--accounts-table", description = "Accounts table; default: the stack file's AccountsTableName.")
-    String accountsTable;
 
     static void write(Path file, StackFile contents) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -89,11 +81,13 @@ final class StackConnection {
         return ProjectRoot.find().resolve(STACK_FILE);
     }
 
-    DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-        builder.region(Region.of(region()));
-        endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+    /** The local stack's file, or none outside the project (a deployed stack's commands need no project). */
+    private static Path defaultFileIfAny() {
+        try {
+            return defaultFile();
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     /** The region: the option's, the stack file's, else {@code AWS_REGION}. */
@@ -130,28 +124,19 @@ final class StackConnection {
                 .orElse(Map.of());
     }
 
-    String mailingsTable() {
-        return table(mailingsTable, "MailingsTableName", "--mailings-table");
+    /** The admin API's URL the stack file holds: the local stack's. */
+    Optional<String> apiUrl() {
+        return Optional.ofNullable(file()).map(StackFile::apiUrl).filter(url -> !url.isBlank());
     }
 
-    String accountsTable() {
-        return table(accountsTable, "AccountsTableName", "--accounts-table");
-    }
-
-    private String table(String option, String output, String flag) {
-        if (option != null) {
-            return option;
-        }
-        var file = file();
-        if (file == null || !file.outputs().containsKey(output)) {
-            throw new IllegalStateException("no " + output + ": start `abuse-desk local`, or pass " + flag);
-        }
-        return file.outputs().get(output);
+    /** The development token the stack file holds, with every scope of the local stack's admin API. */
+    Optional<String> adminToken() {
+        return Optional.ofNullable(file()).map(StackFile::adminToken).filter(token -> !token.isBlank());
     }
 
     private StackFile file() {
-        Path path = stackFile != null ? stackFile : defaultFile();
-        if (!Files.isRegularFile(path)) {
+        Path path = stackFile != null ? stackFile : defaultFileIfAny();
+        if (path == null || !Files.isRegularFile(path)) {
             if (stackFile != null) {
                 throw new IllegalStateException("no stack file " + path);
             }

@@ -1,9 +1,9 @@
 package org.abusedesk.cli;
 
-import java.util.LinkedHashMap;
-import java.util.concurrent.Callable;
-import org.abusedesk.account.AccountId;
-import org.abusedesk.aws.DynamoDbAccounts;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,36 +16,32 @@ import picocli.CommandLine.Option;
         subcommands = {SuppressionsCommand.ListCommand.class})
 final class SuppressionsCommand {
 
+    /** {@code suppressions list}: an account's suppressions a page at a time. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists an account's suppressions.")
-    static final class ListCommand implements Callable<Integer> {
+    static final class ListCommand extends AdminCommand {
 
-        @Mixin
-        StackConnection stack;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
-        @Option(names = "--account-id", required = true)
+        @Option(names = "--account-id", required = true, paramLabel = "ACCOUNT_ID")
         String accountId;
 
+        @Mixin
+        Paging paging;
+
+        @Option(names = "--json", description = "Print the API's page as JSON (with --all, every item in one).")
+        boolean json;
+
         @Override
-        public Integer call() {
-            try (var dynamoDb = stack.dynamoDb()) {
-                var suppressions =
-                        new DynamoDbAccounts(dynamoDb, stack.accountsTable()).of(new AccountId(accountId.strip()));
-                var out = new Output(json);
-                out.field("accountId", accountId.strip());
-                out.list("suppressions");
-                for (var suppression : suppressions) {
-                    var row = new LinkedHashMap<String, Object>();
-                    row.put("addressHash", suppression.addressHash().value());
-                    row.put("since", suppression.since().toString());
-                    row.put("complaintId", suppression.complaintId());
-                    out.row("suppressions", row);
-                }
-                out.print();
-                return 0;
-            }
+        int run(AdminClient admin, PrintWriter out, PrintWriter err) {
+            var listing =
+                    admin.list(Route.SUPPRESSIONS, Route.SUPPRESSIONS.parameters(accountId.strip()), Map.of(), paging);
+            Listings.print(
+                    out, json, listing, List.of("addressHash", "since", "complaintId"), "suppressions", cursor -> {
+                        var words = new ArrayList<>(List.of("abuse-desk", "suppressions", "list"));
+                        Listings.option(words, "--account-id", accountId.strip());
+                        Listings.option(words, "--limit", paging.limit == null ? null : paging.limit.toString());
+                        Listings.option(words, "--cursor", cursor);
+                        return String.join(" ", words);
+                    });
+            return 0;
         }
     }
 }
