@@ -29,6 +29,7 @@ final class Cli {
             public <K> K create(Class<K> type) throws Exception {
                 K created = CommandLine.defaultFactory().create(type);
                 if (created instanceof AdminConnection connection) {
+                    // Without an API of the test's, the options, variables and stack file choose one.
                     connection.given = api;
                     connection.environment = environment;
                 }
