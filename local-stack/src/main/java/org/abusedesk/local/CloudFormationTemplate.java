@@ -66,8 +66,9 @@ public record CloudFormationTemplate(Map<String, Object> document) {
         return map(section("Globals").getOrDefault("Function", Map.of()));
     }
 
+    /** A section of the template as a mapping; an error naming what was found otherwise. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         if (value instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }

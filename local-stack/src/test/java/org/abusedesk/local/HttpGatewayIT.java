@@ -319,17 +319,19 @@ class HttpGatewayIT {
             String reader = tokens.mint("reader", List.of("abuse-desk/read"), java.time.Duration.ofMinutes(5));
             String writer = tokens.mint("writer", List.of("abuse-desk/write"), java.time.Duration.ofMinutes(5));
 
-            // WHEN it is called without a token, with a forged one, with a read token, and with a write token
+            // WHEN it is called without a token, with a forged one, an expired one, a read token, and a write token
             int none = put(uri, null);
             int forged = put(
                     uri,
                     new LocalTokens(java.time.Clock.systemUTC())
                             .mint("writer", List.of("abuse-desk/write"), java.time.Duration.ofMinutes(5)));
+            int expired =
+                    put(uri, tokens.mint("writer", List.of("abuse-desk/write"), java.time.Duration.ofSeconds(-1)));
             int readOnly = put(uri, reader);
             int written = put(uri, writer);
 
             // THEN only the write token reached the function, with the claims and scopes the authorizer read
-            assertThat(List.of(none, forged, readOnly, written)).containsExactly(401, 401, 403, 204);
+            assertThat(List.of(none, forged, expired, readOnly, written)).containsExactly(401, 401, 401, 403, 204);
             assertThat(admin.events()).singleElement().satisfies(event -> {
                 var jwt = event.getRequestContext().getAuthorizer().getJwt();
                 assertThat(jwt.getClaims()).containsEntry("sub", "writer");

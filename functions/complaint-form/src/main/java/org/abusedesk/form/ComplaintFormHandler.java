@@ -345,7 +345,7 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
                     idempotency,
                     new DynamoDbSourceCounter(dynamoDb, intakeTable, limit),
                     metrics,
-                    mailingIdFormat(environment),
+                    MailingIdFormat.fromEnvironment(environment),
                     clock,
                     Duration.ofDays(retentionDays));
             var submitForm = new SubmitFormComplaint(
@@ -364,17 +364,6 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
                         // The role may read the intake table (not the complaints table); no key has this shape.
                         Priming.warm(() -> idempotency.find(new IdempotencyKey("snapstart-priming"), clock.instant()));
                     });
-        }
-
-        private static MailingIdFormat mailingIdFormat(Environment environment) {
-            try {
-                return environment
-                        .optional("MAILING_ID_PATTERN")
-                        .map(MailingIdFormat::of)
-                        .orElse(MailingIdFormat.DEFAULT);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("environment variable MAILING_ID_PATTERN " + e.getMessage(), e);
-            }
         }
     }
 }

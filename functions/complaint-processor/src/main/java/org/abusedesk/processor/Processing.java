@@ -77,7 +77,12 @@ final class Processing {
                         environment.require("COMPLAINTS_TABLE"),
                         environment.require("MAILINGS_TABLE"),
                         environment.require("ACCOUNTS_TABLE")),
-                new EscalateAccount(accounts, mailings, complaints, new ComplaintRatePolicy(thresholds()), metrics),
+                new EscalateAccount(
+                        accounts,
+                        mailings,
+                        complaints,
+                        new ComplaintRatePolicy(Thresholds.fromEnvironment(environment)),
+                        metrics),
                 new AcknowledgeComplainant(
                         new DynamoDbAcknowledgements(
                                 dynamoDb,
@@ -125,17 +130,5 @@ final class Processing {
             Priming.warm(() -> mailings.find(PrimingSamples.MAILING));
             Priming.warm(() -> complaints.awaitingNotification(PrimingSamples.MAILING, Instant.now()));
         };
-    }
-
-    private Thresholds thresholds() {
-        return new Thresholds(
-                environment.requireDecimal("WATCH_RATE_PERCENT"),
-                environment.requirePositiveInt("WATCH_MIN_COMPLAINTS"),
-                environment.requireDecimal("FLAGGED_RATE_PERCENT"),
-                environment.requirePositiveInt("FLAGGED_MIN_COMPLAINTS"),
-                environment.requireDecimal("PAUSED_RATE_PERCENT"),
-                environment.requirePositiveInt("PAUSED_MIN_VERIFIED_COMPLAINTS"),
-                environment.requirePositiveInt("FLAGGED_WITHOUT_RECIPIENTS_IN_24H"),
-                Duration.ofDays(environment.requirePositiveInt("RATE_WINDOW_DAYS")));
     }
 }

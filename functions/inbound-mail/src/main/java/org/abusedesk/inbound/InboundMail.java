@@ -72,10 +72,7 @@ public final class InboundMail {
                 .flatMap(ConfiguredKeys::parse)
                 .map(PublicKeys.class::cast)
                 .orElseGet(DnsKeys::new);
-        var profile = environment
-                .optional("RESOLUTION_PROFILE")
-                .map(ResolutionProfile::fromJson)
-                .orElse(ResolutionProfile.DEFAULT);
+        var profile = ResolutionProfile.fromEnvironment(environment);
         return new ReceiveMail(
                 rawMails,
                 new MailReader(limits, profile, new DkimVerifier(domains, keys)),

@@ -4,24 +4,23 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import org.abusedesk.account.StatusConflictException;
 import org.abusedesk.admin.InvalidCursorException;
-import org.abusedesk.aws.AwsClients;
-import org.abusedesk.aws.DynamoDbCaseListings;
-import org.abusedesk.aws.DynamoDbCases;
-import org.abusedesk.aws.DynamoDbMailings;
-import org.abusedesk.cases.CaseFiles;
-import org.abusedesk.cases.CaseListings;
-import org.abusedesk.cases.CloseCase;
-import org.abusedesk.cases.ListCases;
+import org.abusedesk.admin.InvalidRequestException;
+import org.abusedesk.cases.CaseNotExportableException;
+import org.abusedesk.cases.CaseNotFoundException;
+import org.abusedesk.cases.CaseStateException;
 import org.abusedesk.config.Environment;
 import org.abusedesk.logging.LogContext;
-import org.abusedesk.mailing.Mailings;
+import org.abusedesk.snapstart.Priming;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The abuse team's admin API behind the HTTP API's {@code /admin/...} routes. API Gateway's JWT authorizer lets only
@@ -33,43 +32,53 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiHandler.class);
 
     /** A route: the scope it needs and what it does. */
-    private record Action(Scope scope, int status, Function<AdminRequest, Object> run) {}
+    private record Action(Scope scope, Function<AdminRequest, Object> run) {}
 
     private final Map<String, Action> actions;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public AdminApiHandler() {
-        this(Environment.system());
+        this(AdminDesk.of(Environment.system()));
+        SnapStart.register(Core.getGlobalContext(), priming());
     }
 
-    /** Used by the local stack, with the function's environment from the template. */
+    /** Used by the local stack and the command line, with the function's environment from the template. */
     public AdminApiHandler(Map<String, String> environment) {
-        this(new Environment(environment));
+        this(AdminDesk.of(new Environment(environment)));
     }
 
-    private AdminApiHandler(Environment environment) {
-        this(environment, new AwsClients(environment).dynamoDb());
+    AdminApiHandler(AdminDesk desk) {
+        var mailings = new MailingRoutes(desk.showMailing(), desk.registerMailing(), desk.importMailings());
+        var cases = new CaseRoutes(desk.listCases(), desk.viewCase(), desk.closeCase(), desk.exportCase());
+        var accounts = new AccountRoutes(desk.showAccount(), desk.changeAccountStatus(), desk.listSuppressions());
+        var erasures = new ErasureRoutes(desk.eraseComplainant());
+        this.actions = Map.ofEntries(
+                Map.entry("GET /admin/mailings/{mailingId}", new Action(Scope.READ, mailings::show)),
+                Map.entry("PUT /admin/mailings/{mailingId}", new Action(Scope.WRITE, mailings::put)),
+                Map.entry("POST /admin/mailings/import", new Action(Scope.WRITE, mailings::importCsv)),
+                Map.entry("GET /admin/mailings/{mailingId}/complaints", new Action(Scope.READ, cases::ofMailing)),
+                Map.entry("GET /admin/complaints", new Action(Scope.READ, cases::list)),
+                Map.entry("GET /admin/complaints/{mailingId}/{complaintId}", new Action(Scope.READ, cases::view)),
+                Map.entry("GET /admin/complaints/{mailingId}/{complaintId}/xarf", new Action(Scope.READ, cases::xarf)),
+                Map.entry("GET /admin/complaints/{mailingId}/{complaintId}/csa", new Action(Scope.READ, cases::csa)),
+                Map.entry(
+                        "POST /admin/complaints/{mailingId}/{complaintId}/resolve",
+                        new Action(Scope.WRITE, cases::resolve)),
+                Map.entry(
+                        "POST /admin/complaints/{mailingId}/{complaintId}/dismiss",
+                        new Action(Scope.WRITE, cases::dismiss)),
+                Map.entry("GET /admin/accounts/{accountId}", new Action(Scope.READ, accounts::show)),
+                Map.entry("GET /admin/accounts/{accountId}/history", new Action(Scope.READ, accounts::history)),
+                Map.entry("GET /admin/accounts/{accountId}/complaints", new Action(Scope.READ, cases::ofAccount)),
+                Map.entry(
+                        "GET /admin/accounts/{accountId}/suppressions", new Action(Scope.READ, accounts::suppressions)),
+                Map.entry("PUT /admin/accounts/{accountId}/status", new Action(Scope.WRITE, accounts::setStatus)),
+                Map.entry("POST /admin/erasures", new Action(Scope.WRITE, erasures::erase)));
     }
 
-    private AdminApiHandler(Environment environment, DynamoDbClient dynamoDb) {
-        this(
-                new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE")),
-                new DynamoDbCaseListings(dynamoDb, environment.require("COMPLAINTS_TABLE")),
-                new DynamoDbCases(dynamoDb, environment.require("COMPLAINTS_TABLE")),
-                Clock.systemUTC());
-    }
-
-    AdminApiHandler(Mailings mailings, CaseListings listings, CaseFiles files, Clock clock) {
-        var mailingRoutes = new MailingRoutes(mailings);
-        var caseRoutes = new CaseRoutes(new ListCases(listings, clock), new CloseCase(files, clock));
-        this.actions = Map.of(
-                "GET /admin/mailings/{mailingId}", new Action(Scope.READ, 200, mailingRoutes::show),
-                "PUT /admin/mailings/{mailingId}", new Action(Scope.WRITE, 200, mailingRoutes::put),
-                "GET /admin/mailings/{mailingId}/complaints", new Action(Scope.READ, 200, caseRoutes::ofMailing),
-                "POST /admin/complaints/{mailingId}/{complaintId}/resolve",
-                        new Action(Scope.WRITE, 200, caseRoutes::resolve),
-                "POST /admin/complaints/{mailingId}/{complaintId}/dismiss",
-                        new Action(Scope.WRITE, 200, caseRoutes::dismiss));
+    /** The route keys this handler serves, as the template's events name them. */
+    Set<String> routes() {
+        return actions.keySet();
     }
 
     @Override
@@ -77,24 +86,72 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         LogContext.begin(context == null ? null : context.getAwsRequestId());
         try {
             var request = AdminRequest.of(event);
-            var action = actions.get(request.routeKey());
-            if (action == null) {
-                return AdminResponses.problem(new AdminProblem(404, null, "no such route"));
-            }
-            if (!request.grants(action.scope())) {
-                return AdminResponses.problem(new AdminProblem(
-                        403, null, "the token lacks the scope " + action.scope().claim()));
-            }
-            var response = AdminResponses.json(action.status(), action.run().apply(request));
-            // Who did what, never with what: bodies may hold personal data.
+            var response = respond(request);
+            // Who did what, never with what: bodies and paths may hold personal data, route keys do not.
             LOG.info("admin {} by {}: {}", request.routeKey(), request.caller(), response.getStatusCode());
             return response;
-        } catch (AdminProblem problem) {
-            return AdminResponses.problem(problem);
-        } catch (InvalidCursorException e) {
-            return AdminResponses.problem(new AdminProblem(400, "cursor", "is not a cursor of this listing"));
         } finally {
             LogContext.end();
         }
+    }
+
+    private APIGatewayV2HTTPResponse respond(AdminRequest request) {
+        var action = actions.get(request.routeKey());
+        if (action == null) {
+            return AdminResponses.problem(new AdminProblem(404, null, "no such route"));
+        }
+        if (!request.grants(action.scope())) {
+            return AdminResponses.problem(new AdminProblem(
+                    403, null, "the token lacks the scope " + action.scope().claim()));
+        }
+        try {
+            return AdminResponses.json(200, action.run().apply(request));
+        } catch (AdminProblem problem) {
+            return AdminResponses.problem(problem);
+        } catch (InvalidRequestException e) {
+            return AdminResponses.invalid(e.errors());
+        } catch (InvalidCursorException e) {
+            return AdminResponses.problem(new AdminProblem(400, "cursor", "is not a cursor of this listing"));
+        } catch (CaseNotFoundException e) {
+            return AdminResponses.problem(new AdminProblem(404, "complaintId", "no such case"));
+        } catch (CaseStateException e) {
+            return AdminResponses.problem(
+                    new AdminProblem(409, "state", "the case is " + e.state() + " and cannot be closed so"));
+        } catch (CaseNotExportableException | StatusConflictException e) {
+            return AdminResponses.problem(new AdminProblem(409, null, e.getMessage()));
+        }
+    }
+
+    /**
+     * Before the snapshot: answers the read routes for a mailing, an account and a case that do not exist, which
+     * loads every class of the request path and warms the clients. Nothing is written.
+     */
+    private Priming priming() {
+        return () -> {
+            for (String route : List.of(
+                    "GET /admin/mailings/{mailingId}",
+                    "GET /admin/mailings/{mailingId}/complaints",
+                    "GET /admin/accounts/{accountId}",
+                    "GET /admin/accounts/{accountId}/history",
+                    "GET /admin/complaints/{mailingId}/{complaintId}")) {
+                var event = APIGatewayV2HTTPEvent.builder()
+                        .withRouteKey(route)
+                        .withPathParameters(Map.of(
+                                "mailingId", "snapstart-priming",
+                                "accountId", "snapstart-priming",
+                                "complaintId", "00000000000000000000000000"))
+                        .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                                .builder()
+                                                .withClaims(Map.of("client_id", "snapstart-priming"))
+                                                .withScopes(List.of(Scope.READ.claim()))
+                                                .build())
+                                        .build())
+                                .build())
+                        .build();
+                Priming.warm(() -> respond(AdminRequest.of(event)));
+            }
+        };
     }
 }

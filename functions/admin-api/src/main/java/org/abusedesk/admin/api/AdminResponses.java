@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.abusedesk.admin.FieldError;
 
 /** The admin API's JSON responses: never cached, never sniffed. */
 final class AdminResponses {
@@ -27,6 +28,17 @@ final class AdminResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write response", e);
         }
+    }
+
+    /** A 400 naming every field that cannot be accepted. */
+    static APIGatewayV2HTTPResponse invalid(List<FieldError> errors) {
+        return json(
+                400,
+                Map.of(
+                        "errors",
+                        errors.stream()
+                                .map(e -> Map.of("field", e.field(), "message", e.message()))
+                                .toList()));
     }
 
     /** {@code {"errors":[{"field":..., "message":...}]}}, the shape the public API's errors have too. */

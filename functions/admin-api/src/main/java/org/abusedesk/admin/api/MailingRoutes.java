@@ -1,51 +1,72 @@
 package org.abusedesk.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
-import org.abusedesk.account.AccountId;
-import org.abusedesk.complaint.MailingId;
+import org.abusedesk.mailing.ImportMailings;
+import org.abusedesk.mailing.ImportProgress;
+import org.abusedesk.mailing.ImportReport;
 import org.abusedesk.mailing.Mailing;
-import org.abusedesk.mailing.Mailings;
+import org.abusedesk.mailing.RegisterMailing;
+import org.abusedesk.mailing.RegistrationRequest;
+import org.abusedesk.mailing.RejectedRow;
+import org.abusedesk.mailing.ShowMailing;
 
-/** {@code /admin/mailings/{mailingId}}: one registration of the mailing registry, read or put. */
+/** {@code /admin/mailings/...}: the mailing registry, one registration at a time or a CSV file of them. */
 final class MailingRoutes {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The largest import one request takes: about 10,000 rows, which DynamoDB stores well within the API's 30 s.
+     * Larger files go in several requests, as the command line sends them.
+     */
+    static final int MAX_IMPORT_BYTES = 1024 * 1024;
 
-    private final Mailings mailings;
+    private final ShowMailing showMailing;
+    private final RegisterMailing registerMailing;
+    private final ImportMailings importMailings;
 
-    MailingRoutes(Mailings mailings) {
-        this.mailings = Objects.requireNonNull(mailings, "mailings == null");
+    MailingRoutes(ShowMailing showMailing, RegisterMailing registerMailing, ImportMailings importMailings) {
+        this.showMailing = Objects.requireNonNull(showMailing, "showMailing == null");
+        this.registerMailing = Objects.requireNonNull(registerMailing, "registerMailing == null");
+        this.importMailings = Objects.requireNonNull(importMailings, "importMailings == null");
     }
 
+    /** {@code GET /admin/mailings/{mailingId}}. */
     Map<String, Object> show(AdminRequest request) {
-        var id = mailingId(request.path("mailingId"));
-        return mailings.find(id)
+        return showMailing
+                .show(request.path("mailingId"))
                 .map(MailingRoutes::view)
                 .orElseThrow(() -> new AdminProblem(404, "mailingId", "no such mailing"));
     }
 
-    /** Registers the mailing as the body describes it; counters of an existing registration are kept. */
+    /** {@code PUT /admin/mailings/{mailingId}}: registers it as the body says; its counters are kept. */
     Map<String, Object> put(AdminRequest request) {
-        var id = mailingId(request.path("mailingId"));
-        JsonNode body = body(request);
-        var mailing = Mailing.registered(
-                id,
-                accountId(text(body, "accountId").orElseThrow(() -> new AdminProblem(400, "accountId", "is required"))),
+        JsonNode body = request.json();
+        registerMailing.register(new RegistrationRequest(
+                request.path("mailingId"),
+                AdminRequest.text(body, "accountId"),
                 recipients(body.get("recipients")),
-                sentAt(text(body, "sentAt").orElseThrow(() -> new AdminProblem(400, "sentAt", "is required"))),
-                text(body, "subject"),
-                text(body, "sender"));
-        mailings.register(mailing);
-        return mailings.find(id).map(MailingRoutes::view).orElseGet(() -> view(mailing));
+                AdminRequest.text(body, "sentAt"),
+                AdminRequest.text(body, "subject"),
+                AdminRequest.text(body, "sender"),
+                AdminRequest.text(body, "optInEvidence")));
+        return show(request);
+    }
+
+    /** {@code POST /admin/mailings/import}: a CSV file of registrations, each row stored or reported. */
+    Map<String, Object> importCsv(AdminRequest request) {
+        if (!request.sentAs("text/csv")) {
+            throw new AdminProblem(415, null, "send the file as text/csv, its first line the header");
+        }
+        byte[] csv = request.body().getBytes(StandardCharsets.UTF_8);
+        if (csv.length > MAX_IMPORT_BYTES) {
+            throw new AdminProblem(
+                    413, null, "at most " + MAX_IMPORT_BYTES + " bytes per request; send larger files in parts");
+        }
+        return view(importMailings.importCsv(new ByteArrayInputStream(csv), ImportProgress.NONE));
     }
 
     static Map<String, Object> view(Mailing mailing) {
@@ -58,65 +79,41 @@ final class MailingRoutes {
         view.put("sentAt", mailing.sentAt().toString());
         view.put("subject", mailing.subject().orElse(null));
         view.put("sender", mailing.sender().orElse(null));
+        view.put("optInEvidence", mailing.optInEvidence().orElse(null));
         view.put("complaints", mailing.complaints());
         view.put("verifiedComplaints", mailing.verifiedComplaints());
         return view;
     }
 
-    private static JsonNode body(AdminRequest request) {
-        try {
-            JsonNode body = JSON.readTree(request.body());
-            if (body == null || !body.isObject()) {
-                throw new AdminProblem(400, null, "the body must be a JSON object");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new AdminProblem(400, null, "the body is not valid JSON");
-        }
+    private static Map<String, Object> view(ImportReport report) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("rows", report.rows());
+        view.put("written", report.written());
+        view.put("unchanged", report.unchanged());
+        view.put("rejected", report.rejected());
+        view.put(
+                "rejectedRows",
+                report.rejectedRows().stream().map(MailingRoutes::view).toList());
+        view.put("complete", report.complete());
+        return view;
     }
 
-    private static Optional<String> text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
+    private static Map<String, Object> view(RejectedRow row) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("row", row.row());
+        view.put("mailingId", row.mailingId().orElse(null));
+        view.put("reason", row.reason());
+        return view;
+    }
+
+    /** A number as JSON sends it, or the text of one; the registration's own check says what is wrong with it. */
+    private static String recipients(JsonNode value) {
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return null;
         }
-        if (!value.isTextual()) {
-            throw new AdminProblem(400, field, "must be a string");
-        }
-        return Optional.of(value.asText()).filter(text -> !text.isBlank());
-    }
-
-    private static MailingId mailingId(String value) {
-        try {
-            return new MailingId(value);
-        } catch (IllegalArgumentException e) {
-            throw new AdminProblem(400, "mailingId", "is not a Mailing ID");
-        }
-    }
-
-    private static AccountId accountId(String value) {
-        try {
-            return new AccountId(value);
-        } catch (IllegalArgumentException e) {
-            throw new AdminProblem(400, "accountId", "is not an account id");
-        }
-    }
-
-    private static OptionalLong recipients(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return OptionalLong.empty();
-        }
-        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+        if (!value.isNumber() && !value.isTextual()) {
             throw new AdminProblem(400, "recipients", "must be a whole number of at least 0");
         }
-        return OptionalLong.of(value.asLong());
-    }
-
-    private static Instant sentAt(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new AdminProblem(400, "sentAt", "must be an ISO-8601 instant, e.g. 2026-11-28T09:00:00Z");
-        }
+        return value.asText();
     }
 }

@@ -2,33 +2,29 @@ package org.abusedesk.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.abusedesk.cases.CaseFixtures;
-import org.abusedesk.cases.InMemoryCases;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.local.CloudFormationTemplate;
+import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.mailing.InMemoryMailings;
 import org.junit.jupiter.api.Test;
 
 class AdminApiHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> READ = List.of("abuse-desk/read");
-    private static final List<String> WRITE = List.of("abuse-desk/write");
+    private static final List<String> READ = InMemoryAdminApi.READ;
+    private static final List<String> WRITE = InMemoryAdminApi.WRITE;
 
-    private final InMemoryMailings mailings = new InMemoryMailings();
-    private final InMemoryComplaints complaints = new InMemoryComplaints();
-    private final InMemoryCases cases = new InMemoryCases(complaints);
-    private final AdminApiHandler handler =
-            new AdminApiHandler(mailings, cases, cases, Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC));
+    private final InMemoryAdminApi api = new InMemoryAdminApi();
+    private final InMemoryMailings mailings = api.mailings;
+    private final InMemoryComplaints complaints = api.complaints;
 
     @Test
     void putThenGet_registersTheMailing_andShowsItWithItsCounters() throws Exception {
@@ -172,41 +168,60 @@ class AdminApiHandlerTest {
         assertThat(call(route, path, READ, "{\"note\":\"x\"}").getStatusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theHandler_servesExactlyTheAdminRoutesOfTheTemplate() {
+        var template = CloudFormationTemplate.load(ProjectRoot.find().resolve("template.yaml"));
+        var events = CloudFormationTemplate.map(
+                template.resources().get("AdminApiFunction").properties().get("Events"));
+        var templateRoutes = events.values().stream()
+                .map(event -> CloudFormationTemplate.map(
+                        CloudFormationTemplate.map(event).get("Properties")))
+                .map(properties -> properties.get("Method") + " " + properties.get("Path"))
+                .collect(java.util.stream.Collectors.toSet());
+
+        assertThat(api.handler.routes()).isEqualTo(templateRoutes);
+    }
+
+    @Test
+    void everyWriteRoute_refusesAReadToken_beforeTouchingAnything() throws Exception {
+        var writes = List.of(
+                "PUT /admin/mailings/{mailingId}",
+                "POST /admin/mailings/import",
+                "POST /admin/complaints/{mailingId}/{complaintId}/resolve",
+                "POST /admin/complaints/{mailingId}/{complaintId}/dismiss",
+                "PUT /admin/accounts/{accountId}/status",
+                "POST /admin/erasures");
+        var path = Map.of("mailingId", "14141611", "complaintId", "01KB3V9X4E0ZQ6K8N2M5T7R1YH", "accountId", "121070");
+        for (String route : writes) {
+            var response = call(route, path, READ, "{}");
+
+            assertThat(response.getStatusCode()).as(route).isEqualTo(403);
+            assertThat(JSON.readTree(response.getBody()).at("/errors/0/message").asText())
+                    .as(route)
+                    .contains("abuse-desk/write");
+        }
+        var reads = api.handler.routes().stream()
+                .filter(route -> route.startsWith("GET "))
+                .toList();
+        for (String route : reads) {
+            assertThat(call(route, path, READ, null).getStatusCode()).as(route).isNotIn(401, 403);
+        }
+    }
+
     private APIGatewayV2HTTPResponse list(String query) {
         var parameters = new java.util.LinkedHashMap<String, String>();
         for (String pair : query.split("&")) {
             parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
-        var event = event("GET /admin/mailings/{mailingId}/complaints", Map.of("mailingId", "14141611"), READ, null);
-        event.setQueryStringParameters(parameters);
-        return handler.handleRequest(event, null);
+        return api.get("GET /admin/mailings/{mailingId}/complaints", Map.of("mailingId", "14141611"), parameters);
     }
 
     private APIGatewayV2HTTPResponse call(
             String routeKey, Map<String, String> pathParameters, List<String> scopes, String body) {
-        return handler.handleRequest(event(routeKey, pathParameters, scopes, body), null);
-    }
-
-    private static APIGatewayV2HTTPEvent event(
-            String routeKey, Map<String, String> pathParameters, List<String> scopes, String body) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(routeKey)
-                .withPathParameters(pathParameters)
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey(routeKey)
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
-                                        .builder()
-                                        .withClaims(Map.of("sub", "erika", "client_id", "cli"))
-                                        .withScopes(scopes)
-                                        .build())
-                                .build())
-                        .build())
-                .build();
+        return api.call(routeKey, pathParameters, scopes, body);
     }
 
     private APIGatewayV2HTTPResponse handle(String routeKey, String mailingId, List<String> scopes, String body) {
-        return call(routeKey, mailingId == null ? null : Map.of("mailingId", mailingId), scopes, body);
+        return call(routeKey, mailingId == null ? Map.of() : Map.of("mailingId", mailingId), scopes, body);
     }
 }

@@ -2,7 +2,6 @@ package org.abusedesk.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,15 +14,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.abusedesk.account.AccountId;
 import org.abusedesk.cases.CaseFixtures;
-import org.abusedesk.cases.InMemoryCases;
 import org.abusedesk.complaint.ComplaintState;
-import org.abusedesk.complaint.InMemoryComplaints;
-import org.abusedesk.mailing.InMemoryMailings;
+import org.abusedesk.suppression.AddressHash;
+import org.abusedesk.suppression.Suppression;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -31,14 +29,11 @@ import org.yaml.snakeyaml.Yaml;
 class OpenApiContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final InMemoryComplaints COMPLAINTS = new InMemoryComplaints();
-    private static final InMemoryCases CASES = new InMemoryCases(COMPLAINTS);
     private static final JsonNode DOCUMENT = document();
     private static final String REGISTRATION =
             "{\"accountId\":\"121070\",\"recipients\":1000,\"sentAt\":\"2026-11-27T09:00:00Z\",\"subject\":null}";
 
-    private final AdminApiHandler handler =
-            new AdminApiHandler(new InMemoryMailings(), CASES, CASES, Clock.fixed(CaseFixtures.NOW, ZoneOffset.UTC));
+    private final InMemoryAdminApi api = new InMemoryAdminApi();
 
     @Test
     void putAndGetOfAMailing_sendAndAnswerTheDocumentedBodies() throws IOException {
@@ -71,7 +66,7 @@ class OpenApiContractTest {
     void theCasesOfAMailing_andClosingOne_answerTheDocumentedBodies() throws IOException {
         var complaint = CaseFixtures.form(
                 "14141612", CaseFixtures.NOW.minusSeconds(3600), ComplaintState.NOTIFIED, CaseFixtures.ERIKA);
-        COMPLAINTS.add(complaint);
+        api.complaints.add(complaint);
         var path = Map.of(
                 "mailingId",
                 "14141612",
@@ -90,6 +85,98 @@ class OpenApiContractTest {
         assertThat(errors("Closed", JSON.readTree(closed.getBody()))).isEmpty();
         assertThat(conflict.getStatusCode()).isEqualTo(409);
         assertThat(errors("Errors", JSON.readTree(conflict.getBody()))).isEmpty();
+    }
+
+    @Test
+    void everyOtherAdminRoute_answersTheDocumentedBody() throws IOException {
+        // GIVEN a mailed case of a registered mailing, counted against a paused account with a suppression
+        var mailed = CaseFixtures.mailed(
+                "14141611",
+                CaseFixtures.NOW.minusSeconds(600),
+                ComplaintState.NOTIFIED,
+                CaseFixtures.ERIKA,
+                "ses-9",
+                false);
+        api.complaints.add(mailed);
+        api.cases.attribute(mailed.key(), new AccountId("121070"));
+        assertThat(handle(
+                                "PUT /admin/mailings/{mailingId}",
+                                "{\"accountId\":\"121070\",\"sentAt\":\"2026-11-26T08:00:00Z\","
+                                        + "\"sender\":\"news@shop.example.org\"}")
+                        .getStatusCode())
+                .isEqualTo(200);
+        api.accounts.count(
+                new AccountId("121070"),
+                true,
+                Optional.of(new Suppression(
+                        new AccountId("121070"),
+                        AddressHash.of(CaseFixtures.ERIKA),
+                        CaseFixtures.NOW,
+                        mailed.key().complaintId().value())));
+        var account = Map.of("accountId", "121070");
+        var path = Map.of(
+                "mailingId",
+                "14141611",
+                "complaintId",
+                mailed.key().complaintId().value());
+        String statusChange = "{\"status\":\"PAUSED\",\"reason\":\"Beschwerden ohne Opt-in-Nachweis\"}";
+        String erasure = "{\"address\":\"" + CaseFixtures.ERIKA + "\"}";
+        assertThat(errors("StatusChangeRequest", JSON.readTree(statusChange))).isEmpty();
+        assertThat(errors("Erasure", JSON.readTree(erasure))).isEmpty();
+
+        // WHEN every read route is asked, the status set, a file imported and the complainant erased
+        var answers = new java.util.LinkedHashMap<String, String>();
+        answers.put("CasePage", handle("GET /admin/complaints", Map.of(), null).getBody());
+        answers.put(
+                "CasePage ",
+                handle("GET /admin/accounts/{accountId}/complaints", account, null)
+                        .getBody());
+        answers.put(
+                "Case",
+                handle("GET /admin/complaints/{mailingId}/{complaintId}", path, null)
+                        .getBody());
+        answers.put(
+                "XarfReport",
+                handle("GET /admin/complaints/{mailingId}/{complaintId}/xarf", path, null)
+                        .getBody());
+        answers.put(
+                "CsaBundle",
+                handle("GET /admin/complaints/{mailingId}/{complaintId}/csa", path, null)
+                        .getBody());
+        answers.put(
+                "Account",
+                handle("GET /admin/accounts/{accountId}", account, null).getBody());
+        answers.put(
+                "SuppressionPage",
+                handle("GET /admin/accounts/{accountId}/suppressions", account, null)
+                        .getBody());
+        answers.put(
+                "StatusChanged",
+                handle("PUT /admin/accounts/{accountId}/status", account, statusChange)
+                        .getBody());
+        answers.put(
+                "StatusChangePage",
+                handle("GET /admin/accounts/{accountId}/history", account, null).getBody());
+        answers.put(
+                "ImportReport",
+                api.importCsv(
+                                "mailingId,accountId,recipients,sentAt,subject,sender\n14141612,121070,x,,,\n",
+                                "text/csv")
+                        .getBody());
+        answers.put(
+                "ErasureReport",
+                handle("POST /admin/erasures", Map.of(), erasure).getBody());
+        answers.put(
+                "Case ",
+                handle("GET /admin/complaints/{mailingId}/{complaintId}", path, null)
+                        .getBody());
+
+        // THEN each is what the document says, the case both before and after erasure
+        for (var answer : answers.entrySet()) {
+            assertThat(errors(answer.getKey().strip(), JSON.readTree(answer.getValue())))
+                    .as(answer.getKey() + ": " + answer.getValue())
+                    .isEmpty();
+        }
     }
 
     @Test
@@ -114,21 +201,7 @@ class OpenApiContractTest {
     }
 
     private APIGatewayV2HTTPResponse handle(String routeKey, Map<String, String> pathParameters, String body) {
-        var event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(routeKey)
-                .withPathParameters(pathParameters)
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
-                                        .builder()
-                                        .withClaims(Map.of("sub", "erika"))
-                                        .withScopes(List.of("abuse-desk/write"))
-                                        .build())
-                                .build())
-                        .build())
-                .build();
-        return handler.handleRequest(event, null);
+        return api.call(routeKey, pathParameters, InMemoryAdminApi.WRITE, body);
     }
 
     private static JsonNode document() {

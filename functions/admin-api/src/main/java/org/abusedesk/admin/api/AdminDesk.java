@@ -1,0 +1,88 @@
+package org.abusedesk.admin.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.abusedesk.account.ChangeAccountStatus;
+import org.abusedesk.account.ComplaintRatePolicy;
+import org.abusedesk.account.ShowAccount;
+import org.abusedesk.account.Thresholds;
+import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccounts;
+import org.abusedesk.aws.DynamoDbCaseListings;
+import org.abusedesk.aws.DynamoDbCases;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.S3EvidenceLinks;
+import org.abusedesk.aws.S3StoredEvidence;
+import org.abusedesk.cases.AbuseDeskContact;
+import org.abusedesk.cases.CloseCase;
+import org.abusedesk.cases.EraseComplainant;
+import org.abusedesk.cases.ExportCase;
+import org.abusedesk.cases.ListCases;
+import org.abusedesk.cases.ViewCase;
+import org.abusedesk.complaint.MailingIdFormat;
+import org.abusedesk.config.Environment;
+import org.abusedesk.inbound.InboundLimits;
+import org.abusedesk.inbound.ResolutionProfile;
+import org.abusedesk.mailing.ImportMailings;
+import org.abusedesk.mailing.RegisterMailing;
+import org.abusedesk.mailing.ShowMailing;
+import org.abusedesk.processing.EscalateAccount;
+import org.abusedesk.suppression.ListSuppressions;
+
+/** The use cases the admin API serves, wired once per execution environment. */
+record AdminDesk(
+        ShowMailing showMailing,
+        RegisterMailing registerMailing,
+        ImportMailings importMailings,
+        ListCases listCases,
+        ViewCase viewCase,
+        CloseCase closeCase,
+        ExportCase exportCase,
+        EraseComplainant eraseComplainant,
+        ShowAccount showAccount,
+        ChangeAccountStatus changeAccountStatus,
+        ListSuppressions listSuppressions) {
+
+    /** How long a link to a case's raw mail opens it: long enough to read the case, short enough not to be shared. */
+    static final Duration EVIDENCE_LINK_VALIDITY = Duration.ofHours(1);
+
+    /** The desk on the tables, the bucket and the settings of the function's environment. */
+    static AdminDesk of(Environment environment) {
+        var clients = new AwsClients(environment);
+        var dynamoDb = clients.dynamoDb();
+        String complaintsTable = environment.require("COMPLAINTS_TABLE");
+        var mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
+        var accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
+        var cases = new DynamoDbCases(dynamoDb, complaintsTable);
+        var evidence = new S3StoredEvidence(clients.s3(), environment.require("INBOUND_BUCKET"));
+        var format = MailingIdFormat.fromEnvironment(environment);
+        var clock = Clock.systemUTC();
+        // Only its statistics are asked for: what a person's status change records, computed as escalation does.
+        var escalation = new EscalateAccount(
+                accounts,
+                mailings,
+                new DynamoDbComplaints(dynamoDb, complaintsTable),
+                new ComplaintRatePolicy(Thresholds.fromEnvironment(environment)),
+                measurement -> {});
+        return new AdminDesk(
+                new ShowMailing(mailings),
+                new RegisterMailing(mailings, format),
+                new ImportMailings(mailings, format),
+                new ListCases(new DynamoDbCaseListings(dynamoDb, complaintsTable), clock),
+                new ViewCase(cases, new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY), clock),
+                new CloseCase(cases, clock),
+                new ExportCase(
+                        cases,
+                        mailings,
+                        evidence,
+                        InboundLimits.DEFAULT,
+                        ResolutionProfile.fromEnvironment(environment),
+                        AbuseDeskContact.fromEnvironment(environment),
+                        clock),
+                new EraseComplainant(cases, cases, evidence, accounts, clock),
+                new ShowAccount(accounts),
+                new ChangeAccountStatus(accounts, escalation::statistics, clock),
+                new ListSuppressions(accounts));
+    }
+}

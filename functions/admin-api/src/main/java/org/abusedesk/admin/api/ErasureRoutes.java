@@ -1,0 +1,47 @@
+package org.abusedesk.admin.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.abusedesk.cases.EraseComplainant;
+
+/** {@code POST /admin/erasures}: a complainant's request to have their data erased (GDPR Art. 17). */
+final class ErasureRoutes {
+
+    private final EraseComplainant eraseComplainant;
+
+    ErasureRoutes(EraseComplainant eraseComplainant) {
+        this.eraseComplainant = Objects.requireNonNull(eraseComplainant, "eraseComplainant == null");
+    }
+
+    /** The address travels in the body, never in the path or query, so that no access log holds it. */
+    Map<String, Object> erase(AdminRequest request) {
+        String address = AdminRequest.text(request.json(), "address");
+        if (address == null || address.isBlank()) {
+            throw new AdminProblem(400, "address", "is required");
+        }
+        // Not the form's strict check: an address a mail brought in years ago must still be erasable.
+        int at = address.strip().lastIndexOf('@');
+        if (at < 1 || at == address.strip().length() - 1) {
+            throw new AdminProblem(400, "address", "is not an e-mail address");
+        }
+        try {
+            var report = eraseComplainant.erase(address);
+            var view = new LinkedHashMap<String, Object>();
+            view.put(
+                    "complaints",
+                    report.complaints().stream()
+                            .map(key -> Map.of(
+                                    "mailingId", key.mailingId().value(),
+                                    "complaintId", key.complaintId().value()))
+                            .toList());
+            view.put("complaintsErased", report.complaintsErased());
+            view.put("rawMailsDeleted", report.rawMailsDeleted());
+            view.put("rawMailsKept", report.rawMailsKept());
+            view.put("suppressionsKept", report.suppressionsKept());
+            return view;
+        } catch (IllegalArgumentException e) {
+            throw new AdminProblem(400, "address", "is not an e-mail address");
+        }
+    }
+}
