@@ -9,14 +9,24 @@ import org.junit.jupiter.api.Test;
 /** The admin API's handler in this process: the event it is given, and what it answers before any table is read. */
 class DirectAdminApiTest {
 
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "AWS_REGION", "eu-central-1",
-            // Nothing listens there: these calls are answered before the handler reaches a table.
-            "AWS_ENDPOINT_URL", "http://127.0.0.1:9",
-            "MAILINGS_TABLE", "mailings",
-            "COMPLAINTS_TABLE", "complaints",
-            "ACCOUNTS_TABLE", "accounts",
-            "INBOUND_BUCKET", "inbound");
+    /** As the template sets the function's; nothing listens at the endpoint: no call here reaches a table. */
+    private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("AWS_REGION", "eu-central-1"),
+            Map.entry("AWS_ENDPOINT_URL", "http://127.0.0.1:9"),
+            Map.entry("MAILINGS_TABLE", "mailings"),
+            Map.entry("COMPLAINTS_TABLE", "complaints"),
+            Map.entry("ACCOUNTS_TABLE", "accounts"),
+            Map.entry("INBOUND_BUCKET", "inbound"),
+            Map.entry("WATCH_RATE_PERCENT", "0.1"),
+            Map.entry("WATCH_MIN_COMPLAINTS", "3"),
+            Map.entry("FLAGGED_RATE_PERCENT", "0.3"),
+            Map.entry("FLAGGED_MIN_COMPLAINTS", "3"),
+            Map.entry("PAUSED_RATE_PERCENT", "1.0"),
+            Map.entry("PAUSED_MIN_VERIFIED_COMPLAINTS", "5"),
+            Map.entry("FLAGGED_WITHOUT_RECIPIENTS_IN_24H", "10"),
+            Map.entry("RATE_WINDOW_DAYS", "30"),
+            Map.entry("ABUSE_DESK_ORGANISATION", "Example ESP"),
+            Map.entry("ABUSE_ADDRESS", "abuse@example.com"));
 
     @Test
     void theEvent_isWhatTheJwtAuthorizerPassesOn_forThePersonAtTheTerminal_withEveryScope() {

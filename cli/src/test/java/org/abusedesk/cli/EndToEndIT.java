@@ -83,23 +83,33 @@ class EndToEndIT {
         // GIVEN the local stack, and a mailing to 1,000 recipients registered through the command line
         local = start(aws, root);
         Path stackFile = temp.resolve("stack.json");
+        var environments = new java.util.HashMap<String, java.util.Map<String, String>>();
+        local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
         StackConnection.write(
                 stackFile,
                 new StackConnection.StackFile(
-                        aws.uri().toString(), aws.region().id(), local.stack().outputs()));
+                        aws.uri().toString(),
+                        aws.region().id(),
+                        local.stack().outputs(),
+                        environments,
+                        local.apiUrl().toString(),
+                        local.tokens()
+                                .mint("e2e", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(10))));
         String mailing = "m" + UUID.randomUUID().toString().substring(0, 7);
-        assertThat(cli(
-                        "mailings",
-                        "put",
-                        "--stack-file",
-                        stackFile.toString(),
-                        "--mailing-id",
-                        mailing,
-                        "--account-id",
-                        "121070",
-                        "--recipients",
-                        "1000"))
-                .isEqualTo("registered mailing " + mailing + " of account 121070 to 1000 recipients\n");
+        var registered = JSON.readTree(cli(
+                "mailings",
+                "put",
+                "--json",
+                "--stack-file",
+                stackFile.toString(),
+                "--mailing-id",
+                mailing,
+                "--account-id",
+                "121070",
+                "--recipients",
+                "1000"));
+        assertThat(registered.get("recipients").asLong()).isEqualTo(1000);
+        assertThat(registered.get("accountId").asText()).isEqualTo("121070");
 
         // WHEN three people complain through the form
         for (String person : new String[] {"a", "b", "c"}) {
@@ -120,8 +130,8 @@ class EndToEndIT {
                         .isEqualTo("FLAGGED"));
         var account = JSON.readTree(cli("accounts", "show", "--json", "--stack-file", stackFile.toString(), "121070"));
         assertThat(account.get("complaints").asLong()).isEqualTo(3);
-        assertThat(account.at("/history/0/to").asText()).isEqualTo("FLAGGED");
-        assertThat(account.at("/history/0/ratePercent").asText()).isEqualTo("0.3000");
+        assertThat(account.at("/history/items/0/to").asText()).isEqualTo("FLAGGED");
+        assertThat(account.at("/history/items/0/ratePercent").asText()).isEqualTo("0.3000");
         // ... the outbox holds the first complaint's mail and the escalation's mail, which names all later ones
         // (the escalation is recorded just before its mail goes out: wait for the mail too)
         await().atMost(Duration.ofSeconds(10))
@@ -137,7 +147,7 @@ class EndToEndIT {
         // ... and the three addresses are suppressed for the account
         var suppressions = JSON.readTree(
                 cli("suppressions", "list", "--json", "--stack-file", stackFile.toString(), "--account-id", "121070"));
-        assertThat(suppressions.get("suppressions").findValuesAsText("addressHash"))
+        assertThat(suppressions.get("items").findValuesAsText("addressHash"))
                 .containsExactlyInAnyOrder(
                         AddressHash.of("a@example.net").value(),
                         AddressHash.of("b@example.net").value(),
