@@ -38,6 +38,21 @@ final class AdminApiException extends RuntimeException {
         return new AdminApiException(response.status(), lines);
     }
 
+    /** A success whose body is no JSON: something other than the admin API answered, e.g. at a wrong URL. */
+    static AdminApiException notJson(Route route, AdminApi.Response response) {
+        String text = Text.line(response.body() == null ? "" : response.body());
+        return new AdminApiException(
+                response.status(),
+                List.of(route.key() + " answered HTTP " + response.status() + " with no JSON"
+                        + (text.isBlank() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text))
+                        + " (is the API URL the stack's ApiUrl?)"));
+    }
+
+    /** An answer that cannot be right, e.g. a listing naming the page it came from as the next one. */
+    static AdminApiException inconsistent(Route route, String what) {
+        return new AdminApiException(0, List.of(route.key() + ": " + what));
+    }
+
     /** The API could not be called at all. */
     static AdminApiException unreachable(Route route, IOException e) {
         return new AdminApiException(0, List.of(route.key() + ": " + e.getMessage()));

@@ -53,13 +53,27 @@ final class AdminClient {
     }
 
     JsonNode get(Route route, Map<String, String> path, Map<String, String> query) {
-        return parse(route, text(route, path, query, null, null));
+        return json(route, path, query, null, null);
+    }
+
+    /** The route's answer as JSON, when it is a success. */
+    JsonNode json(Route route, Map<String, String> path, Map<String, String> query, String contentType, String body) {
+        String text = text(route, path, query, contentType, body);
+        try {
+            JsonNode json = JSON.readTree(text);
+            if (json != null && !json.isMissingNode()) {
+                return json;
+            }
+        } catch (IOException e) {
+            // told below
+        }
+        throw AdminApiException.notJson(route, new AdminApi.Response(200, text));
     }
 
     /** Sends the body as JSON; {@code null} values are sent as {@code null}. */
     JsonNode send(Route route, Map<String, String> path, Map<String, ?> body) {
         try {
-            return parse(route, text(route, path, Map.of(), "application/json", JSON.writeValueAsString(body)));
+            return json(route, path, Map.of(), "application/json", JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -86,16 +100,8 @@ final class AdminClient {
                 return new Listing(items, cursor);
             }
             if (!seen.add(cursor)) {
-                throw new IllegalStateException(route.key() + " gave the same cursor twice: " + cursor);
+                throw AdminApiException.inconsistent(route, "the same next page twice, cursor " + Text.line(cursor));
             }
-        }
-    }
-
-    private static JsonNode parse(Route route, String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(route.key() + " answered with no JSON", e);
         }
     }
 }

@@ -15,10 +15,11 @@ import picocli.CommandLine.Parameters;
         name = "erase",
         mixinStandardHelpOptions = true,
         description = {
-            "Erases a complainant's address, name and words from every case of hers and deletes the raw mails only"
-                    + " she is in; cases stay, counted and closed as they were, and her suppressions stay (they hold"
-                    + " the address's hash only). Asks nothing: it is for scripts too.",
-            "Prints the cases it erased and what it did with raw mails and suppressions."
+            "Erases a complainant's personal data from every case and stored mail; asks nothing (scripts use it).",
+            "Her address, name and words go from every case of hers, and the raw mails only she is in are deleted;"
+                    + " the cases stay, counted and closed as they were, and so do her suppressions (they hold the"
+                    + " address's hash only). Prints the cases it erased and what it did with raw mails and"
+                    + " suppressions."
         })
 final class EraseCommand extends AdminCommand {
 

@@ -288,12 +288,10 @@ final class MailingImport {
             sentOne = true;
             JsonNode report;
             try {
-                report = JSON.readTree(admin.text(
-                        Route.IMPORT_MAILINGS, Map.of(), Map.of(), "text/csv; charset=utf-8", sent.body.toString()));
+                report = admin.json(
+                        Route.IMPORT_MAILINGS, Map.of(), Map.of(), "text/csv; charset=utf-8", sent.body.toString());
             } catch (AdminApiException e) {
                 throw new Stopped(report(), sent.firstLine(), e);
-            } catch (IOException e) {
-                throw new IllegalStateException(Route.IMPORT_MAILINGS.key() + " answered with no JSON", e);
             }
             rows += report.path("rows").asLong();
             written += report.path("written").asLong();

@@ -53,15 +53,22 @@ final class StackConnection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--stack-file", description = "Written by `abuse-desk local` (default: target/local/stack.json).")
+    @Option(
+            names = "--stack-file",
+            paramLabel = "FILE",
+            description = "Written by `abuse-desk local` (default: target/local/stack.json).")
     Path stackFile;
 
     @Option(
             names = "--endpoint",
+            paramLabel = "URL",
             description = "With --direct: the AWS endpoint; default: the stack file's, else the SDK's for the region.")
     URI endpoint;
 
-    @Option(names = "--region", description = "With --direct: the region; default: the stack file's, else AWS_REGION.")
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description = "With --direct: the region; default: the stack file's, else AWS_REGION.")
     String region;
 
     static void write(Path file, StackFile contents) throws IOException {

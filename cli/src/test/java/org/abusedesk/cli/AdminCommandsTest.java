@@ -232,6 +232,29 @@ class AdminCommandsTest {
     }
 
     @Test
+    void aSuccessThatIsNoJson_saysSomethingElseAnswered() {
+        api.on(Route.MAILING, 200, "<html>Welcome</html>");
+
+        var result = cli.run("mailings", "show", "14141611");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err())
+                .isEqualTo("GET /admin/mailings/{mailingId} answered HTTP 200 with no JSON: <html>Welcome</html>"
+                        + " (is the API URL the stack's ApiUrl?)\n");
+    }
+
+    @Test
+    void aListingWhoseNextPageComesBack_isStoppedWithAnError_notFollowedForever() {
+        api.on(Route.COMPLAINTS, 200, page("same", summary("A1", "NOTIFIED")));
+
+        var result = cli.run("complaints", "list", "--all");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("GET /admin/complaints: the same next page twice, cursor same\n");
+        assertThat(api.calls).hasSize(2);
+    }
+
+    @Test
     void accountsShow_printsStatusAndCounters_thenTheHistoryAsATable() throws Exception {
         api.on(
                 Route.ACCOUNT,

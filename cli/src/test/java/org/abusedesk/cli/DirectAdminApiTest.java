@@ -2,6 +2,7 @@ package org.abusedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,8 @@ class DirectAdminApiTest {
                 "{\"sentAt\":\"2026-11-27T09:00:00Z\"}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body()).isEqualTo("{\"errors\":[{\"field\":\"accountId\",\"message\":\"is required\"}]}");
+        assertThat(new ObjectMapper().readTree(response.body()))
+                .isEqualTo(new ObjectMapper()
+                        .readTree("{\"errors\":[{\"field\":\"accountId\",\"message\":\"is required\"}]}"));
     }
 }
