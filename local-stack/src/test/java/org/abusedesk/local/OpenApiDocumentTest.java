@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.abusedesk.local.FunctionDefinition.HttpRoute;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,7 +21,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyRouteOfTheTemplate_isDocumented_withTheScopesItsAuthorizerDemands() {
-        var routes = routes();
+        var routes = TestProject.httpRoutes();
         assertThat(routes).isNotEmpty();
 
         for (var route : routes) {
@@ -47,7 +46,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyDocumentedOperation_isARouteOfTheTemplate() {
-        var routes = routes();
+        var routes = TestProject.httpRoutes();
         var undocumented = new ArrayList<String>();
         paths.forEach((path, item) -> CloudFormationTemplate.map(item).keySet().stream()
                 .filter(METHODS::contains)
@@ -61,35 +60,6 @@ class OpenApiDocumentTest {
                 }));
 
         assertThat(undocumented).isEmpty();
-    }
-
-    /** The template's routes, read without a stack: paths and methods are literals in it. */
-    private static List<HttpRoute> routes() {
-        var routes = new ArrayList<HttpRoute>();
-        for (var resource : TestProject.template().resources().values()) {
-            if (!resource.type().equals("AWS::Serverless::Function")) {
-                continue;
-            }
-            var events = CloudFormationTemplate.map(resource.properties().getOrDefault("Events", Map.of()));
-            for (var event : events.values()) {
-                var body = CloudFormationTemplate.map(event);
-                if (!"HttpApi".equals(body.get("Type"))) {
-                    continue;
-                }
-                var properties = CloudFormationTemplate.map(body.get("Properties"));
-                var auth = properties.get("Auth") instanceof Map<?, ?> a
-                        ? java.util.Optional.of(new FunctionDefinition.RouteAuth(
-                                String.valueOf(a.get("Authorizer")),
-                                ((List<?>) a.get("AuthorizationScopes"))
-                                        .stream().map(String::valueOf).toList()))
-                        : java.util.Optional.<FunctionDefinition.RouteAuth>empty();
-                routes.add(new HttpRoute(
-                        String.valueOf(properties.get("Method")).toUpperCase(Locale.ROOT),
-                        String.valueOf(properties.get("Path")),
-                        auth));
-            }
-        }
-        return routes;
     }
 
     private static Map<String, Object> mapping(Object value) {

@@ -1,6 +1,9 @@
 package org.abusedesk.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,5 +31,34 @@ final class TestProject {
     /** A new stack of the project's template in the endpoint, under a name of its own. */
     static Stack newStack(AwsEndpoint aws) {
         return Stack.create(template(), uniqueStackName(), STACK_PARAMETERS, aws);
+    }
+
+    /** The template's routes, read without a stack: paths and methods are literals in it. */
+    static List<FunctionDefinition.HttpRoute> httpRoutes() {
+        var routes = new ArrayList<FunctionDefinition.HttpRoute>();
+        for (var resource : template().resources().values()) {
+            if (!resource.type().equals("AWS::Serverless::Function")) {
+                continue;
+            }
+            var events = CloudFormationTemplate.map(resource.properties().getOrDefault("Events", Map.of()));
+            for (var event : events.values()) {
+                var body = CloudFormationTemplate.map(event);
+                if (!"HttpApi".equals(body.get("Type"))) {
+                    continue;
+                }
+                var properties = CloudFormationTemplate.map(body.get("Properties"));
+                var auth = properties.get("Auth") instanceof Map<?, ?> a
+                        ? java.util.Optional.of(new FunctionDefinition.RouteAuth(
+                                String.valueOf(a.get("Authorizer")),
+                                ((List<?>) a.get("AuthorizationScopes"))
+                                        .stream().map(String::valueOf).toList()))
+                        : java.util.Optional.<FunctionDefinition.RouteAuth>empty();
+                routes.add(new FunctionDefinition.HttpRoute(
+                        String.valueOf(properties.get("Method")).toUpperCase(Locale.ROOT),
+                        String.valueOf(properties.get("Path")),
+                        auth));
+            }
+        }
+        return routes;
     }
 }
