@@ -145,7 +145,44 @@ class MailParserTest {
                 "Grosse Rabatte nur heute",
                 "Received: from mta1.example.com\r\nX-Mailing: 14141611\r\nX-Client: 121070\r\n",
                 "Jetzt kaufen: https://links.example.com/c?mid=14141611");
-        byte[] mail = Fixtures.mail(
+
+        // WHEN it is read
+        var reading = reader.read(withOutlookAttachment(msg));
+
+        // THEN the message's headers tie it to the mailing
+        var report = reading.reports().get(0);
+        assertThat(report.format()).isEqualTo(ReportFormat.ATTACHED_MESSAGE);
+        assertThat(report.resolution().mailingId()).contains("14141611");
+        assertThat(report.resolution().accountId()).contains("121070");
+        assertThat(report.resolution().source()).contains("header:X-Mailing");
+        assertThat(report.message().headers().first("Subject")).isPresent();
+        assertThat(report.message().text()).contains("Jetzt kaufen");
+    }
+
+    @Test
+    void outlookMsgAttachment_asOutlookSavesIt_isReadWithItsCodePageAndHtmlLinks() {
+        // GIVEN a .msg as Outlook writes one: property streams, named properties, a recipient, an attachment and
+        // 8-bit strings in windows-1252 (what POI reads of it must need no library left out of the functions)
+        byte[] msg = OutlookFiles.savedByOutlook(
+                "Große Rabatte",
+                "Received: from mta1.example.com\r\nX-Mailing: 14141611\r\nX-Client: 121070\r\n",
+                "Grüße aus dem Shop. Jetzt kaufen!",
+                "<html><body><a href=\"https://links.example.com/c?mid=14141611\">kaufen</a></body></html>");
+
+        // WHEN it is read
+        var reading = reader.read(withOutlookAttachment(msg));
+
+        // THEN its headers tie it to the mailing, its text is decoded, and its HTML body's link is kept
+        var report = reading.reports().get(0);
+        assertThat(report.format()).isEqualTo(ReportFormat.ATTACHED_MESSAGE);
+        assertThat(report.resolution().mailingId()).contains("14141611");
+        assertThat(report.resolution().source()).contains("header:X-Mailing");
+        assertThat(report.message().text()).contains("Grüße aus dem Shop");
+        assertThat(report.message().links()).contains("https://links.example.com/c?mid=14141611");
+    }
+
+    private static byte[] withOutlookAttachment(byte[] msg) {
+        return Fixtures.mail(
                 "From: Erika Muster <erika.muster@example.net>",
                 "To: abuse@example.com",
                 "Subject: Spam",
@@ -163,18 +200,6 @@ class MailParserTest {
                 "",
                 java.util.Base64.getMimeEncoder().encodeToString(msg),
                 "--b--");
-
-        // WHEN it is read
-        var reading = reader.read(mail);
-
-        // THEN the message's headers tie it to the mailing
-        var report = reading.reports().get(0);
-        assertThat(report.format()).isEqualTo(ReportFormat.ATTACHED_MESSAGE);
-        assertThat(report.resolution().mailingId()).contains("14141611");
-        assertThat(report.resolution().accountId()).contains("121070");
-        assertThat(report.resolution().source()).contains("header:X-Mailing");
-        assertThat(report.message().headers().first("Subject")).isPresent();
-        assertThat(report.message().text()).contains("Jetzt kaufen");
     }
 
     @Test
