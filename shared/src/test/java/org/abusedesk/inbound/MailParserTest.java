@@ -147,7 +147,7 @@ class MailParserTest {
                 "Jetzt kaufen: https://links.example.com/c?mid=14141611");
 
         // WHEN it is read
-        var reading = reader.read(withOutlookAttachment(msg));
+        var reading = reader.read(Fixtures.withOutlookAttachment(msg));
 
         // THEN the message's headers tie it to the mailing
         var report = reading.reports().get(0);
@@ -163,14 +163,10 @@ class MailParserTest {
     void outlookMsgAttachment_asOutlookSavesIt_isReadWithItsCodePageAndHtmlLinks() {
         // GIVEN a .msg as Outlook writes one: property streams, named properties, a recipient, an attachment and
         // 8-bit strings in windows-1252 (what POI reads of it must need no library left out of the functions)
-        byte[] msg = OutlookFiles.savedByOutlook(
-                "Große Rabatte",
-                "Received: from mta1.example.com\r\nX-Mailing: 14141611\r\nX-Client: 121070\r\n",
-                "Grüße aus dem Shop. Jetzt kaufen!",
-                "<html><body><a href=\"https://links.example.com/c?mid=14141611\">kaufen</a></body></html>");
+        byte[] mail = Fixtures.forwardedAsOutlookMessage();
 
         // WHEN it is read
-        var reading = reader.read(withOutlookAttachment(msg));
+        var reading = reader.read(mail);
 
         // THEN its headers tie it to the mailing, its text is decoded, and its HTML body's link is kept
         var report = reading.reports().get(0);
@@ -179,27 +175,6 @@ class MailParserTest {
         assertThat(report.resolution().source()).contains("header:X-Mailing");
         assertThat(report.message().text()).contains("Grüße aus dem Shop");
         assertThat(report.message().links()).contains("https://links.example.com/c?mid=14141611");
-    }
-
-    private static byte[] withOutlookAttachment(byte[] msg) {
-        return Fixtures.mail(
-                "From: Erika Muster <erika.muster@example.net>",
-                "To: abuse@example.com",
-                "Subject: Spam",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain",
-                "",
-                "Spam attached.",
-                "--b",
-                "Content-Type: application/vnd.ms-outlook; name=\"spam.msg\"",
-                "Content-Disposition: attachment; filename=\"spam.msg\"",
-                "Content-Transfer-Encoding: base64",
-                "",
-                java.util.Base64.getMimeEncoder().encodeToString(msg),
-                "--b--");
     }
 
     @Test

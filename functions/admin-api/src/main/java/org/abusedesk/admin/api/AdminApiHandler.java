@@ -19,6 +19,7 @@ import org.abusedesk.logging.LogContext;
 import org.abusedesk.snapstart.Priming;
 import org.abusedesk.snapstart.SnapStart;
 import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,13 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public AdminApiHandler() {
-        this(AdminDesk.of(Environment.system()));
-        SnapStart.register(Core.getGlobalContext(), priming());
+        this(Environment.system(), Core.getGlobalContext());
+    }
+
+    /** The runtime's wiring, with its SnapStart hook registered in {@code checkpoints}. */
+    AdminApiHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(AdminDesk.of(environment));
+        SnapStart.register(checkpoints, priming());
     }
 
     /** Used by the local stack and the command line, with the function's environment from the template. */
