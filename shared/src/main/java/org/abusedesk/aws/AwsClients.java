@@ -2,6 +2,7 @@ package org.abusedesk.aws;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.abusedesk.config.Environment;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -10,14 +11,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds the SDK clients once per execution environment: region from {@code AWS_REGION}, credentials from the
  * default chain, and {@code AWS_ENDPOINT_URL} honoured so that the local stack and tests reach the emulator.
+ *
+ * <p>Every function uses DynamoDB; any other client is built by {@link #configure} where a function needs it (S3's
+ * in {@link S3Clients}), so that this class names no other service and a function's zip carries only the SDK
+ * modules it uses.
  */
 public final class AwsClients {
 
@@ -42,26 +43,13 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder()).build();
     }
 
-    public S3Client s3() {
-        // Emulators serve buckets by path, not by host name.
-        return configure(S3Client.builder()).forcePathStyle(endpoint != null).build();
+    public Region region() {
+        return region;
     }
 
-    /** Signs links to objects; with the endpoint and path style of {@link #s3()}, so local links open locally. */
-    public S3Presigner s3Presigner() {
-        var builder = S3Presigner.builder()
-                .region(region)
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(endpoint != null)
-                        .build());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
-    }
-
-    public SesV2Client sesV2() {
-        return configure(SesV2Client.builder()).build();
+    /** The endpoint that replaces AWS's: the emulator's, in the local stack and in tests. */
+    public Optional<URI> endpoint() {
+        return Optional.ofNullable(endpoint);
     }
 
     /** Any client of the SDK, configured alike: for clients only one function needs. */

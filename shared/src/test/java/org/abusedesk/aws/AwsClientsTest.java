@@ -7,6 +7,7 @@ import java.util.Map;
 import org.abusedesk.config.Environment;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 class AwsClientsTest {
 
@@ -15,8 +16,8 @@ class AwsClientsTest {
         var clients = new AwsClients(new Environment(Map.of("AWS_REGION", "eu-central-1")));
 
         try (var dynamoDb = clients.dynamoDb();
-                var s3 = clients.s3();
-                var ses = clients.sesV2()) {
+                var s3 = S3Clients.client(clients);
+                var ses = clients.configure(SesV2Client.builder()).build()) {
             assertThat(List.of(
                             dynamoDb.serviceClientConfiguration().credentialsProvider(),
                             s3.serviceClientConfiguration().credentialsProvider(),

@@ -39,11 +39,11 @@ class S3EvidenceLinksIT {
         var clients =
                 new AwsClients(new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction"))));
         String bucket = stack.ref("InboundMailBucket");
-        try (var s3 = clients.s3()) {
+        try (var s3 = S3Clients.client(clients)) {
             s3.putObject(
                     r -> r.bucket(bucket).key("inbound/ses-42"), RequestBody.fromString("Subject: spam\r\n\r\nbuy"));
         }
-        var links = new S3EvidenceLinks(clients.s3Presigner(), Duration.ofHours(1));
+        var links = new S3EvidenceLinks(S3Clients.presigner(clients), Duration.ofHours(1));
 
         // WHEN a link to a complaint's evidence is made, and opened
         var link = links.linkTo(complaint("s3://" + bucket + "/inbound/ses-42", false))

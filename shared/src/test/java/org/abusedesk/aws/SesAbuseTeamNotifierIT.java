@@ -27,6 +27,7 @@ import org.abusedesk.processing.Notification;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 @ExtendWith(MotoExtension.class)
@@ -37,7 +38,8 @@ class SesAbuseTeamNotifierIT {
         var clients =
                 new AwsClients(new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction"))));
         var notifier = new SesAbuseTeamNotifier(
-                clients.sesV2(), new NotificationComposer("abuse-desk@example.com", "abuse-team@example.com"));
+                clients.configure(SesV2Client.builder()).build(),
+                new NotificationComposer("abuse-desk@example.com", "abuse-team@example.com"));
         var complaint = complaint();
 
         notifier.notify(notification(complaint));
@@ -64,7 +66,8 @@ class SesAbuseTeamNotifierIT {
                 "AWS_ENDPOINT_URL",
                 stack.aws().uri().toString())));
         var notifier = new SesAbuseTeamNotifier(
-                clients.sesV2(), new NotificationComposer("desk@unverified.example", "abuse-team@example.com"));
+                clients.configure(SesV2Client.builder()).build(),
+                new NotificationComposer("desk@unverified.example", "abuse-team@example.com"));
 
         assertThatThrownBy(() -> notifier.notify(notification(complaint()))).isInstanceOf(SesV2Exception.class);
     }

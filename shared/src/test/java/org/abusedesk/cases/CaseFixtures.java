@@ -75,6 +75,36 @@ public final class CaseFixtures {
                 at.plus(Duration.ofDays(180)));
     }
 
+    /** A mailed complaint whose raw mail is kept elsewhere: {@code s3://bucket/key}, say. */
+    public static Complaint withEvidence(Complaint complaint, String evidence) {
+        var attribution = complaint.attribution();
+        var provenance = attribution.provenance().orElseThrow();
+        return new Complaint(
+                complaint.key(),
+                complaint.channel(),
+                complaint.classification(),
+                complaint.state(),
+                complaint.receivedAt(),
+                complaint.complainant(),
+                complaint.message(),
+                new Attribution(
+                        attribution.claimedAccountId(),
+                        attribution.verified(),
+                        Optional.of(new MailProvenance(
+                                provenance.receiptId(),
+                                provenance.part(),
+                                provenance.format(),
+                                provenance.mailingIdSource(),
+                                provenance.candidates(),
+                                provenance.conflict(),
+                                provenance.truncated(),
+                                Optional.of(evidence),
+                                provenance.dkim(),
+                                provenance.verdicts(),
+                                provenance.quarantined()))),
+                complaint.expiresAt());
+    }
+
     public static Complaint classified(Complaint complaint, Classification classification) {
         return new Complaint(
                 complaint.key(),

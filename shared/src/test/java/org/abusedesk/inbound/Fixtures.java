@@ -30,6 +30,40 @@ public final class Fixtures {
         return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A complaint that attaches the reported mail as an Outlook .msg file, shaped as Outlook saves one; its
+     * transport headers name Mailing ID 14141611 ({@code X-Mailing}) and account 121070 ({@code X-Client}).
+     */
+    public static byte[] forwardedAsOutlookMessage() {
+        return withOutlookAttachment(OutlookFiles.savedByOutlook(
+                "Große Rabatte",
+                "Received: from mta1.example.com\r\nX-Mailing: 14141611\r\nX-Client: 121070\r\n",
+                "Grüße aus dem Shop. Jetzt kaufen!",
+                "<html><body><a href=\"https://links.example.com/c?mid=14141611\">kaufen</a></body></html>"));
+    }
+
+    /** A complaint with this .msg file attached. */
+    static byte[] withOutlookAttachment(byte[] msg) {
+        return mail(
+                "From: Erika Muster <erika.muster@example.net>",
+                "To: abuse@example.com",
+                "Subject: Spam",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: text/plain",
+                "",
+                "Spam attached.",
+                "--b",
+                "Content-Type: application/vnd.ms-outlook; name=\"spam.msg\"",
+                "Content-Disposition: attachment; filename=\"spam.msg\"",
+                "Content-Transfer-Encoding: base64",
+                "",
+                java.util.Base64.getMimeEncoder().encodeToString(msg),
+                "--b--");
+    }
+
     /** A complaint that forwards the reported mail as a message/rfc822 attachment with these headers and body. */
     public static byte[] forwardedAsAttachment(String headers, String body) {
         return mail(

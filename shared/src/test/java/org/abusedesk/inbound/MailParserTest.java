@@ -145,27 +145,9 @@ class MailParserTest {
                 "Grosse Rabatte nur heute",
                 "Received: from mta1.example.com\r\nX-Mailing: 14141611\r\nX-Client: 121070\r\n",
                 "Jetzt kaufen: https://links.example.com/c?mid=14141611");
-        byte[] mail = Fixtures.mail(
-                "From: Erika Muster <erika.muster@example.net>",
-                "To: abuse@example.com",
-                "Subject: Spam",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain",
-                "",
-                "Spam attached.",
-                "--b",
-                "Content-Type: application/vnd.ms-outlook; name=\"spam.msg\"",
-                "Content-Disposition: attachment; filename=\"spam.msg\"",
-                "Content-Transfer-Encoding: base64",
-                "",
-                java.util.Base64.getMimeEncoder().encodeToString(msg),
-                "--b--");
 
         // WHEN it is read
-        var reading = reader.read(mail);
+        var reading = reader.read(Fixtures.withOutlookAttachment(msg));
 
         // THEN the message's headers tie it to the mailing
         var report = reading.reports().get(0);
@@ -175,6 +157,24 @@ class MailParserTest {
         assertThat(report.resolution().source()).contains("header:X-Mailing");
         assertThat(report.message().headers().first("Subject")).isPresent();
         assertThat(report.message().text()).contains("Jetzt kaufen");
+    }
+
+    @Test
+    void outlookMsgAttachment_asOutlookSavesIt_isReadWithItsCodePageAndHtmlLinks() {
+        // GIVEN a .msg as Outlook writes one: property streams, named properties, a recipient, an attachment and
+        // 8-bit strings in windows-1252 (what POI reads of it must need no library left out of the functions)
+        byte[] mail = Fixtures.forwardedAsOutlookMessage();
+
+        // WHEN it is read
+        var reading = reader.read(mail);
+
+        // THEN its headers tie it to the mailing, its text is decoded, and its HTML body's link is kept
+        var report = reading.reports().get(0);
+        assertThat(report.format()).isEqualTo(ReportFormat.ATTACHED_MESSAGE);
+        assertThat(report.resolution().mailingId()).contains("14141611");
+        assertThat(report.resolution().source()).contains("header:X-Mailing");
+        assertThat(report.message().text()).contains("Grüße aus dem Shop");
+        assertThat(report.message().links()).contains("https://links.example.com/c?mid=14141611");
     }
 
     @Test

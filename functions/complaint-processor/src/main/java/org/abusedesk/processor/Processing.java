@@ -14,6 +14,7 @@ import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbLedger;
 import org.abusedesk.aws.DynamoDbMailings;
 import org.abusedesk.aws.EmbeddedMetrics;
+import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3EvidenceLinks;
 import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.aws.SesComplainantAcknowledger;
@@ -57,7 +58,7 @@ final class Processing {
         this.clients = clients;
         // One client of each kind per execution environment: every adapter shares it.
         this.dynamoDb = clients.dynamoDb();
-        this.ses = clients.sesV2();
+        this.ses = clients.configure(SesV2Client.builder()).build();
         this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
         this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
         this.accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
@@ -65,7 +66,7 @@ final class Processing {
         this.notifier = new SesAbuseTeamNotifier(
                 ses, new NotificationComposer(sender, environment.require("ABUSE_TEAM_ADDRESS")));
         this.acknowledger = new SesComplainantAcknowledger(ses, new AcknowledgementComposer(sender));
-        this.evidenceLinks = new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY);
+        this.evidenceLinks = new S3EvidenceLinks(S3Clients.presigner(clients), EVIDENCE_LINK_VALIDITY);
     }
 
     ProcessComplaint processComplaint() {

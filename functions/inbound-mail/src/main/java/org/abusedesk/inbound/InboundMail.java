@@ -14,6 +14,7 @@ import org.abusedesk.aws.DynamoDbComplaintIndexes;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbRequeues;
 import org.abusedesk.aws.EmbeddedMetrics;
+import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.aws.SqsComplaintQueue;
 import org.abusedesk.config.Environment;
@@ -54,7 +55,7 @@ public final class InboundMail {
         // One client of each kind per execution environment: every adapter shares it.
         this.dynamoDb = clients.dynamoDb();
         this.rawMails = new S3RawMails(
-                clients.s3(),
+                S3Clients.client(clients),
                 environment.require("INBOUND_BUCKET"),
                 environment.optional("INBOUND_PREFIX").orElse(""));
         this.complaints = new DynamoDbComplaints(dynamoDb, complaintsTable());

@@ -42,7 +42,7 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         this(Environment.system(), Core.getGlobalContext());
     }
 
-    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    /** The runtime's wiring, with its SnapStart hook registered in {@code checkpoints}. */
     AdminApiHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
         this(AdminDesk.of(environment));
         SnapStart.register(checkpoints, priming());

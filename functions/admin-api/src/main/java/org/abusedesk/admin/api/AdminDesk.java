@@ -12,6 +12,7 @@ import org.abusedesk.aws.DynamoDbCaseListings;
 import org.abusedesk.aws.DynamoDbCases;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3EvidenceLinks;
 import org.abusedesk.aws.S3StoredEvidence;
 import org.abusedesk.cases.AbuseDeskContact;
@@ -55,7 +56,7 @@ record AdminDesk(
         var mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
         var accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
         var cases = new DynamoDbCases(dynamoDb, complaintsTable);
-        var evidence = new S3StoredEvidence(clients.s3(), environment.require("INBOUND_BUCKET"));
+        var evidence = new S3StoredEvidence(S3Clients.client(clients), environment.require("INBOUND_BUCKET"));
         var format = MailingIdFormat.fromEnvironment(environment);
         var clock = Clock.systemUTC();
         // Only its statistics are asked for: what a person's status change records, computed as escalation does.
@@ -70,7 +71,7 @@ record AdminDesk(
                 new RegisterMailing(mailings, format),
                 new ImportMailings(mailings, format),
                 new ListCases(new DynamoDbCaseListings(dynamoDb, complaintsTable), clock),
-                new ViewCase(cases, new S3EvidenceLinks(clients.s3Presigner(), EVIDENCE_LINK_VALIDITY), clock),
+                new ViewCase(cases, new S3EvidenceLinks(S3Clients.presigner(clients), EVIDENCE_LINK_VALIDITY), clock),
                 new CloseCase(cases, clock),
                 new ExportCase(
                         cases,

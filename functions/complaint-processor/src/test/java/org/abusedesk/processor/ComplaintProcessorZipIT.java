@@ -1,0 +1,84 @@
+package org.abusedesk.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.time.Instant;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.cases.CaseFixtures;
+import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.local.Outbox;
+import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.local.Stack;
+import org.abusedesk.packaging.FunctionZip;
+import org.abusedesk.testkit.MotoExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The zip that is deployed: small, and complete, its handlers running from its own classes and jars alone. */
+@ExtendWith(MotoExtension.class)
+class ComplaintProcessorZipIT {
+
+    private static final FunctionZip ZIP = FunctionZip.of("complaint-processor");
+
+    @Test
+    void zip_staysWithin15MiB_andCarriesNoMailReading() {
+        assertThat(ZIP.size()).isLessThanOrEqualTo(FunctionZip.MAX_BYTES);
+        assertThat(ZIP.libraries())
+                .contains("sesv2", "s3", "dynamodb", "apache-mime4j-dom", "jte-runtime")
+                .doesNotContain("poi", "poi-scratchpad", "apache-jdkim-library", "dnsjava", "sqs", "secretsmanager");
+    }
+
+    @Test
+    void handlersFromTheZip_notifyTheAbuseTeamWithALinkToTheStoredMail(Stack stack) throws Exception {
+        // GIVEN a mailed complaint whose raw mail lies in the bucket
+        String evidence = "s3://" + stack.ref("InboundMailBucket") + "/inbound/ses-zip";
+        var complaint = CaseFixtures.withEvidence(
+                CaseFixtures.mailed(
+                        "14141611", Instant.now(), ComplaintState.RECEIVED, CaseFixtures.ERIKA, "ses-zip", false),
+                evidence);
+        new DynamoDbComplaints(stack.aws().dynamoDb(), stack.ref("ComplaintsTable")).add(complaint);
+        var processor = stack.function("ComplaintProcessorFunction");
+
+        // WHEN the processor's handler is run from the zip (built, checkpointed, restored) and the queue delivers it
+        var run = ZIP.run(processor.handlerClass(), stack.runtimeEnvironment(processor), event(complaint.key()));
+
+        // THEN it primed, and mailed the abuse team once, with a signed link to the raw mail
+        assertThat(run.hooks()).as(run.log()).isEqualTo(1);
+        assertThat(run.responses().get(0)).as(run.log()).isEqualTo("{\"batchItemFailures\":[]}");
+        var mails = new Outbox(stack.aws().uri())
+                .mails().stream()
+                        .filter(m ->
+                                m.text().contains(complaint.key().complaintId().value()))
+                        .toList();
+        assertThat(mails).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).containsExactly(stack.parameter("AbuseTeamAddress"));
+            assertThat(mail.text()).contains("X-Amz-Signature=");
+        });
+
+        // WHEN the flush is run from the same zip
+        var flush = stack.function("NotificationFlushFunction");
+        var flushed = ZIP.run(flush.handlerClass(), stack.runtimeEnvironment(flush), "{}");
+
+        // THEN it primed and ran
+        assertThat(flushed.hooks()).as(flushed.log()).isEqualTo(1);
+        assertThat(flushed.responses().get(0)).as(flushed.log()).startsWith("{\"mails\":");
+    }
+
+    private static String event(ComplaintKey key) throws Exception {
+        var json = new ObjectMapper();
+        var event = (ObjectNode)
+                json.readTree(Files.readString(ProjectRoot.find().resolve("events/sqs/new-complaints.json")));
+        var records = (ArrayNode) event.get("Records");
+        var first = (ObjectNode) records.get(0);
+        first.put(
+                "body", "{\"mailingId\": \"" + key.mailingId() + "\", \"complaintId\": \"" + key.complaintId() + "\"}");
+        records.removeAll();
+        records.add(first);
+        return json.writeValueAsString(event);
+    }
+}
