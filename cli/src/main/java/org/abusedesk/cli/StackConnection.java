@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import org.abusedesk.local.ProjectRoot;
@@ -71,9 +72,17 @@ final class StackConnection {
             description = "With --direct: the region; default: the stack file's, else AWS_REGION.")
     String region;
 
+    /** Written whole or not at all: a command started meanwhile never reads half a file. */
     static void write(Path file, StackFile contents) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), contents);
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, "stack", ".json.partial");
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), contents);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     static void delete(Path file) {
