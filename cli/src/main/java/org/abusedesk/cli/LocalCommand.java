@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,16 +113,13 @@ final class LocalCommand implements Callable<Integer> {
         }
         // The other commands (mailings, accounts, suppressions, reconcile) find the local stack through this file.
         Path stackFile = root.resolve(StackConnection.STACK_FILE);
-        var environments = new LinkedHashMap<String, Map<String, String>>();
-        local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
         String adminToken = local.tokens().mint("local-developer", ADMIN_SCOPES, TOKEN_LIFETIME);
         StackConnection.write(
                 stackFile,
-                new StackConnection.StackFile(
-                        aws.toString(),
+                StackConnection.StackFile.of(
+                        local,
+                        aws,
                         region,
-                        local.stack().outputs(),
-                        environments,
                         "http://" + host + ":" + local.apiUrl().getPort(),
                         adminToken));
         var stopped = new CountDownLatch(1);

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.ProjectRoot;
 import picocli.CommandLine.Option;
 
@@ -47,6 +49,14 @@ final class StackConnection {
                 Map<String, String> outputs,
                 Map<String, Map<String, String>> functions) {
             this(endpoint, region, outputs, functions, null, null);
+        }
+
+        /** What a running local stack offers the other commands: its outputs, functions, API and a token. */
+        static StackFile of(LocalStack local, URI endpoint, String region, String apiUrl, String adminToken) {
+            var environments = new LinkedHashMap<String, Map<String, String>>();
+            local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
+            return new StackFile(
+                    endpoint.toString(), region, local.stack().outputs(), environments, apiUrl, adminToken);
         }
     }
 

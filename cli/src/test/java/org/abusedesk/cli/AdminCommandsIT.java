@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
@@ -83,15 +81,12 @@ class AdminCommandsIT {
                         "cli" + UUID.randomUUID().toString().substring(0, 8),
                         MotoExtension.TEST_PARAMETERS));
         stackFile = temp.resolve("stack.json");
-        var environments = new HashMap<String, Map<String, String>>();
-        local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
         StackConnection.write(
                 stackFile,
-                new StackConnection.StackFile(
-                        aws.uri().toString(),
+                StackConnection.StackFile.of(
+                        local,
+                        aws.uri(),
                         aws.region().id(),
-                        local.stack().outputs(),
-                        environments,
                         local.apiUrl().toString(),
                         local.tokens()
                                 .mint("anna", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(30))));

@@ -83,15 +83,12 @@ class EndToEndIT {
         // GIVEN the local stack, and a mailing to 1,000 recipients registered through the command line
         local = start(aws, root);
         Path stackFile = temp.resolve("stack.json");
-        var environments = new java.util.HashMap<String, java.util.Map<String, String>>();
-        local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
         StackConnection.write(
                 stackFile,
-                new StackConnection.StackFile(
-                        aws.uri().toString(),
+                StackConnection.StackFile.of(
+                        local,
+                        aws.uri(),
                         aws.region().id(),
-                        local.stack().outputs(),
-                        environments,
                         local.apiUrl().toString(),
                         local.tokens()
                                 .mint("e2e", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(10))));
