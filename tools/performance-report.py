@@ -71,7 +71,8 @@ def warm_section(results, lines, goals):
         for jit in ("c1", "default"):
             if jit in by_jit:
                 score, error, unit = by_jit[jit]
-                cells.append(f"{score:,.1f} ± {error:,.1f} {unit.replace('us/op', 'µs/op')}")
+                spread = "" if error != error else f" ± {error:,.1f}"  # NaN: too few iterations for an error
+                cells.append(f"{score:,.1f}{spread} {unit.replace('us/op', 'µs/op')}")
             else:
                 cells.append("–")
         lines.append(f"| {names.get(benchmark, benchmark)} | {param if param != '-' else ''} | {cells[0]} | {cells[1]} |")
@@ -176,7 +177,9 @@ def load_section(results, lines, goals):
     sent = int(load["sent"])
     lines.append(f"{sent:,} complaints sent at {load['rate']}/s ({load['sentForms']} form posts as JSON to "
                  f"`POST /complaints`, {load['sentMails']} complaint mails by SMTP), on {load['mailings']} registered "
-                 f"mailings; sending took {load['sendSeconds']} s ({load['achievedRate']}/s achieved).")
+                 f"mailings, the form posts from {load.get('sources', '?')} loopback addresses; the sends were "
+                 f"spread over {load.get('scheduleSeconds', '?')} s ({load['achievedRate']}/s achieved) and the last "
+                 f"answer came {load['sendSeconds']} s after the first send.")
     lines.append("")
     lines.append("| count | value |")
     lines.append("| --- | ---: |")

@@ -36,7 +36,9 @@ public class MailReadingBenchmark {
     @Setup
     public void setUp() {
         reader = reader();
-        mails = FixtureMix.read(FixtureMix.files(fixtureClass));
+        mails = FixtureMix.mails(fixtureClass).stream()
+                .map(FixtureMix.Mail::bytes)
+                .toList();
     }
 
     @Benchmark

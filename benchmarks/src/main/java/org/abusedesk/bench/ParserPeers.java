@@ -13,7 +13,8 @@ import org.abusedesk.inbound.MailReader;
  * ({@link MailReader}, DKIM aside) over them. The Node and Python peers do the same with the same list and counts.
  *
  * <p>Arguments: list file, loops, warm-up passes. Prints {@code messages seconds messages-per-second}. With
- * {@code --write-mix FILE} instead, writes the list: every file of {@link FixtureMix}, class by class.
+ * {@code --write-mix FOLDER LIST} instead, writes every mail of {@link FixtureMix} into the folder as a file and
+ * their paths, class by class, into the list.
  */
 public final class ParserPeers {
 
@@ -21,9 +22,8 @@ public final class ParserPeers {
 
     public static void main(String[] args) throws IOException {
         if (args[0].equals("--write-mix")) {
-            Files.write(
-                    Path.of(args[1]),
-                    FixtureMix.mix().stream().map(Path::toString).toList());
+            var files = FixtureMix.write(Path.of(args[1]));
+            Files.write(Path.of(args[2]), files.stream().map(Path::toString).toList());
             return;
         }
         var files = Files.readAllLines(Path.of(args[0])).stream()
@@ -32,7 +32,15 @@ public final class ParserPeers {
                 .toList();
         int loops = Integer.parseInt(args[1]);
         int warmUp = Integer.parseInt(args[2]);
-        List<byte[]> mails = FixtureMix.read(files);
+        List<byte[]> mails = files.stream()
+                .map(file -> {
+                    try {
+                        return Files.readAllBytes(file);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .toList();
         MailReader reader = MailReadingBenchmark.reader();
         long sink = 0;
         for (int i = 0; i < warmUp; i++) {

@@ -2,6 +2,7 @@ package org.abusedesk.bench.load;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -13,6 +14,9 @@ import org.apache.logging.log4j.core.config.Property;
  * complaintId={} outcome={}}): the load run's clock on the processor, without polling the tables.
  */
 final class ProcessedLog extends AbstractAppender {
+
+    private static final Pattern PROCESSED =
+            Pattern.compile("complaint processed: mailingId=\\S+ complaintId=(\\S+) outcome=(\\S+)");
 
     private static final String PROCESSOR = "org.abusedesk.processor.ComplaintProcessorHandler";
 
@@ -43,16 +47,12 @@ final class ProcessedLog extends AbstractAppender {
         if (!PROCESSOR.equals(event.getLoggerName())) {
             return;
         }
-        var message = event.getMessage();
-        if (!message.getFormat().startsWith("complaint processed")) {
+        var line = PROCESSED.matcher(event.getMessage().getFormattedMessage());
+        if (!line.lookingAt()) {
             return;
         }
-        Object[] parameters = message.getParameters();
-        if (parameters == null || parameters.length < 2) {
-            return;
-        }
-        String complaintId = String.valueOf(parameters[1]);
-        String outcome = parameters.length > 2 ? String.valueOf(parameters[2]) : "";
+        String complaintId = line.group(1);
+        String outcome = line.group(2);
         if (!outcome.equals("NOTIFIED") && !outcome.equals("DEFERRED")) {
             return;
         }
