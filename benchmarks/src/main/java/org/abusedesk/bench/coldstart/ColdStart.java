@@ -29,14 +29,26 @@ import java.util.Properties;
  *
  * <p>Arguments: handler class, event type (a class name, or {@code stream}), the folder of prepared events (each
  * run takes the first file by name and deletes it, so that every run handles a fresh one), the environment file
- * (Java properties). Exits 2 when the handler's answer is a failure.
+ * (Java properties). Exits 2 when the handler's answer is a failure. With {@code -Dcoldstart.timings=FILE}, appends
+ * to the file how long constructing the handler and handling the event took.
  */
 public final class ColdStart {
 
     private ColdStart() {}
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
+        String failure = run(args);
+        if (failure != null) {
+            System.err.println("cold start: " + args[0] + " answered " + failure);
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    /** Handles the first prepared event; returns what went wrong, or null when the handler's answer is a success. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static String run(String[] args) throws Exception {
+        long start = System.nanoTime();
         String handlerClass = args[0];
         String eventType = args[1];
         Path events = Path.of(args[2]);
@@ -49,6 +61,7 @@ public final class ColdStart {
         byte[] event = claim(events);
 
         Object handler = Class.forName(handlerClass).getConstructor(Map.class).newInstance(Map.copyOf(environment));
+        long constructed = System.nanoTime();
         Object answer;
         if (eventType.equals("stream")) {
             var out = new ByteArrayOutputStream();
@@ -63,12 +76,17 @@ public final class ColdStart {
             Object input = json.readValue(event, Class.forName(eventType));
             answer = ((RequestHandler) handler).handleRequest(input, new FirstContext());
         }
-        String failure = failure(answer);
-        if (failure != null) {
-            System.err.println("cold start: " + handlerClass + " answered " + failure);
-            System.exit(2);
+        long handled = System.nanoTime();
+        String timings = System.getProperty("coldstart.timings");
+        if (timings != null) {
+            // Milliseconds from main to the handler constructed, and from there to the first event handled.
+            Files.writeString(
+                    Path.of(timings),
+                    (constructed - start) / 1_000_000 + " " + (handled - constructed) / 1_000_000 + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
-        System.exit(0);
+        return failure(answer);
     }
 
     /** The first prepared event by name, deleted so that the next run takes the next one. */

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -218,10 +219,10 @@ public final class LoadRun {
                                 refused.add("form " + n + ": " + response.statusCode() + " " + response.body());
                             }
                         }
-                    } catch (IOException e) {
-                        refused.add((mail ? "mail " : "form ") + n + ": " + e);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (IOException | RuntimeException e) {
+                        refused.add((mail ? "mail " : "form ") + n + ": " + e);
                     }
                 });
             }
@@ -234,19 +235,33 @@ public final class LoadRun {
         // only the waiting is shorter. The other schedules keep their own periods.
         var flush = new NotificationFlushHandler(stack.runtimeEnvironment(stack.function("NotificationFlushFunction")));
         var deadline = System.nanoTime() + timeout.toNanos();
-        Counts counts;
+        Counts counts = null;
+        boolean drained = false;
+        long lastFullCount = System.nanoTime();
         while (true) {
-            counts = counts(aws, complaintsTable, local);
-            boolean done =
-                    counts.stored >= accepted && counts.processed >= accepted && counts.notified.size() >= accepted;
-            if (done || System.nanoTime() > deadline) {
-                break;
+            // The tables and the outbox are read whole only when the processor's log says all is processed (or
+            // every 30 s): each read is work for the same moto server the stack waits on.
+            boolean looksProcessed = processedLog.processedAt.size() >= accepted;
+            boolean timedOut = System.nanoTime() > deadline;
+            if (looksProcessed || timedOut || System.nanoTime() - lastFullCount > TimeUnit.SECONDS.toNanos(30)) {
+                counts = counts(aws, complaintsTable, local);
+                lastFullCount = System.nanoTime();
+                drained =
+                        counts.stored >= accepted && counts.processed >= accepted && counts.notified.size() >= accepted;
+                if (drained || timedOut) {
+                    break;
+                }
             }
             flush.handleRequest(
                     new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
                     OutputStream.nullOutputStream(),
                     null);
             Thread.sleep(3000);
+        }
+        if (drained) {
+            // Nothing is in flight now: read again, so that every count is of the same, final state.
+            Thread.sleep(2000);
+            counts = counts(aws, complaintsTable, local);
         }
         long end = System.nanoTime();
 
@@ -262,19 +277,26 @@ public final class LoadRun {
             }
         });
         long[] intake = concat(formLatencies, mailLatencies);
-        int lost = Math.max(0, accepted - counts.stored) + Math.max(0, counts.stored - counts.processed);
-        int notifiedMissing = Math.max(0, counts.processed - counts.notified.size());
-        boolean consistent = refused.isEmpty()
+        // Lost: accepted but never stored, or (once all is processed) stored but in no abuse-team mail. Double:
+        // counted twice by the processor, or more on the mailings' counters than complaints processed.
+        int pending = Math.max(0, accepted - counts.processed);
+        int lost = Math.max(0, accepted - counts.stored)
+                + (drained ? Math.max(0, counts.stored - counts.notified.size()) : 0);
+        int doubleCounted =
+                processedLog.again.size() + (drained ? Math.max(0, counts.mailingCounters - counts.processed) : 0);
+        boolean consistent = drained
+                && refused.isEmpty()
                 && accepted == count
+                && lost == 0
+                && doubleCounted == 0
                 && counts.stored == accepted
                 && counts.processed == accepted
                 && counts.notified.size() == accepted
-                && counts.notifiedTwice == 0
                 && counts.mailingCounters == accepted
-                && processedLog.again.isEmpty()
                 && counts.stored == counts.ids.size()
                 && counts.ids.containsAll(acceptedAt.keySet())
                 && counts.notified.equals(counts.ids);
+        counts.twice().forEach(line -> System.err.println("in two abuse-team mails: " + line));
 
         results.put("sent", Integer.toString(count));
         results.put("sentForms", Integer.toString(count - count / mailEvery));
@@ -298,7 +320,10 @@ public final class LoadRun {
         results.put("summaryMails", Integer.toString(counts.summaryMails));
         results.put("acknowledgements", Integer.toString(counts.acknowledgements));
         results.put("countedTwice", Integer.toString(processedLog.again.size()));
-        results.put("lost", Integer.toString(lost + notifiedMissing));
+        results.put("drained", Boolean.toString(drained));
+        results.put("pending", Integer.toString(pending));
+        results.put("lost", Integer.toString(lost));
+        results.put("doubleCounted", Integer.toString(doubleCounted));
         results.put("consistent", Boolean.toString(consistent));
         results.put("intakeP50Ms", millis(percentile(intake, 50)));
         results.put("intakeP99Ms", millis(percentile(intake, 99)));
@@ -334,7 +359,8 @@ public final class LoadRun {
             int teamMails,
             int summaryMails,
             int acknowledgements,
-            int mailingCounters) {}
+            int mailingCounters,
+            List<String> twice) {}
 
     private static Counts counts(AwsEndpoint aws, String complaintsTable, LocalStack local) {
         int stored = 0;
@@ -367,6 +393,8 @@ public final class LoadRun {
         int teamMails = 0;
         int summaries = 0;
         int acknowledgements = 0;
+        var firstMail = new HashMap<String, String>();
+        var twiceLines = new ArrayList<String>();
         for (var mail : local.outbox().mails()) {
             if (!mail.to().contains("abuse-team@example.com")) {
                 acknowledgements++;
@@ -379,6 +407,10 @@ public final class LoadRun {
                 inMail++;
                 if (!notified.add(matcher.group(1))) {
                     twice++;
+                    twiceLines.add(matcher.group(1) + " in \"" + firstMail.get(matcher.group(1)) + "\" and \""
+                            + mail.subject() + "\"");
+                } else {
+                    firstMail.put(matcher.group(1), mail.subject());
                 }
             }
             if (inMail > 1) {
@@ -386,7 +418,16 @@ public final class LoadRun {
             }
         }
         return new Counts(
-                stored, processed, ids, notified, twice, teamMails, summaries, acknowledgements, mailingCounters);
+                stored,
+                processed,
+                ids,
+                notified,
+                twice,
+                teamMails,
+                summaries,
+                acknowledgements,
+                mailingCounters,
+                twiceLines);
     }
 
     private static long[] concat(ConcurrentLinkedQueue<Long> a, ConcurrentLinkedQueue<Long> b) {
