@@ -97,15 +97,17 @@ class SoakIT {
             var refused = new ConcurrentHashMap<Integer, Integer>(); // complaint -> last status
             var attempts = new java.util.concurrent.atomic.AtomicInteger();
             Instant deadline = Instant.now().plus(BUDGET);
-            int posted;
+            var posted = new java.util.concurrent.atomic.AtomicInteger();
             try (var pool = Executors.newFixedThreadPool(4)) {
                 var futures = new ArrayList<java.util.concurrent.Future<?>>();
                 for (int i = 0; i < COMPLAINTS; i++) {
                     int n = i;
                     futures.add(pool.submit(() -> {
+                        // The budget ends the run: complaints not started by then are not posted.
                         if (Instant.now().isAfter(deadline)) {
                             return null;
                         }
+                        posted.incrementAndGet();
                         post(local.apiUrl(), n, mailingIds.get(n % MAILINGS), accepted, refused, attempts);
                         return null;
                     }));
@@ -113,7 +115,6 @@ class SoakIT {
                 for (var future : futures) {
                     future.get();
                 }
-                posted = (int) futures.size();
             }
             int faultsStruck = SoakFaults.FAULTS.struck();
             SoakFaults.switchOff();
@@ -131,7 +132,7 @@ class SoakIT {
             }
             var figures = new LinkedHashMap<String, Object>();
             figures.put("complaintsPlanned", COMPLAINTS);
-            figures.put("complaintsPosted", accepted.size() + refused.size());
+            figures.put("complaintsPosted", posted.get());
             figures.put("httpAttempts", attempts.get());
             figures.put("accepted", accepted.size());
             figures.put("refusedAfterRetries", refused.size());
@@ -152,7 +153,7 @@ class SoakIT {
             Files.createDirectories(out);
             Files.writeString(out.resolve("soak.json"), line);
 
-            assertThat(posted).isEqualTo(COMPLAINTS);
+            assertThat(posted.get()).isPositive().isEqualTo(accepted.size() + refused.size());
             assertThat(refused).as("refused after %d attempts each", ATTEMPTS).isEmpty();
             assertThat(audit.lost()).as("lost").isZero();
             assertThat(audit.storedTwice()).as("stored twice").isZero();
