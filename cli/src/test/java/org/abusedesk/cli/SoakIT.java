@@ -54,6 +54,7 @@ class SoakIT {
     private static final double FAULT_PROBABILITY =
             Double.parseDouble(System.getProperty("soak.faultProbability", "0.01"));
     private static final long SEED = Long.getLong("soak.seed", 20261129L);
+    private static final Duration DRAIN = Duration.ofMinutes(Integer.getInteger("soak.drainMinutes", 5));
     private static final int MAILINGS = 6;
     private static final int ATTEMPTS = 20;
     private static final int PER_SOURCE = 8;
@@ -121,7 +122,7 @@ class SoakIT {
 
             // THEN, once the stack has drained (redeliveries, the reconciler's requeues), the audit holds
             Audit audit = null;
-            Instant drainDeadline = Instant.now().plus(Duration.ofMinutes(5));
+            Instant drainDeadline = Instant.now().plus(DRAIN);
             while (Instant.now().isBefore(drainDeadline)) {
                 local.runSchedules();
                 audit = audit(local, mailingIds, accepted);
