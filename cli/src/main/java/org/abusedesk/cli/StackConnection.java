@@ -73,8 +73,20 @@ final class StackConnection {
     String accountsTable;
 
     static void write(Path file, StackFile contents) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), contents);
+        var directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        // Written beside it and moved into place: a reader never sees half a file.
+        var partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), contents);
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     static void delete(Path file) {
