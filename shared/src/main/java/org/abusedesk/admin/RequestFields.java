@@ -13,6 +13,7 @@ public final class RequestFields {
 
     public static final String REQUIRED = "is required";
     public static final String NOT_SINGLE_LINE = "must be a single line without control characters";
+    public static final String NOT_UNICODE = "must be Unicode text (a surrogate is unpaired)";
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -92,6 +93,11 @@ public final class RequestFields {
         }
         if (text.codePoints().anyMatch(RequestFields::isLineBreakOrControl)) {
             errors.add(new FieldError(field, NOT_SINGLE_LINE));
+            return null;
+        }
+        // A JSON escape can name half a surrogate pair, which no UTF-8 store or mail can carry.
+        if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            errors.add(new FieldError(field, NOT_UNICODE));
             return null;
         }
         return text;

@@ -20,6 +20,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintProcessorHandler.class);
+    /**
+     * The time a complaint may take at worst (reads, a transaction, two mails, the SDK's retries): with less left,
+     * the rest of the batch is handed back unstarted rather than cut off by the function's timeout, which would
+     * return the whole batch, finished messages included, only after the queue's visibility timeout.
+     */
+    static final int MILLIS_PER_COMPLAINT = 10_000;
 
     private final ProcessComplaint processComplaint;
 
@@ -51,19 +57,24 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         LogContext.begin(context == null ? null : context.getAwsRequestId());
         try {
-            return handle(event);
+            return handle(event, context);
         } finally {
             LogContext.end();
         }
     }
 
-    private SQSBatchResponse handle(SQSEvent event) {
+    private SQSBatchResponse handle(SQSEvent event, Context context) {
         var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
         for (var message : event.getRecords()) {
             String messageId = message.getMessageId();
             if (messageId == null || messageId.isBlank()) {
                 // A failure cannot name this message; failing the whole batch is the only way not to lose it.
                 throw new IllegalArgumentException("SQS message without a message id");
+            }
+            if (context != null && context.getRemainingTimeInMillis() < MILLIS_PER_COMPLAINT) {
+                LOG.warn("complaint not started, too little time left, will be retried: messageId={}", messageId);
+                failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+                continue;
             }
             try {
                 var key = QueueMessage.parse(message.getBody());

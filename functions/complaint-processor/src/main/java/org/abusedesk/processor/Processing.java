@@ -101,7 +101,7 @@ final class Processing {
         return new FlushNotifications(notifyAbuseTeam(), Clock.systemUTC());
     }
 
-    private NotifyAbuseTeam notifyAbuseTeam() {
+    NotifyAbuseTeam notifyAbuseTeam() {
         return new NotifyAbuseTeam(
                 complaints,
                 mailings,
