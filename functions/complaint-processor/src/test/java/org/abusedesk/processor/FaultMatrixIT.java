@@ -37,11 +37,11 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.mailing.Mailing;
-import org.abusedesk.testkit.DeadlineContext;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
 import org.abusedesk.testkit.OneRequestAtATime;
+import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -225,7 +225,7 @@ class FaultMatrixIT {
         var event = new SQSEvent();
         event.setRecords(messages);
         var asked = new AtomicInteger();
-        var context = new DeadlineContext(
+        var context = new TestContext(
                 "timeout",
                 () -> asked.incrementAndGet() <= 2 ? 30_000 : ComplaintProcessorHandler.MILLIS_PER_COMPLAINT - 1);
 
