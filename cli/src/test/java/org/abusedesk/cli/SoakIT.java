@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -122,15 +123,22 @@ class SoakIT {
 
             // THEN, once the stack has drained (redeliveries, the reconciler's requeues), the audit holds
             Audit audit = null;
+            Audit previous = null;
             Instant drainDeadline = Instant.now().plus(DRAIN);
             while (Instant.now().isBefore(drainDeadline)) {
                 local.runSchedules();
+                // The states only: reading the outbox each time would cost the moto server more than the drain.
                 audit = audit(local, mailingIds, accepted);
                 if (audit.unfinished() == 0) {
                     break;
                 }
+                if (!audit.equals(previous)) {
+                    System.out.println("SOAK-DRAIN " + audit);
+                    previous = audit;
+                }
                 Thread.sleep(2_000);
             }
+            var mails = teamMails(local, accepted);
             var figures = new LinkedHashMap<String, Object>();
             figures.put("complaintsPlanned", COMPLAINTS);
             figures.put("complaintsPosted", posted.get());
@@ -146,8 +154,9 @@ class SoakIT {
             figures.put("notified", audit.notified());
             figures.put("pending", audit.pending());
             figures.put("unfinished", audit.unfinished());
-            figures.put("inMoreThanTwoTeamMails", audit.overMailed());
-            figures.put("teamMails", audit.teamMails());
+            figures.put("states", audit.states());
+            figures.put("inMoreThanTwoTeamMails", mails.overMailed());
+            figures.put("teamMails", mails.sent());
             String line = JSON.writeValueAsString(figures);
             System.out.println("SOAK-AUDIT " + line);
             Path out = Path.of("target", "reliability");
@@ -160,7 +169,7 @@ class SoakIT {
             assertThat(audit.storedTwice()).as("stored twice").isZero();
             assertThat(audit.counted()).as("counted once each").isEqualTo(accepted.size());
             assertThat(audit.unfinished()).as("neither notified nor pending").isZero();
-            assertThat(audit.overMailed()).as("in more than two team mails").isZero();
+            assertThat(mails.overMailed()).as("in more than two team mails").isZero();
         }
     }
 
@@ -211,11 +220,12 @@ class SoakIT {
             int notified,
             int pending,
             int unfinished,
-            int overMailed,
-            int teamMails) {}
+            Map<String, Integer> states) {}
 
-    private static Audit audit(LocalStack local, List<String> mailingIds, Map<String, String> accepted)
-            throws IOException {
+    /** The abuse team's mails, and how many accepted complaints appear in more than two of them. */
+    record TeamMails(int sent, int overMailed) {}
+
+    private static Audit audit(LocalStack local, List<String> mailingIds, Map<String, String> accepted) {
         var stack = local.stack();
         try (var dynamoDb = stack.aws().dynamoDb()) {
             var byId = new HashMap<
@@ -250,18 +260,9 @@ class SoakIT {
                 }
             }
             int lost = accepted.size() - byId.size();
-            var teamMails = new ArrayList<String>();
-            for (JsonNode mail : JSON.readTree(local.outbox().json())) {
-                if (mail.get("to").toString().contains("abuse-team@example.com")) {
-                    teamMails.add(mail.get("text").asText());
-                }
-            }
-            int overMailed = 0;
-            for (String reference : accepted.keySet()) {
-                if (teamMails.stream().filter(text -> text.contains(reference)).count() > 2) {
-                    overMailed++;
-                }
-            }
+            var states = new TreeMap<String, Integer>();
+            byId.values()
+                    .forEach(items -> states.merge(items.get(0).get("state").s(), 1, Integer::sum));
             return new Audit(
                     byId.size(),
                     (int) byId.values().stream()
@@ -272,8 +273,23 @@ class SoakIT {
                     notified,
                     pending,
                     unfinished + lost,
-                    overMailed,
-                    teamMails.size());
+                    states);
         }
+    }
+
+    private static TeamMails teamMails(LocalStack local, Map<String, String> accepted) throws IOException {
+        var texts = new ArrayList<String>();
+        for (JsonNode mail : JSON.readTree(local.outbox().json())) {
+            if (mail.get("to").toString().contains("abuse-team@example.com")) {
+                texts.add(mail.get("text").asText());
+            }
+        }
+        int overMailed = 0;
+        for (String reference : accepted.keySet()) {
+            if (texts.stream().filter(text -> text.contains(reference)).count() > 2) {
+                overMailed++;
+            }
+        }
+        return new TeamMails(texts.size(), overMailed);
     }
 }

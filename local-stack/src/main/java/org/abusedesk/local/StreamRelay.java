@@ -15,8 +15,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Stands in for an EventBridge pipe: reads the table's stream, keeps the records its filters pass, fills its input
- * template and sends the result to the queue or puts it as an event's detail on the bus. A shard's position moves on only after its records were sent, so
- * a failure repeats records (at least once, as the pipe does) and never skips one.
+ * template and sends the result to the queue or puts it as an event's detail on the bus. A shard's position moves on
+ * only after its records were sent, so a failure repeats records (at least once, as the pipe does) and never skips
+ * one.
+ *
+ * <p>Each run reads on after the last record it relayed with a new iterator, rather than keeping the previous one:
+ * the moto server replaces a table, stream included, with a copy when a transaction on it fails, and an iterator
+ * kept from before would read the old copy, which no longer grows.
  */
 public final class StreamRelay {
 
@@ -29,7 +34,8 @@ public final class StreamRelay {
     private final List<EventPattern> filters;
     private final InputTemplate template;
     private final String queueUrl;
-    private final Map<String, String> iterators = new HashMap<>();
+    /** The sequence number of the last record relayed from each shard. */
+    private final Map<String, String> lastRelayed = new HashMap<>();
     /** Closed shards read to their end: never read again. */
     private final Set<String> finished = new HashSet<>();
 
@@ -55,12 +61,7 @@ public final class StreamRelay {
             if (finished.contains(shard.shardId())) {
                 continue;
             }
-            String iterator = iterators.computeIfAbsent(
-                    shard.shardId(),
-                    id -> streams.getShardIterator(r -> r.streamArn(pipe.streamArn())
-                                    .shardId(id)
-                                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                            .shardIterator());
+            String iterator = iterator(shard.shardId());
             var response = streams.getRecords(r -> r.shardIterator(iterator));
             var bodies = new ArrayList<String>();
             for (var record : response.records()) {
@@ -73,17 +74,35 @@ public final class StreamRelay {
                 send(body);
                 sent++;
             }
-            if (response.nextShardIterator() == null) {
-                iterators.remove(shard.shardId());
+            if (!response.records().isEmpty()) {
+                lastRelayed.put(
+                        shard.shardId(), response.records().getLast().dynamodb().sequenceNumber());
+            }
+            boolean closed = shard.sequenceNumberRange() != null
+                    && shard.sequenceNumberRange().endingSequenceNumber() != null;
+            if (closed && response.nextShardIterator() == null) {
                 finished.add(shard.shardId());
-            } else {
-                iterators.put(shard.shardId(), response.nextShardIterator());
             }
         }
         if (sent > 0) {
             LOG.debug("{} relayed {} records", pipe.logicalId(), sent);
         }
         return sent;
+    }
+
+    /** From the shard's start, or after the last record relayed from it. */
+    private String iterator(String shardId) {
+        String after = lastRelayed.get(shardId);
+        return streams.getShardIterator(r -> {
+                    r.streamArn(pipe.streamArn()).shardId(shardId);
+                    if (after == null) {
+                        r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                    } else {
+                        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(after);
+                    }
+                })
+                .shardIterator();
     }
 
     private void send(String body) {

@@ -1,6 +1,7 @@
 package org.abusedesk.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -148,6 +150,35 @@ class StreamRelayIT {
         assertThat(messages).hasSize(1);
         assertThat(parse(messages.get(0).body()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("mailingId", "20202020", "complaintId", "01JSECOND"));
+    }
+
+    @Test
+    void relay_afterATransactionOnTheTableFailed_sendsTheComplaintsWrittenSince() throws Exception {
+        // GIVEN one complaint relayed already, and a transaction on the table that fails its condition (the moto
+        // server then puts back a copy of the table, its stream included)
+        putComplaint("14141611", "01JBEFORE");
+        assertThat(relay.relay()).isEqualTo(1);
+        TestQueues.receiveAll(sqs, queueUrl);
+        assertThatThrownBy(() -> dynamoDb.transactWriteItems(r -> r.transactItems(item -> item.update(u -> u.tableName(
+                                table)
+                        .key(key("14141611", "01JBEFORE"))
+                        .updateExpression("SET #s = :to")
+                        .conditionExpression("#s = :from")
+                        .expressionAttributeNames(Map.of("#s", "state"))
+                        .expressionAttributeValues(Map.of(
+                                ":from", AttributeValue.fromS("NOTIFIED"), ":to", AttributeValue.fromS("COUNTED")))))))
+                .isInstanceOf(TransactionCanceledException.class);
+
+        // WHEN another complaint is written and the pipe relayed again
+        putComplaint("20202020", "01JAFTER");
+        int sent = relay.relay();
+
+        // THEN the new complaint is sent, once
+        assertThat(sent).isEqualTo(1);
+        var messages = TestQueues.receiveAll(sqs, queueUrl);
+        assertThat(messages).hasSize(1);
+        assertThat(parse(messages.get(0).body()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("mailingId", "20202020", "complaintId", "01JAFTER"));
     }
 
     @Test
