@@ -1,14 +1,15 @@
 package org.abusedesk.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.account.AccountStatus;
 import org.abusedesk.complaint.Channel;
@@ -30,8 +31,16 @@ public final class EmbeddedMetrics implements IntakeMetrics {
 
     public static final String NAMESPACE = "AbuseDesk";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lines are written as a stream: building a tree first costs the form more than the rest of its metrics. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     private static final String COUNT = "Count";
+
+    /** A metric of a line, with the dimensions CloudWatch keys it by. */
+    private record Metric(String name, String unit, long value, List<String> dimensions) {}
+
+    /** One line: dimensions' values and metrics' values at its root, each metric with its directive. */
+    private record Line(long timestamp, List<Map.Entry<String, String>> dimensions, List<Metric> metrics) {}
 
     private final PrintStream out;
     private final Clock clock;
@@ -43,10 +52,10 @@ public final class EmbeddedMetrics implements IntakeMetrics {
 
     @Override
     public void count(IntakeEvent event) {
-        var line = line();
-        line.put("Service", "intake");
-        metric(line, event.metricName(), COUNT, 1, List.of("Service"));
-        write(line);
+        write(new Line(
+                clock.millis(),
+                List.of(Map.entry("Service", "intake")),
+                List.of(new Metric(event.metricName(), COUNT, 1, List.of("Service")))));
     }
 
     @Override
@@ -64,66 +73,89 @@ public final class EmbeddedMetrics implements IntakeMetrics {
                 .forEach(measurement -> json(line(measurement)));
     }
 
-    private ObjectNode line(Measurement measurement) {
-        var line = line();
-        switch (measurement) {
+    private Line line(Measurement measurement) {
+        long now = clock.millis();
+        return switch (measurement) {
             case ComplaintReceived received -> {
-                line.put("Channel", received.channel().name());
-                line.put("Classification", received.classification().name());
-                metric(line, "ComplaintsReceived", COUNT, 1, List.of("Channel", "Classification"));
+                var metrics = new ArrayList<Metric>(2);
+                metrics.add(new Metric("ComplaintsReceived", COUNT, 1, List.of("Channel", "Classification")));
                 if (received.unattributed()) {
-                    metric(line, "Unattributed", COUNT, 1, List.of("Channel"));
+                    metrics.add(new Metric("Unattributed", COUNT, 1, List.of("Channel")));
                 }
+                yield new Line(
+                        now,
+                        List.of(
+                                Map.entry("Channel", received.channel().name()),
+                                Map.entry(
+                                        "Classification",
+                                        received.classification().name())),
+                        metrics);
             }
-            case ProcessingLatency latency -> {
-                line.put("Channel", latency.channel().name());
-                metric(
-                        line,
-                        "ProcessingLatency",
-                        "Milliseconds",
-                        latency.latency().toMillis(),
-                        List.of("Channel"));
-            }
-            case NotificationSent sent -> {
-                line.put("Kind", sent.kind().name());
-                metric(line, "NotificationsSent", COUNT, 1, List.of("Kind"));
-            }
-            case StatusTransition transition -> {
-                line.put("To", transition.to().name());
-                metric(line, "StatusTransitions", COUNT, 1, List.of("To"));
-            }
-        }
-        return line;
+            case ProcessingLatency latency ->
+                new Line(
+                        now,
+                        List.of(Map.entry("Channel", latency.channel().name())),
+                        List.of(new Metric(
+                                "ProcessingLatency",
+                                "Milliseconds",
+                                latency.latency().toMillis(),
+                                List.of("Channel"))));
+            case NotificationSent sent ->
+                new Line(
+                        now,
+                        List.of(Map.entry("Kind", sent.kind().name())),
+                        List.of(new Metric("NotificationsSent", COUNT, 1, List.of("Kind"))));
+            case StatusTransition transition ->
+                new Line(
+                        now,
+                        List.of(Map.entry("To", transition.to().name())),
+                        List.of(new Metric("StatusTransitions", COUNT, 1, List.of("To"))));
+        };
     }
 
-    private ObjectNode line() {
-        var line = JSON.createObjectNode();
-        var aws = line.putObject("_aws");
-        aws.put("Timestamp", clock.millis());
-        aws.putArray("CloudWatchMetrics");
-        return line;
-    }
-
-    /** Adds a metric with its own directive: its value at the root, its dimensions' values put there before. */
-    private static void metric(ObjectNode line, String name, String unit, long value, List<String> dimensions) {
-        var directive = ((ArrayNode) line.get("_aws").get("CloudWatchMetrics")).addObject();
-        directive.put("Namespace", NAMESPACE);
-        var dimensionSet = directive.putArray("Dimensions").addArray();
-        dimensions.forEach(dimensionSet::add);
-        directive.putArray("Metrics").addObject().put("Name", name).put("Unit", unit);
-        line.put(name, value);
-    }
-
-    private void write(ObjectNode line) {
+    private void write(Line line) {
         out.println(json(line));
         out.flush();
     }
 
-    private static String json(ObjectNode line) {
-        try {
-            return JSON.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
+    /** The line as embedded metric format: each metric's directive under {@code _aws}, then the values. */
+    private static String json(Line line) {
+        var text = new StringWriter(320);
+        try (var json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("_aws");
+            json.writeNumberField("Timestamp", line.timestamp());
+            json.writeArrayFieldStart("CloudWatchMetrics");
+            for (var metric : line.metrics()) {
+                json.writeStartObject();
+                json.writeStringField("Namespace", NAMESPACE);
+                json.writeArrayFieldStart("Dimensions");
+                json.writeStartArray();
+                for (String dimension : metric.dimensions()) {
+                    json.writeString(dimension);
+                }
+                json.writeEndArray();
+                json.writeEndArray();
+                json.writeArrayFieldStart("Metrics");
+                json.writeStartObject();
+                json.writeStringField("Name", metric.name());
+                json.writeStringField("Unit", metric.unit());
+                json.writeEndObject();
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            for (var dimension : line.dimensions()) {
+                json.writeStringField(dimension.getKey(), dimension.getValue());
+            }
+            for (var metric : line.metrics()) {
+                json.writeNumberField(metric.name(), metric.value());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return text.toString();
     }
 }

@@ -69,8 +69,9 @@ public final class SubmitComplaint {
     public SubmissionResult submit(ComplaintSubmission submission, Submitter submitter) {
         var valid = validator.validate(submission);
         var now = clock.instant();
-        String fingerprint = fingerprint(valid);
         Optional<IdempotencyKey> idempotencyKey = submitter.idempotencyKey();
+        // Only a submission with a key is ever compared with another.
+        String fingerprint = idempotencyKey.isPresent() ? fingerprint(valid) : null;
         if (idempotencyKey.isPresent()) {
             var known = idempotency.find(idempotencyKey.get(), now);
             if (known.isPresent()) {
