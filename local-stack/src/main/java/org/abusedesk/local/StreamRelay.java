@@ -40,9 +40,14 @@ public final class StreamRelay {
     private final Set<String> finished = new HashSet<>();
 
     public StreamRelay(PipeDefinition pipe, AwsEndpoint aws) {
+        this(pipe, aws, aws.sqs());
+    }
+
+    /** A relay that sends to its queue with the given client, and closes it: how tests make sending fail. */
+    public StreamRelay(PipeDefinition pipe, AwsEndpoint aws, SqsClient sqs) {
         this.pipe = pipe;
         this.streams = aws.dynamoDbStreams();
-        this.sqs = aws.sqs();
+        this.sqs = sqs;
         this.events = aws.eventBridge();
         this.filters = pipe.filterPatterns().stream().map(EventPattern::parse).toList();
         this.template = new InputTemplate(pipe.inputTemplate());

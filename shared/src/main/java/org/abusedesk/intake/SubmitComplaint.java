@@ -92,7 +92,14 @@ public final class SubmitComplaint {
                 return replay(holding, fingerprint, valid);
             }
         }
-        store(complaint(key, valid, now));
+        try {
+            store(complaint(key, valid, now));
+        } catch (DuplicateComplaintException e) {
+            if (idempotencyKey.isEmpty()) {
+                throw e;
+            }
+            // A retry with the same key found it recorded and stored this very complaint first: it is stored once.
+        }
         return new SubmissionResult.Accepted(key, false);
     }
 

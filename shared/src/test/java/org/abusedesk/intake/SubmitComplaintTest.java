@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complaint;
@@ -319,9 +320,35 @@ class SubmitComplaintTest {
     }
 
     @Test
+    void submit_overtakenByItsRetryBetweenKeyAndComplaint_acceptsTheOneComplaintTheRetryStored() {
+        // GIVEN a first try that recorded its key, and whose complaint write comes after the client's retry: the
+        // retry found the key and stored the complaint the key points at
+        var submission = new ComplaintSubmission("14141611", "a@example.net", "spam", null, null);
+        var submitter = new Submitter(SOURCE, Optional.of(IdempotencyKey.client("double-click")));
+        var retry = new AtomicReference<SubmissionResult>();
+        var overtaken = Intakes.submitComplaint(
+                new BeforeTheFirstAdd(complaints, () -> retry.set(submit.submit(submission, submitter))),
+                idempotency,
+                new InMemorySourceCounter(SourceLimit.DEFAULT),
+                metrics,
+                clock);
+
+        // WHEN the first try writes it too
+        var first = overtaken.submit(submission, submitter);
+
+        // THEN both tries accept the one complaint, stored and counted received once
+        assertThat(first).isEqualTo(new SubmissionResult.Accepted(accepted(retry.get()), false));
+        assertThat(complaints.all()).hasSize(1);
+        assertThat(metrics.measurements())
+                .containsExactly(new ComplaintReceived(Channel.FORM, Classification.COMPLAINT, false));
+    }
+
+    @Test
     void submit_whenTheFirstTryStoppedAfterRecordingTheKey_theRetryStoresTheComplaint() {
         // GIVEN a first try that recorded its key and then failed to store the complaint
-        var failingOnce = new FailingOnce(complaints);
+        var failingOnce = new BeforeTheFirstAdd(complaints, () -> {
+            throw new IllegalStateException("timeout");
+        });
         var flaky = Intakes.submitComplaint(
                 failingOnce, idempotency, new InMemorySourceCounter(SourceLimit.DEFAULT), metrics, clock);
         var submission = new ComplaintSubmission("14141611", "a@example.net", "spam", null, null);
@@ -403,20 +430,23 @@ class SubmitComplaintTest {
     }
 
     /** The complaints table, failing the first write as a timeout would. */
-    private static final class FailingOnce implements Complaints {
+    /** Complaints that do something else first when the first complaint is added: fail, or let another in. */
+    private static final class BeforeTheFirstAdd implements Complaints {
 
         private final Complaints delegate;
-        private boolean failed;
+        private final Runnable first;
+        private boolean done;
 
-        FailingOnce(Complaints delegate) {
+        BeforeTheFirstAdd(Complaints delegate, Runnable first) {
             this.delegate = delegate;
+            this.first = first;
         }
 
         @Override
         public void add(Complaint complaint) {
-            if (!failed) {
-                failed = true;
-                throw new IllegalStateException("timeout");
+            if (!done) {
+                done = true;
+                first.run();
             }
             delegate.add(complaint);
         }

@@ -37,9 +37,11 @@ public final class FaultInjector implements ExecutionInterceptor {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> struck = new ConcurrentHashMap<>();
+    private final java.util.List<String> sequence = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Chaos chaos;
     private final AtomicInteger untilCrash = new AtomicInteger();
     private volatile When crashWhen = When.AFTER;
+    private volatile String crashCode = "InjectedCrash";
 
     /** Fails the next {@code times} calls of the operation (e.g. "SendEmail", "TransactWriteItems"). */
     public void fail(String operation, When when, int times) {
@@ -67,7 +69,13 @@ public final class FaultInjector implements ExecutionInterceptor {
      * step and the next, {@link When#BEFORE} just before it.
      */
     public void failCall(int n, When when) {
+        failCall(n, when, when == When.BEFORE ? "Throttling" : "InjectedCrash");
+    }
+
+    /** Fails the {@code n}-th call from now, whatever its operation, with the service's own error code. */
+    public void failCall(int n, When when, String errorCode) {
         crashWhen = when;
+        crashCode = errorCode;
         untilCrash.set(n);
     }
 
@@ -80,6 +88,11 @@ public final class FaultInjector implements ExecutionInterceptor {
     /** Every operation called so far. */
     public java.util.Set<String> operations() {
         return java.util.Set.copyOf(calls.keySet());
+    }
+
+    /** Every call so far, by its operation, in the order they were made: failed ones included. */
+    public java.util.List<String> sequence() {
+        return java.util.List.copyOf(sequence);
     }
 
     /** How many calls were made in all, failed ones included. */
@@ -101,6 +114,7 @@ public final class FaultInjector implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        sequence.add(operation);
         attributes.putAttribute(CALL_NUMBER, untilCrash.getAndUpdate(n -> Math.max(0, n - 1)));
         strike(operation, When.BEFORE, attributes);
     }
@@ -112,7 +126,7 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     private void strike(String operation, When when, ExecutionAttributes attributes) {
         if (crashWhen == when && Integer.valueOf(1).equals(attributes.getAttribute(CALL_NUMBER))) {
-            throw fault(operation, when, when == When.BEFORE ? "Throttling" : "InjectedCrash", 500);
+            throw fault(operation, when, crashCode, 500);
         }
         var fault = faults.get(operation);
         if (fault != null && fault.when() == when && fault.remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -86,6 +86,11 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
         this(Wiring.of(environment), checkpoints);
     }
 
+    /** With the given clients: how tests put faults between the handler and AWS. */
+    ComplaintFormHandler(Environment environment, AwsClients clients) {
+        this(Wiring.of(environment, clients));
+    }
+
     private ComplaintFormHandler(Wiring wiring) {
         this(wiring.submitComplaint(), wiring.submitForm(), wiring.secret(), wiring.settings());
     }
@@ -324,7 +329,10 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
             Priming warmUp) {
 
         static Wiring of(Environment environment) {
-            var clients = new AwsClients(environment);
+            return of(environment, new AwsClients(environment));
+        }
+
+        static Wiring of(Environment environment, AwsClients clients) {
             var dynamoDb = clients.dynamoDb();
             var clock = Clock.systemUTC();
             IntakeSecret secret;

@@ -3,32 +3,55 @@ package org.abusedesk.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.f4b6a3.ulid.UlidCreator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.complaint.Attribution;
+import org.abusedesk.complaint.Channel;
+import org.abusedesk.complaint.Classification;
+import org.abusedesk.complaint.Complainant;
+import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.ComplaintId;
+import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.Stack;
+import org.abusedesk.local.StreamRelay;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The inbound path's fault matrix, against the moto server: the mail missing or late in the bucket, S3 and DynamoDB
- * throttled, and a crash after the complaint was written. What must hold: SES's event fails (so Lambda retries it
- * and finally parks it in the failed-mail queue) rather than drop a complaint, the reconciler takes in what no event
- * did, and no path stores a complaint twice.
+ * throttled, a crash after the complaint was written, and the complaints pipe giving up on a complaint. What must
+ * hold: SES's event fails (so Lambda retries it and finally parks it in the failed-mail queue) rather than drop a
+ * complaint, the reconciler takes in what no event did and queues what no pipe did, and no path stores a complaint
+ * twice.
  */
 @ExtendWith(MotoExtension.class)
 class FaultMatrixIT {
@@ -91,10 +114,82 @@ class FaultMatrixIT {
         }
     }
 
+    @Test
+    void aFormComplaintThePipeNeverQueued_isQueuedAgainByTheReconciler_onceByItsKey(AwsEndpoint aws)
+            throws IOException {
+        // GIVEN a complaint the form stored an hour ago, and the complaints pipe failing to send it on each of its
+        // tries until it gave up
+        var stack = MotoExtension.stack(aws);
+        var anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        var key = new ComplaintKey(
+                new MailingId("14141611"),
+                new ComplaintId(UlidCreator.getUlid(anHourAgo.toEpochMilli()).toString()));
+        try (var dynamoDb = stack.aws().dynamoDb()) {
+            new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"))
+                    .add(new Complaint(
+                            key,
+                            Channel.FORM,
+                            Classification.COMPLAINT,
+                            ComplaintState.RECEIVED,
+                            anHourAgo,
+                            new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.EN),
+                            "spam",
+                            Attribution.NONE,
+                            anHourAgo.plus(Duration.ofDays(180))));
+        }
+        var sending = new FaultInjector();
+        sending.fail("SendMessage", When.BEFORE, 3, "ServiceUnavailable");
+        var relay = new StreamRelay(stack.pipe("ComplaintsPipe"), stack.aws(), sqs(stack.aws(), sending));
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(relay::relay).hasMessageContaining("injected fault");
+            }
+        } finally {
+            relay.close();
+        }
+        assertThat(queued(stack)).isEmpty();
+
+        // WHEN the reconciler runs as the template configures it
+        String report =
+                handle(new ReconcilerHandler(stack.runtimeEnvironment(stack.function("ReconcilerFunction"))), "{}");
+
+        // THEN it queued the complaint's key, once, as the pipe would have: the processor takes it from there
+        assertThat(report).contains("\"complaintsRequeued\":1,\"failures\":0");
+        assertThat(queued(stack))
+                .containsExactly("{\"mailingId\":\"14141611\",\"complaintId\":\"" + key.complaintId() + "\"}");
+    }
+
     private static Map<String, String> reconcilerEnvironment(Stack stack) {
         var environment = new HashMap<>(stack.runtimeEnvironment(stack.function("ReconcilerFunction")));
         environment.put("RECONCILE_MAIL_AFTER_MINUTES", "0");
         return environment;
+    }
+
+    /** Every message the complaints queue holds now. */
+    private static List<String> queued(Stack stack) {
+        var bodies = new ArrayList<String>();
+        try (var sqs = stack.aws().sqs()) {
+            String queueUrl = stack.ref("ComplaintsQueue");
+            for (var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
+                            .messages();
+                    !messages.isEmpty();
+                    messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
+                            .messages()) {
+                messages.forEach(m -> bodies.add(m.body()));
+            }
+        }
+        return bodies;
+    }
+
+    /** An SQS client through the interceptor, for a relay whose sends fail. */
+    private static SqsClient sqs(AwsEndpoint aws, FaultInjector interceptor) {
+        return SqsClient.builder()
+                .endpointOverride(aws.uri())
+                .region(aws.region())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .build();
     }
 
     private static String receiptId() {

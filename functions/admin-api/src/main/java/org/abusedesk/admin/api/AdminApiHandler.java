@@ -22,6 +22,8 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * The abuse team's admin API behind the HTTP API's {@code /admin/...} routes. API Gateway's JWT authorizer lets only
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiHandler.class);
+
+    /** When a throttled request is worth sending again: DynamoDB's capacity refills within a second or two. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     /** A route: the scope it needs and what it does. */
     private record Action(Scope scope, Function<AdminRequest, Object> run) {}
@@ -125,7 +130,20 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                     new AdminProblem(409, "state", "the case is " + e.state() + " and cannot be closed so"));
         } catch (CaseNotExportableException | StatusConflictException e) {
             return AdminResponses.problem(new AdminProblem(409, null, e.getMessage()));
+        } catch (SdkException e) {
+            // The message may quote what was sent (an address to erase); the class and the stack locate the fault.
+            LOG.error("admin {} failed: {}", request.routeKey(), e.getClass().getName(), withoutMessage(e));
+            if (e instanceof SdkServiceException service && service.isThrottlingException()) {
+                return AdminResponses.unavailable(RETRY_AFTER_SECONDS);
+            }
+            return AdminResponses.problem(new AdminProblem(500, null, "internal error, please try again"));
         }
+    }
+
+    private static Throwable withoutMessage(RuntimeException e) {
+        var copy = new RuntimeException(e.getClass().getName());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     /**

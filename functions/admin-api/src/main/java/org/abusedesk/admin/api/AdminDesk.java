@@ -50,7 +50,11 @@ record AdminDesk(
 
     /** The desk on the tables, the bucket and the settings of the function's environment. */
     static AdminDesk of(Environment environment) {
-        var clients = new AwsClients(environment);
+        return of(environment, new AwsClients(environment));
+    }
+
+    /** The same desk on the given clients: how tests put faults between the API and AWS. */
+    static AdminDesk of(Environment environment, AwsClients clients) {
         var dynamoDb = clients.dynamoDb();
         String complaintsTable = environment.require("COMPLAINTS_TABLE");
         var mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));

@@ -3,6 +3,7 @@ package org.abusedesk.admin.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,15 @@ final class AdminResponses {
                         errors.stream()
                                 .map(e -> Map.of("field", e.field(), "message", e.message()))
                                 .toList()));
+    }
+
+    /** A 503 for a store that refused the request as over its rate: nothing was wrong with it, and it may be sent again. */
+    static APIGatewayV2HTTPResponse unavailable(int retryAfterSeconds) {
+        var response = problem(new AdminProblem(503, null, "the desk is busy, please try again shortly"));
+        var headers = new HashMap<>(response.getHeaders());
+        headers.put("retry-after", Integer.toString(retryAfterSeconds));
+        response.setHeaders(headers);
+        return response;
     }
 
     /** {@code {"errors":[{"field":..., "message":...}]}}, the shape the public API's errors have too. */
