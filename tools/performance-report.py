@@ -89,15 +89,15 @@ def warm_section(results, lines, goals):
 
 
 def phase_medians(cold, file):
-    """Medians of the runner's two phases (ms), the first line (hyperfine's warm-up run) left out."""
+    """Medians of the runner's three phases (ms), the first line (hyperfine's warm-up run) left out."""
     path = os.path.join(cold, file)
     if not os.path.exists(path):
-        return ("–", "–")
+        return ("–", "–", "–")
     with open(path, encoding="utf-8") as f:
         rows = [line.split() for line in f if line.strip()][1:]
     if not rows:
-        return ("–", "–")
-    return (f"{statistics.median(int(r[0]) for r in rows):,.0f}", f"{statistics.median(int(r[1]) for r in rows):,.0f}")
+        return ("–", "–", "–")
+    return tuple(f"{statistics.median(int(r[i]) for r in rows):,.0f}" for i in range(3))
 
 
 def cold_section(results, zips, lines, goals):
@@ -137,15 +137,16 @@ def cold_section(results, zips, lines, goals):
             verdicts.append((LABELS[name], ratio, ratio_cds))
         phases.append((name, phase_medians(cold, f"{name}-phases.txt"), phase_medians(cold, f"{name}-phases-cds.txt")))
     lines.append("")
-    lines.append("Where the time goes, medians of the measured runs (the runner's own clock): from `main` to the handler "
-                 "constructed (its clients, its configuration, and for the form its secret read from Secrets Manager), "
-                 "and from there to the first event handled (the work, and its calls to moto). The rest of each total is "
-                 "the JVM's start and exit.")
+    lines.append("Where the time goes, medians of the measured runs (the runner's own clock): starting the logging "
+                 "(SLF4J and Log4j 2 with its JSON layout, as the handler class's first logger starts them; the "
+                 "baseline logs nothing), from `main` to the handler constructed, logging excluded (its clients, its "
+                 "configuration, and for the form its secret read from Secrets Manager), and from there to the first "
+                 "event handled (the work, and its calls to moto). The rest of each total is the JVM's start and exit.")
     lines.append("")
-    lines.append("| function | construct | first event | with AppCDS: construct | first event |")
-    lines.append("| --- | ---: | ---: | ---: | ---: |")
+    lines.append("| function | logging | construct | first event | with AppCDS: logging | construct | first event |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, plain, shared in phases:
-        lines.append(f"| {LABELS[name]} | {plain[0]} | {plain[1]} | {shared[0]} | {shared[1]} |")
+        lines.append(f"| {LABELS[name]} | {' | '.join(plain)} | {' | '.join(shared)} |")
     for label, ratio, ratio_cds in verdicts:
         goals.append((f"cold-start proxy of {label} ≤ {COLD_RATIO_GOAL}× baseline (median)",
                       f"{ratio:.2f}× without AppCDS, {ratio_cds:.2f}× with (each against the baseline of the same mode)",

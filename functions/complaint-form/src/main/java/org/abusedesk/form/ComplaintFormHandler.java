@@ -40,6 +40,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -50,6 +51,8 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintFormHandler.class);
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+    /** When a throttled submission is worth sending again: DynamoDB's capacity refills within a second or two. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     private final SubmitComplaint submitComplaint;
     private final SubmitFormComplaint submitForm;
@@ -121,10 +124,17 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
         } catch (RuntimeException e) {
             // The exception text may quote input; the stack trace alone locates our fault.
             LOG.error("request failed: {}", e.getClass().getName(), withoutMessage(e));
+            // A table over its rate refused the request: nothing is wrong with it, and it may be sent again soon.
+            boolean busy = e instanceof SdkServiceException service && service.isThrottlingException();
+            int status = busy ? 503 : 500;
+            Map<String, String> headers =
+                    busy ? Map.of("retry-after", Integer.toString(RETRY_AFTER_SECONDS)) : Map.of();
             if (request.wantsHtml() || request.mediaType().equals(FORM_TYPE)) {
-                return pages.problem(500, pageLanguage(request, Optional.empty()), Map.of());
+                return pages.problem(status, pageLanguage(request, Optional.empty()), headers, RETRY_AFTER_SECONDS);
             }
-            return JsonResponses.error(500, List.of(RequestProblem.INTERNAL.error(apiLanguage(request))));
+            var problem = busy ? RequestProblem.BUSY : RequestProblem.INTERNAL;
+            return JsonResponses.error(
+                    status, List.of(problem.error(apiLanguage(request), RETRY_AFTER_SECONDS)), headers);
         }
     }
 

@@ -27,6 +27,10 @@ enum RequestProblem {
             "too many complaints from this address; try again in %s seconds",
             "zu viele Beschwerden von dieser Adresse; bitte in %s Sekunden erneut versuchen"),
     NOT_FOUND("", "no such resource", "diese Adresse gibt es nicht"),
+    BUSY(
+            "",
+            "the desk is busy; try again in %s seconds",
+            "zu viele Anfragen gerade; bitte in %s Sekunden erneut versuchen"),
     INTERNAL("", "internal error, please try again", "interner Fehler, bitte versuchen Sie es erneut");
 
     private final String field;

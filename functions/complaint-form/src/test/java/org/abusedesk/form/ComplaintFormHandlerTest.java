@@ -27,6 +27,8 @@ import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 class ComplaintFormHandlerTest {
 
@@ -177,11 +179,41 @@ class ComplaintFormHandlerTest {
 
     @Test
     void submit_whenStorageFails_returns500WithoutEchoingInput() throws IOException {
-        var failing = new TestDesk(
+        var failing = handlerWhoseStoreThrows(new IllegalStateException("table unavailable for a@example.net"));
+
+        var response = failing.handleRequest(
+                event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+    }
+
+    @Test
+    void submit_whenTheTableIsThrottled_returns503WithRetryAfter() throws IOException {
+        var throttled = handlerWhoseStoreThrows(AwsServiceException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ProvisionedThroughputExceededException")
+                        .errorMessage("rate exceeded for a@example.net")
+                        .build())
+                .build());
+
+        var response = throttled.handleRequest(
+                event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("retry-after", "2");
+        assertThat(json(response).at("/errors/0/message").asText()).contains("try again in 2 seconds");
+        assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("rate exceeded");
+    }
+
+    /** The handler on a complaints store whose writes fail with the given exception. */
+    private static ComplaintFormHandler handlerWhoseStoreThrows(RuntimeException failure) {
+        return new TestDesk(
                         new Complaints() {
                             @Override
                             public void add(Complaint complaint) {
-                                throw new IllegalStateException("table unavailable for a@example.net");
+                                throw failure;
                             }
 
                             @Override
@@ -206,12 +238,6 @@ class ComplaintFormHandlerTest {
                         },
                         MailingIdFormat.DEFAULT)
                 .handler;
-
-        var response = failing.handleRequest(
-                event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
-
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
     }
 
     private static APIGatewayV2HTTPEvent event(String body) {

@@ -60,7 +60,8 @@ class FaultMatrixIT {
     }
 
     @Test
-    void dynamoDbThrottled_atEachCallOfASubmission_answersAClearError_andTheRetryStoresItOnce() throws IOException {
+    void dynamoDbThrottled_atEachCallOfASubmission_answers503WithRetryAfter_andTheRetryStoresItOnce()
+            throws IOException {
         var calls = callsOfACleanSubmission();
         assertThat(calls).contains("GetItem", "PutItem");
         for (int call = 1; call <= calls.size(); call++) {
@@ -76,7 +77,8 @@ class FaultMatrixIT {
             var retried = submission.send(handler);
 
             // THEN the first answer is a clear error, nothing was stored by it, and the retry stored it once
-            assertClearError(refused, submission, scenario);
+            assertClearError(refused, submission, scenario, 503);
+            assertThat(refused.getHeaders()).as(scenario).containsEntry("retry-after", "2");
             assertThat(stored).as("nothing half-stored: %s", scenario).isEmpty();
             assertThat(retried.getStatusCode()).as(scenario).isEqualTo(202);
             assertThat(complaintIds(submission.mailingId)).as(scenario).containsExactly(reference(retried));
@@ -102,7 +104,7 @@ class FaultMatrixIT {
             var again = submission.send(handler);
 
             // THEN the retries name the one complaint stored, whichever step the first try died after
-            assertClearError(lost, submission, scenario);
+            assertClearError(lost, submission, scenario, 500);
             assertThat(retried.getStatusCode()).as(scenario).isEqualTo(202);
             assertThat(reference(again)).as(scenario).isEqualTo(reference(retried));
             assertThat(complaintIds(submission.mailingId)).as(scenario).containsExactly(reference(retried));
@@ -213,10 +215,10 @@ class FaultMatrixIT {
         return sequence.subList(before, sequence.size());
     }
 
-    /** A clear error: a status that is not success, a problem body, no stack trace, no address. */
-    private static void assertClearError(APIGatewayV2HTTPResponse answer, Submission submission, String scenario)
-            throws IOException {
-        assertThat(answer.getStatusCode()).as(scenario).isEqualTo(500);
+    /** A clear error: the status, a problem body, no stack trace, no address. */
+    private static void assertClearError(
+            APIGatewayV2HTTPResponse answer, Submission submission, String scenario, int status) throws IOException {
+        assertThat(answer.getStatusCode()).as(scenario).isEqualTo(status);
         assertThat(JSON.readTree(answer.getBody()).get("errors").isArray())
                 .as(scenario)
                 .isTrue();
