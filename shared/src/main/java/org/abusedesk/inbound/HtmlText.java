@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * HTML as the reader sees it: text with line breaks where blocks end, and the links' targets. A single forward
  * scan with {@code indexOf}, so that hostile markup costs linear time.
  */
 final class HtmlText {
+
+    /** Spaces at the start or the end of a line, left where blocks and breaks became line ends. */
+    private static final Pattern EDGE_SPACES = Pattern.compile("(?m)^ +| +$");
 
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title");
     private static final Set<String> BLOCKS = Set.of(
@@ -67,7 +71,7 @@ final class HtmlText {
             }
             i = gt + 1;
         }
-        return new HtmlText(out.toString().replaceAll("(?m)^ +| +$", ""), List.copyOf(links));
+        return new HtmlText(EDGE_SPACES.matcher(out).replaceAll(""), List.copyOf(links));
     }
 
     /** White space as a browser shows it: each run one space; only block elements break lines. */

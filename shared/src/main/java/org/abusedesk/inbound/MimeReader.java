@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.stream.BodyDescriptor;
@@ -23,10 +24,14 @@ import org.apache.james.mime4j.stream.RecursionMode;
  */
 final class MimeReader {
 
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 16 * 1024;
+    /** A line break followed by white space: where a header field was folded. */
+    private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
 
     private final ParseBudget budget;
     private final InboundLimits limits;
+    /** One for every part of the message: a new one per part cost more than reading most parts. */
+    private final byte[] buffer = new byte[CHUNK];
 
     MimeReader(ParseBudget budget) {
         this.budget = budget;
@@ -116,12 +121,14 @@ final class MimeReader {
 
     private String unfold(org.apache.james.mime4j.stream.Field field) {
         String body = field.getBody();
-        return body == null ? "" : body.replaceAll("\r?\n(?=[ \t])", "").strip();
+        if (body == null) {
+            return "";
+        }
+        return (body.indexOf('\n') < 0 ? body : FOLD.matcher(body).replaceAll("")).strip();
     }
 
     private byte[] readContent(InputStream in) throws IOException {
         var out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[CHUNK];
         int read;
         while ((read = in.read(buffer)) > 0) {
             int granted = budget.takeBytes(read);

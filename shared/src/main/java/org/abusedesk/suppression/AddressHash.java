@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The SHA-256 of a normalised e-mail address, so that a complainant can be suppressed without keeping the address.
@@ -16,9 +17,11 @@ import java.util.Objects;
  */
 public record AddressHash(String value) {
 
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+
     public AddressHash {
         Objects.requireNonNull(value, "addressHash == null");
-        if (!value.matches("[0-9a-f]{64}")) {
+        if (!DIGEST.matcher(value).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: " + value);
         }
     }
