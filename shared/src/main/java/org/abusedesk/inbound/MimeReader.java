@@ -24,14 +24,14 @@ import org.apache.james.mime4j.stream.RecursionMode;
  */
 final class MimeReader {
 
-    private static final int CHUNK = 16 * 1024;
+    private static final int CHUNK = 8 * 1024;
     /** A line break followed by white space: where a header field was folded. */
     private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
 
     private final ParseBudget budget;
     private final InboundLimits limits;
-    /** One for every part of the message: a new one per part cost more than reading most parts. */
-    private final byte[] buffer = new byte[CHUNK];
+    /** One for every part of the message, made for its first: a new one per part cost more than most parts. */
+    private byte[] buffer;
 
     MimeReader(ParseBudget budget) {
         this.budget = budget;
@@ -129,6 +129,9 @@ final class MimeReader {
 
     private byte[] readContent(InputStream in) throws IOException {
         var out = new ByteArrayOutputStream();
+        if (buffer == null) {
+            buffer = new byte[CHUNK];
+        }
         int read;
         while ((read = in.read(buffer)) > 0) {
             int granted = budget.takeBytes(read);
