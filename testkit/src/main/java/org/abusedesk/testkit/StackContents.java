@@ -1,6 +1,10 @@
 package org.abusedesk.testkit;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.Outbox;
@@ -53,5 +57,50 @@ public record StackContents(Map<String, Long> counts, int mailsSent) {
         }
         return new StackContents(
                 Map.copyOf(counts), new Outbox(stack.aws().uri()).mails().size());
+    }
+
+    /**
+     * Where a text occurs, in any case: each item of every table and each object of every bucket of the stack that
+     * holds it, by logical id. What an erasure must leave empty.
+     */
+    public static List<String> occurrences(Stack stack, String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        var found = new ArrayList<String>();
+        var template = CloudFormationTemplate.load(ProjectRoot.find().path().resolve("template.yaml"));
+        try (var dynamoDb = stack.aws().dynamoDb();
+                var s3 = stack.aws().s3()) {
+            for (var resource : template.resources().values()) {
+                String id = resource.logicalId();
+                switch (resource.type()) {
+                    case "AWS::DynamoDB::Table" ->
+                        dynamoDb.scanPaginator(r -> r.tableName(stack.ref(id)))
+                                .items()
+                                .forEach(item -> {
+                                    if (item.toString().toLowerCase(Locale.ROOT).contains(wanted)) {
+                                        found.add(id + ": " + item);
+                                    }
+                                });
+                    case "AWS::S3::Bucket" -> {
+                        String bucket = stack.ref(id);
+                        s3.listObjectsV2Paginator(r -> r.bucket(bucket))
+                                .contents()
+                                .forEach(object -> {
+                                    byte[] bytes = s3.getObjectAsBytes(
+                                                    r -> r.bucket(bucket).key(object.key()))
+                                            .asByteArray();
+                                    if (new String(bytes, StandardCharsets.ISO_8859_1)
+                                            .toLowerCase(Locale.ROOT)
+                                            .contains(wanted)) {
+                                        found.add(id + ": " + object.key());
+                                    }
+                                });
+                    }
+                    default -> {
+                        // holds no data
+                    }
+                }
+            }
+        }
+        return found;
     }
 }
