@@ -24,7 +24,6 @@ import org.abusedesk.local.StreamRelay;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
-import org.abusedesk.testkit.OneRequestAtATime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -114,7 +113,7 @@ class FaultMatrixIT {
     @Test
     void conditionalCheckRaces_eightCopiesOfOneSubmissionAtOnce_storeOneComplaint_andNoneAnswers500() throws Exception {
         // GIVEN one submission that a double-clicking browser and its retries send eight times at the same moment
-        var racing = handler(new OneRequestAtATime());
+        var racing = handler;
         var submission = new Submission();
         var start = new CountDownLatch(1);
         var sends = new ArrayList<Callable<APIGatewayV2HTTPResponse>>();
