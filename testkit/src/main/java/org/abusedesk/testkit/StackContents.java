@@ -59,6 +59,22 @@ public record StackContents(Map<String, Long> counts, int mailsSent) {
                 Map.copyOf(counts), new Outbox(stack.aws().uri()).mails().size());
     }
 
+    /** The bodies of every message the queue of the logical id holds now, received (so hidden for a while). */
+    public static List<String> messages(Stack stack, String queue) {
+        var bodies = new ArrayList<String>();
+        try (var sqs = stack.aws().sqs()) {
+            String queueUrl = stack.ref(queue);
+            for (var received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
+                            .messages();
+                    !received.isEmpty();
+                    received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
+                            .messages()) {
+                received.forEach(m -> bodies.add(m.body()));
+            }
+        }
+        return bodies;
+    }
+
     /**
      * Where a text occurs, in any case: each item of every table and each object of every bucket of the stack that
      * holds it, by logical id. What an erasure must leave empty.
