@@ -19,13 +19,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.StackContents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -232,7 +232,9 @@ class AdminCommandsIT {
         assertThat(read.exit()).isZero();
 
         // WHEN the complainant's data is erased by her address
-        assertThat(occurrences(COMPLAINANT)).as("before erasure").isNotEmpty();
+        assertThat(StackContents.occurrences(local.stack(), COMPLAINANT))
+                .as("before erasure")
+                .isNotEmpty();
         var erased = cli("erase", "--json", COMPLAINANT);
 
         // THEN her case is named, and no table item and no stored object holds her address any more
@@ -240,8 +242,8 @@ class AdminCommandsIT {
         assertThat(erased.json().get("complaintsErased").asLong()).isEqualTo(1);
         assertThat(erased.json().get("complaints").findValuesAsText("complaintId"))
                 .containsExactly(complaintId);
-        assertThat(occurrences(COMPLAINANT)).isEmpty();
-        assertThat(occurrences("zora")).isEmpty();
+        assertThat(StackContents.occurrences(local.stack(), COMPLAINANT)).isEmpty();
+        assertThat(StackContents.occurrences(local.stack(), "zora")).isEmpty();
         assertThat(cli("complaints", "show", "--json", mailing, complaintId)
                         .json()
                         .get("complainant")
@@ -270,46 +272,5 @@ class AdminCommandsIT {
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Where the text occurs, in any case: items of every table and objects of every bucket of the stack. */
-    private List<String> occurrences(String text) {
-        String wanted = text.toLowerCase(Locale.ROOT);
-        var found = new ArrayList<String>();
-        var template = CloudFormationTemplate.load(ProjectRoot.find().path().resolve("template.yaml"));
-        try (var dynamoDb = aws.dynamoDb();
-                var s3 = aws.s3()) {
-            for (var resource : template.resources().values()) {
-                switch (resource.type()) {
-                    case "AWS::DynamoDB::Table" ->
-                        dynamoDb.scanPaginator(r -> r.tableName(local.stack().ref(resource.logicalId())))
-                                .items()
-                                .forEach(item -> {
-                                    if (item.toString().toLowerCase(Locale.ROOT).contains(wanted)) {
-                                        found.add(resource.logicalId() + ": " + item);
-                                    }
-                                });
-                    case "AWS::S3::Bucket" -> {
-                        String bucket = local.stack().ref(resource.logicalId());
-                        s3.listObjectsV2Paginator(r -> r.bucket(bucket))
-                                .contents()
-                                .forEach(object -> {
-                                    byte[] bytes = s3.getObjectAsBytes(
-                                                    r -> r.bucket(bucket).key(object.key()))
-                                            .asByteArray();
-                                    if (new String(bytes, StandardCharsets.ISO_8859_1)
-                                            .toLowerCase(Locale.ROOT)
-                                            .contains(wanted)) {
-                                        found.add(resource.logicalId() + ": " + object.key());
-                                    }
-                                });
-                    }
-                    default -> {
-                        // holds no data
-                    }
-                }
-            }
-        }
-        return found;
     }
 }

@@ -2,15 +2,12 @@ package org.abusedesk.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.cases.CaseClosure;
@@ -35,12 +32,11 @@ import org.abusedesk.intake.SourceLimit;
 import org.abusedesk.intake.SubmissionResult;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.Submitter;
-import org.abusedesk.local.CloudFormationTemplate;
-import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.Stack;
 import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.StackContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -91,7 +87,9 @@ class EraseComplainantIT {
                 erikaForm,
                 ComplaintState.NOTIFIED,
                 new CaseClosure(ComplaintState.RESOLVED, "anna", NOW, "Frau Muster am Telefon: nie angemeldet"));
-        assertThat(occurrences("muster")).as("her data before erasure").isNotEmpty();
+        assertThat(StackContents.occurrences(stack, "muster"))
+                .as("her data before erasure")
+                .isNotEmpty();
 
         // WHEN Erika's data is erased by her address
         var erase = new EraseComplainant(
@@ -103,9 +101,10 @@ class EraseComplainantIT {
         var report = erase.erase("erika.muster@example.net");
 
         // THEN no table item and no stored object holds her address or name; Karl's are still there
-        assertThat(occurrences("erika")).isEmpty();
-        assertThat(occurrences("muster")).isEmpty();
-        assertThat(occurrences("karl.beispiel@example.org")).isNotEmpty();
+        assertThat(StackContents.occurrences(stack, "erika")).isEmpty();
+        assertThat(StackContents.occurrences(stack, "muster")).isEmpty();
+        assertThat(StackContents.occurrences(stack, "karl.beispiel@example.org"))
+                .isNotEmpty();
         assertThat(report.complaints()).containsExactlyInAnyOrder(erikaForm, erikaMail);
         assertThat(report.rawMailsDeleted()).isEqualTo(1);
         assertThat(report.rawMailsKept()).isZero();
@@ -159,41 +158,6 @@ class EraseComplainantIT {
         new DynamoDbAcknowledgements(dynamoDb, stack.ref("ComplaintsTable"), stack.ref("LimitsTable"), 3)
                 .record(complaint, NOW);
         complaints.advance(key, ComplaintState.COUNTED, ComplaintState.NOTIFIED);
-    }
-
-    /** Where the text occurs, in any case: table items and stored objects of every table and bucket of the stack. */
-    private List<String> occurrences(String text) {
-        String wanted = text.toLowerCase(Locale.ROOT);
-        var found = new ArrayList<String>();
-        var template = CloudFormationTemplate.load(ProjectRoot.find().path().resolve("template.yaml"));
-        for (var resource : template.resources().values()) {
-            switch (resource.type()) {
-                case "AWS::DynamoDB::Table" ->
-                    dynamoDb.scanPaginator(r -> r.tableName(stack.ref(resource.logicalId())))
-                            .items()
-                            .forEach(item -> {
-                                if (item.toString().toLowerCase(Locale.ROOT).contains(wanted)) {
-                                    found.add(resource.logicalId() + ": " + item);
-                                }
-                            });
-                case "AWS::S3::Bucket" -> {
-                    String name = stack.ref(resource.logicalId());
-                    s3.listObjectsV2Paginator(r -> r.bucket(name)).contents().forEach(object -> {
-                        byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(name).key(object.key()))
-                                .asByteArray();
-                        if (new String(bytes, StandardCharsets.ISO_8859_1)
-                                .toLowerCase(Locale.ROOT)
-                                .contains(wanted)) {
-                            found.add(resource.logicalId() + ": " + object.key());
-                        }
-                    });
-                }
-                default -> {
-                    // holds no data
-                }
-            }
-        }
-        return found;
     }
 
     private static String mail(String name, String address) {

@@ -1,6 +1,10 @@
 package org.abusedesk.testkit;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.Outbox;
@@ -53,5 +57,66 @@ public record StackContents(Map<String, Long> counts, int mailsSent) {
         }
         return new StackContents(
                 Map.copyOf(counts), new Outbox(stack.aws().uri()).mails().size());
+    }
+
+    /** The bodies of every message the queue of the logical id holds now, received (so hidden for a while). */
+    public static List<String> messages(Stack stack, String queue) {
+        var bodies = new ArrayList<String>();
+        try (var sqs = stack.aws().sqs()) {
+            String queueUrl = stack.ref(queue);
+            for (var received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
+                            .messages();
+                    !received.isEmpty();
+                    received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
+                            .messages()) {
+                received.forEach(m -> bodies.add(m.body()));
+            }
+        }
+        return bodies;
+    }
+
+    /**
+     * Where a text occurs, in any case: each item of every table and each object of every bucket of the stack that
+     * holds it, by logical id. What an erasure must leave empty.
+     */
+    public static List<String> occurrences(Stack stack, String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        var found = new ArrayList<String>();
+        var template = CloudFormationTemplate.load(ProjectRoot.find().path().resolve("template.yaml"));
+        try (var dynamoDb = stack.aws().dynamoDb();
+                var s3 = stack.aws().s3()) {
+            for (var resource : template.resources().values()) {
+                String id = resource.logicalId();
+                switch (resource.type()) {
+                    case "AWS::DynamoDB::Table" ->
+                        dynamoDb.scanPaginator(r -> r.tableName(stack.ref(id)))
+                                .items()
+                                .forEach(item -> {
+                                    if (item.toString().toLowerCase(Locale.ROOT).contains(wanted)) {
+                                        found.add(id + ": " + item);
+                                    }
+                                });
+                    case "AWS::S3::Bucket" -> {
+                        String bucket = stack.ref(id);
+                        s3.listObjectsV2Paginator(r -> r.bucket(bucket))
+                                .contents()
+                                .forEach(object -> {
+                                    byte[] bytes = s3.getObjectAsBytes(
+                                                    r -> r.bucket(bucket).key(object.key()))
+                                            .asByteArray();
+                                    if (new String(bytes, StandardCharsets.ISO_8859_1)
+                                            .toLowerCase(Locale.ROOT)
+                                            .contains(wanted)) {
+                                        found.add(id + ": " + object.key());
+                                    }
+                                });
+                    }
+                    default -> {
+                        // holds no data
+                    }
+                }
+            }
+        }
+        return found;
     }
 }

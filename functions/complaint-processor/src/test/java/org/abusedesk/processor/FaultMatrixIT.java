@@ -40,7 +40,6 @@ import org.abusedesk.mailing.Mailing;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
-import org.abusedesk.testkit.OneRequestAtATime;
 import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,8 +65,7 @@ class FaultMatrixIT {
     FaultMatrixIT(Stack stack) {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
-        this.processing =
-                new Processing(environment, new AwsClients(environment, List.of(faults, new OneRequestAtATime())));
+        this.processing = new Processing(environment, new AwsClients(environment, List.of(faults)));
         this.handler = new ComplaintProcessorHandler(processing.processComplaint());
         var dynamoDb = stack.aws().dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));

@@ -42,7 +42,6 @@ import org.abusedesk.testkit.AccountEvents;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
-import org.abusedesk.testkit.OneRequestAtATime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,8 +63,7 @@ class ProcessorIT {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
         this.handler = new ComplaintProcessorHandler(
-                new Processing(environment, new AwsClients(environment, List.of(faults, new OneRequestAtATime())))
-                        .processComplaint());
+                new Processing(environment, new AwsClients(environment, List.of(faults))).processComplaint());
         var dynamoDb = stack.aws().dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));

@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ import org.abusedesk.local.StreamRelay;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.StackContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -147,7 +147,7 @@ class FaultMatrixIT {
         } finally {
             relay.close();
         }
-        assertThat(queued(stack)).isEmpty();
+        assertThat(StackContents.messages(stack, "ComplaintsQueue")).isEmpty();
 
         // WHEN the reconciler runs as the template configures it
         String report =
@@ -155,7 +155,7 @@ class FaultMatrixIT {
 
         // THEN it queued the complaint's key, once, as the pipe would have: the processor takes it from there
         assertThat(report).contains("\"complaintsRequeued\":1,\"failures\":0");
-        assertThat(queued(stack))
+        assertThat(StackContents.messages(stack, "ComplaintsQueue"))
                 .containsExactly("{\"mailingId\":\"14141611\",\"complaintId\":\"" + key.complaintId() + "\"}");
     }
 
@@ -163,22 +163,6 @@ class FaultMatrixIT {
         var environment = new HashMap<>(stack.runtimeEnvironment(stack.function("ReconcilerFunction")));
         environment.put("RECONCILE_MAIL_AFTER_MINUTES", "0");
         return environment;
-    }
-
-    /** Every message the complaints queue holds now. */
-    private static List<String> queued(Stack stack) {
-        var bodies = new ArrayList<String>();
-        try (var sqs = stack.aws().sqs()) {
-            String queueUrl = stack.ref("ComplaintsQueue");
-            for (var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
-                            .messages();
-                    !messages.isEmpty();
-                    messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
-                            .messages()) {
-                messages.forEach(m -> bodies.add(m.body()));
-            }
-        }
-        return bodies;
     }
 
     /** An SQS client through the interceptor, for a relay whose sends fail. */

@@ -2,35 +2,20 @@ package org.abusedesk.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.f4b6a3.ulid.UlidCreator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import org.abusedesk.aws.DynamoDbComplaints;
-import org.abusedesk.complaint.Attribution;
-import org.abusedesk.complaint.Channel;
-import org.abusedesk.complaint.Classification;
-import org.abusedesk.complaint.Complainant;
-import org.abusedesk.complaint.Complaint;
-import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
-import org.abusedesk.complaint.ComplaintState;
-import org.abusedesk.complaint.Language;
-import org.abusedesk.complaint.MailingId;
-import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.Stack;
@@ -77,45 +62,6 @@ class ReconcilerHandlerIT {
         assertThat(again)
                 .isEqualTo("{\"mailsExamined\":1,\"mailsRedriven\":0,\"complaintsStored\":0,"
                         + "\"complaintsRequeued\":0,\"failures\":0}");
-    }
-
-    @Test
-    void aComplaintStuckInReceived_isQueuedAgainByItsKey(AwsEndpoint aws) throws IOException {
-        // GIVEN a complaint that arrived an hour ago and is still RECEIVED (its queue message was lost)
-        var stack = MotoExtension.stack(aws);
-        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
-        var key = new ComplaintKey(
-                new MailingId("14141611"),
-                new ComplaintId(UlidCreator.getUlid(anHourAgo.toEpochMilli()).toString()));
-        try (var dynamoDb = stack.aws().dynamoDb()) {
-            new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"))
-                    .add(new Complaint(
-                            key,
-                            Channel.FORM,
-                            Classification.COMPLAINT,
-                            ComplaintState.RECEIVED,
-                            anHourAgo,
-                            new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.EN),
-                            "spam",
-                            Attribution.NONE,
-                            anHourAgo.plus(Duration.ofDays(180))));
-        }
-
-        // WHEN the reconciler runs as the template configures it
-        var function = stack.function("ReconcilerFunction");
-        String report = handle(new ReconcilerHandler(stack.runtimeEnvironment(function)), "{}");
-
-        // THEN the complaints queue holds its key, as the pipe would have put it there
-        assertThat(report).contains("\"complaintsRequeued\":1,\"failures\":0");
-        try (var sqs = stack.aws().sqs()) {
-            var messages = sqs.receiveMessage(
-                            r -> r.queueUrl(stack.ref("ComplaintsQueue")).maxNumberOfMessages(10))
-                    .messages();
-            assertThat(messages)
-                    .singleElement()
-                    .satisfies(m -> assertThat(m.body())
-                            .isEqualTo("{\"mailingId\":\"14141611\",\"complaintId\":\"" + key.complaintId() + "\"}"));
-        }
     }
 
     @Test

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -25,12 +23,11 @@ import org.abusedesk.cases.CaseFixtures;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.config.Environment;
-import org.abusedesk.local.CloudFormationTemplate;
-import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.Stack;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.StackContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -148,7 +145,7 @@ class FaultMatrixIT {
             assertBusy(refused, scenario);
             assertThat(refused.getBody()).as(scenario).doesNotContain(address);
             assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(200);
-            assertThat(occurrences(address)).as(scenario).isEmpty();
+            assertThat(StackContents.occurrences(stack, address)).as(scenario).isEmpty();
         }
     }
 
@@ -199,7 +196,7 @@ class FaultMatrixIT {
             assertProblemOnly(crashed, scenario);
             assertThat(crashed.getBody()).as(scenario).doesNotContain(address);
             assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(200);
-            assertThat(occurrences(address)).as(scenario).isEmpty();
+            assertThat(StackContents.occurrences(stack, address)).as(scenario).isEmpty();
         }
     }
 
@@ -341,46 +338,5 @@ class FaultMatrixIT {
                     .filter(item -> item.get("mailingId").s().startsWith(prefix))
                     .count();
         }
-    }
-
-    /** Where the text occurs, in any case: items of every table and objects of every bucket of the stack. */
-    private List<String> occurrences(String text) {
-        String wanted = text.toLowerCase(Locale.ROOT);
-        var found = new ArrayList<String>();
-        var template = CloudFormationTemplate.load(ProjectRoot.find().path().resolve("template.yaml"));
-        try (var dynamoDb = stack.aws().dynamoDb();
-                var s3 = stack.aws().s3()) {
-            for (var resource : template.resources().values()) {
-                switch (resource.type()) {
-                    case "AWS::DynamoDB::Table" ->
-                        dynamoDb.scanPaginator(r -> r.tableName(stack.ref(resource.logicalId())))
-                                .items()
-                                .forEach(item -> {
-                                    if (item.toString().toLowerCase(Locale.ROOT).contains(wanted)) {
-                                        found.add(resource.logicalId() + ": " + item);
-                                    }
-                                });
-                    case "AWS::S3::Bucket" -> {
-                        String bucket = stack.ref(resource.logicalId());
-                        s3.listObjectsV2Paginator(r -> r.bucket(bucket))
-                                .contents()
-                                .forEach(object -> {
-                                    byte[] bytes = s3.getObjectAsBytes(
-                                                    r -> r.bucket(bucket).key(object.key()))
-                                            .asByteArray();
-                                    if (new String(bytes, StandardCharsets.ISO_8859_1)
-                                            .toLowerCase(Locale.ROOT)
-                                            .contains(wanted)) {
-                                        found.add(resource.logicalId() + ": " + object.key());
-                                    }
-                                });
-                    }
-                    default -> {
-                        // holds no data
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
