@@ -92,7 +92,7 @@ public final class NotifyAbuseTeam {
             }
             var waiting = complaints.awaitingNotification(mailingId, now);
             if (waiting.isEmpty()) {
-                throttle.clearPending(mailingId);
+                clearPending(mailingId, now);
                 continue;
             }
             var account = accountOf(mailingId, waiting.get(0));
@@ -130,7 +130,19 @@ public final class NotifyAbuseTeam {
         // Written after the send: a crash in between mails these complaints again, never not at all.
         escalations.forEach(accounts::markAnnounced);
         reported.forEach(c -> complaints.advance(c.key(), ComplaintState.COUNTED, ComplaintState.NOTIFIED));
+        clearPending(mailingId, now);
+    }
+
+    /**
+     * Clears the mailing's pending mark, then looks again: a complaint counted while this mail was being made found
+     * the window taken and the mark set, so it set none of its own, and would otherwise wait for no mail at all. One
+     * counted after the look finds the mark cleared and sets it.
+     */
+    private void clearPending(MailingId mailingId, Instant now) {
         throttle.clearPending(mailingId);
+        if (!complaints.awaitingNotification(mailingId, now).isEmpty()) {
+            throttle.markPending(mailingId, now);
+        }
     }
 
     private Map<String, URI> links(List<Complaint> reported) {

@@ -181,6 +181,38 @@ class ProcessComplaintTest {
     }
 
     @Test
+    void aComplaintCountedWhileTheSummaryIsBeingSent_staysPending_andTheNextFlushMailsIt() {
+        // GIVEN a mailing with a complaint waiting for its window, and one more complaint counted and deferred while
+        // the flush is sending the summary (after the summary's list was read, before the mark was cleared)
+        desk.register("14141611", "121070", 100_000L);
+        desk.processComplaint.process(desk.receive("14141611", "a@example.net"));
+        desk.clock.advance(Duration.ofMinutes(1));
+        assertThat(desk.processComplaint.process(desk.receive("14141611", "b@example.net")))
+                .isEqualTo(ProcessingOutcome.DEFERRED);
+        desk.clock.advance(Duration.ofMinutes(15));
+        var late = new ArrayList<ComplaintKey>();
+        desk.notifier = notification -> {
+            desk.notifications.add(notification);
+            if (late.isEmpty()) {
+                var key = desk.receive("14141611", "c@example.net");
+                late.add(key);
+                assertThat(desk.processComplaint.process(key)).isEqualTo(ProcessingOutcome.DEFERRED);
+            }
+        };
+
+        // WHEN the flush sends the summary, and flushes again once the window passed
+        assertThat(desk.flush.flush()).isEqualTo(1);
+
+        // THEN the late complaint's mailing is still pending, and the next flush mails it: it never waits for no mail
+        assertThat(desk.mailings.isPending(MAILING)).isTrue();
+        assertThat(desk.state(late.get(0))).isEqualTo(ComplaintState.COUNTED);
+        desk.clock.advance(Duration.ofMinutes(16));
+        assertThat(desk.flush.flush()).isEqualTo(1);
+        assertThat(keys(desk.notifications.getLast())).containsExactly(late.get(0));
+        assertThat(desk.state(late.get(0))).isEqualTo(ComplaintState.NOTIFIED);
+    }
+
+    @Test
     void aComplaintOnAnUnregisteredMailing_keepsItsMailingId_andTakesTheAccountItsEvidenceNames() {
         var key = desk.receive(
                 "777",
