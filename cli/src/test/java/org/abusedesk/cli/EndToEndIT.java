@@ -22,6 +22,7 @@ import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.local.SmtpClient;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.AfterEach;

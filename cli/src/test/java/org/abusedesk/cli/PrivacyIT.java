@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.local.SmtpClient;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

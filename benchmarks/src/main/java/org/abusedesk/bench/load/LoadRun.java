@@ -40,6 +40,7 @@ import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.MotoServer;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.local.SmtpClient;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.processor.NotificationFlushHandler;
 import software.amazon.awssdk.regions.Region;
@@ -182,11 +183,13 @@ public final class LoadRun {
                     long sent = System.nanoTime();
                     try {
                         if (mail) {
+                            // The listener's reply to the end of the data: 250 when it took the mail.
                             String reply = SmtpClient.send(
-                                    smtpPort,
-                                    complainant,
-                                    "abuse@example.com",
-                                    ComplaintMails.forwarded(complainant, mailing, "131000"));
+                                            smtpPort,
+                                            complainant,
+                                            "abuse@example.com",
+                                            ComplaintMails.forwarded(complainant, mailing, "131000"))
+                                    .get(5);
                             mailLatencies.add(System.nanoTime() - sent);
                             if (reply.startsWith("250")) {
                                 mailsAccepted.incrementAndGet();

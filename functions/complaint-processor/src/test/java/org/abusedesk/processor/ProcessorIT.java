@@ -22,17 +22,10 @@ import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbMailings;
-import org.abusedesk.complaint.Attribution;
-import org.abusedesk.complaint.Channel;
-import org.abusedesk.complaint.Classification;
-import org.abusedesk.complaint.Complainant;
-import org.abusedesk.complaint.Complaint;
-import org.abusedesk.complaint.ComplaintId;
+import org.abusedesk.cases.CaseFixtures;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
-import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
@@ -206,18 +199,9 @@ class ProcessorIT {
 
     /** Stores a form complaint as the intake does, received now. */
     private ComplaintKey receive(String mailing, String email) {
-        var key = new ComplaintKey(new MailingId(mailing), ComplaintId.generate());
-        complaints.add(new Complaint(
-                key,
-                Channel.FORM,
-                Classification.COMPLAINT,
-                ComplaintState.RECEIVED,
-                Instant.now(),
-                new Complainant(email, Optional.empty(), Salutation.NONE, Language.DE),
-                "spam",
-                Attribution.NONE,
-                Instant.now().plus(Duration.ofDays(180))));
-        return key;
+        var complaint = CaseFixtures.form(mailing, Instant.now(), ComplaintState.RECEIVED, email);
+        complaints.add(complaint);
+        return complaint.key();
     }
 
     private String register(Long recipients) {

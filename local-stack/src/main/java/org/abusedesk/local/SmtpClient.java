@@ -1,4 +1,4 @@
-package org.abusedesk.cli;
+package org.abusedesk.local;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,15 +8,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A plain SMTP client (RFC 5321, no extensions), enough to hand a mail to the local stack's listener. */
-final class SmtpClient {
+/**
+ * A plain SMTP client (RFC 5321, no extensions), enough to hand a mail to the local stack's listener on loopback:
+ * for tests and the load run.
+ */
+public final class SmtpClient {
 
     private SmtpClient() {}
 
     /** Sends the mail; returns the last reply of each command, from the greeting to QUIT. */
-    static List<String> send(int port, String from, String to, String mail) throws IOException {
+    public static List<String> send(int port, String from, String to, String mail) throws IOException {
         try (var socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(30_000);
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
             String greeting = reply(in);
