@@ -140,23 +140,10 @@ final class ComplaintsCommand {
             name = "resolve",
             mixinStandardHelpOptions = true,
             description = "Closes a case as resolved, with a note; you are recorded as closing it.")
-    static final class Resolve extends AdminCommand {
+    static final class Resolve extends Close {
 
-        @Parameters(index = "0", paramLabel = "MAILING_ID")
-        String mailingId;
-
-        @Parameters(index = "1", paramLabel = "COMPLAINT_ID")
-        String complaintId;
-
-        @Option(names = "--note", required = true, paramLabel = "TEXT", description = "What was done.")
-        String note;
-
-        @Option(names = "--json", description = "Print the API's JSON.")
-        boolean json;
-
-        @Override
-        int run(AdminClient admin, PrintWriter out, PrintWriter err) {
-            return close(admin, out, Route.RESOLVE, mailingId, complaintId, note, json);
+        Resolve() {
+            super(Route.RESOLVE);
         }
     }
 
@@ -165,7 +152,17 @@ final class ComplaintsCommand {
             name = "dismiss",
             mixinStandardHelpOptions = true,
             description = "Closes a case as dismissed, with a note; you are recorded as closing it.")
-    static final class Dismiss extends AdminCommand {
+    static final class Dismiss extends Close {
+
+        Dismiss() {
+            super(Route.DISMISS);
+        }
+    }
+
+    /** Closing a case by its route: resolve and dismiss take the same arguments and differ only in that. */
+    abstract static class Close extends AdminCommand {
+
+        private final Route route;
 
         @Parameters(index = "0", paramLabel = "MAILING_ID")
         String mailingId;
@@ -173,28 +170,26 @@ final class ComplaintsCommand {
         @Parameters(index = "1", paramLabel = "COMPLAINT_ID")
         String complaintId;
 
-        @Option(names = "--note", required = true, paramLabel = "TEXT", description = "Why it is dismissed.")
+        @Option(
+                names = "--note",
+                required = true,
+                paramLabel = "TEXT",
+                description = "What was done, or why the case is no matter for the desk.")
         String note;
 
         @Option(names = "--json", description = "Print the API's JSON.")
         boolean json;
 
+        Close(Route route) {
+            this.route = route;
+        }
+
         @Override
         int run(AdminClient admin, PrintWriter out, PrintWriter err) {
-            return close(admin, out, Route.DISMISS, mailingId, complaintId, note, json);
+            var closed =
+                    admin.send(route, route.parameters(mailingId.strip(), complaintId.strip()), Map.of("note", note));
+            Output.show(out, json, closed);
+            return 0;
         }
-    }
-
-    private static int close(
-            AdminClient admin,
-            PrintWriter out,
-            Route route,
-            String mailingId,
-            String complaintId,
-            String note,
-            boolean json) {
-        var closed = admin.send(route, route.parameters(mailingId.strip(), complaintId.strip()), Map.of("note", note));
-        Output.show(out, json, closed);
-        return 0;
     }
 }

@@ -2,6 +2,7 @@ package org.abusedesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -93,23 +94,16 @@ final class ImportingApi {
     }
 
     static String json(ImportReport report) {
-        var json = JSON.createObjectNode();
-        json.put("rows", report.rows());
-        json.put("written", report.written());
-        json.put("unchanged", report.unchanged());
-        json.put("rejected", report.rejected());
-        var rows = json.putArray("rejectedRows");
-        report.rejectedRows()
-                .forEach(row -> rows.addObject()
-                        .put("row", row.row())
-                        .put("mailingId", row.mailingId().orElse(null))
-                        .put("reason", row.reason()));
-        json.put("complete", report.complete());
-        return json.toString();
+        return report(report, "row").toString();
     }
 
     /** The report of a whole file with the lines named "line", as the command line reports it. */
     static JsonNode asCommandLineReports(ImportReport report) {
+        return report(report, "line");
+    }
+
+    /** The report as JSON, each rejected row's number under the given name. */
+    private static ObjectNode report(ImportReport report, String rowName) {
         var json = JSON.createObjectNode();
         json.put("rows", report.rows());
         json.put("written", report.written());
@@ -118,7 +112,7 @@ final class ImportingApi {
         var rows = json.putArray("rejectedRows");
         report.rejectedRows()
                 .forEach(row -> rows.addObject()
-                        .put("line", row.row())
+                        .put(rowName, row.row())
                         .put("mailingId", row.mailingId().orElse(null))
                         .put("reason", row.reason()));
         json.put("complete", report.complete());
