@@ -1,5 +1,6 @@
 package org.abusedesk.inbound;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,7 @@ public final class ConfiguredKeys implements PublicKeys {
     }
 
     @Override
-    public List<String> records(String selector, String domain) {
+    public List<String> records(String selector, String domain, Instant deadline) {
         String record = records.get((selector + "._domainkey." + domain).toLowerCase(Locale.ROOT));
         return record == null ? List.of() : List.of(record);
     }

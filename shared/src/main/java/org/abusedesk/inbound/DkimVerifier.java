@@ -2,6 +2,8 @@ package org.abusedesk.inbound;
 
 import java.io.ByteArrayInputStream;
 import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -58,10 +60,18 @@ public final class DkimVerifier {
 
     /** Checks nothing: for reading mail without any sending domain configured. */
     public static DkimVerifier none() {
-        return new DkimVerifier(Set.of(), (selector, domain) -> List.of());
+        return new DkimVerifier(Set.of(), (selector, domain, deadline) -> List.of());
     }
 
+    /** The key lookups of one message may take this long together; it lies well inside the parse budget. */
+    public static final Duration LOOKUP_BUDGET = Duration.ofSeconds(1);
+
     public Proof verify(byte[] message) {
+        return verify(message, Instant.now().plus(LOOKUP_BUDGET));
+    }
+
+    /** @param deadline when the key lookups for this message, and any others of its mail, must have ended */
+    public Proof verify(byte[] message, Instant deadline) {
         if (sendingDomains.isEmpty()) {
             return Proof.NONE;
         }
@@ -86,7 +96,7 @@ public final class DkimVerifier {
                 continue;
             }
             String selector = signature.getSelector().toString();
-            boolean headerValid = headerValid(message, signature, selector, domain);
+            boolean headerValid = headerValid(message, signature, selector, domain, deadline);
             boolean bodyValid = bodyHashValid(message, signature);
             checks.add(new DkimCheck(domain, selector, headerValid, bodyValid));
             if (headerValid) {
@@ -100,9 +110,10 @@ public final class DkimVerifier {
         return sendingDomains.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
     }
 
-    private boolean headerValid(byte[] message, SignatureRecord signature, String selector, String domain) {
+    private boolean headerValid(
+            byte[] message, SignatureRecord signature, String selector, String domain, Instant deadline) {
         try {
-            for (String record : keys.records(selector, domain)) {
+            for (String record : keys.records(selector, domain, deadline)) {
                 var key = new PublicKeyRecordImpl(record);
                 key.validate();
                 DKIMVerifier.apply(key, signature);

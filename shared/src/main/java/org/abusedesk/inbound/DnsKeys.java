@@ -1,5 +1,6 @@
 package org.abusedesk.inbound;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
 
@@ -9,7 +10,7 @@ public final class DnsKeys implements PublicKeys {
     private final DNSPublicKeyRecordRetriever dns = new DNSPublicKeyRecordRetriever();
 
     @Override
-    public List<String> records(String selector, String domain) {
+    public List<String> records(String selector, String domain, Instant deadline) {
         try {
             var records = dns.getRecords("dns/txt", selector, domain);
             return records == null ? List.of() : List.copyOf(records);

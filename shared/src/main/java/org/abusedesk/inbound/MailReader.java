@@ -1,5 +1,6 @@
 package org.abusedesk.inbound;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Objects;
 
@@ -22,8 +23,10 @@ public final class MailReader {
     public MailReading read(byte[] mail) {
         var parsed = parser.parse(mail);
         var reports = new ArrayList<ReadReport>();
+        var lookupDeadline = Instant.now().plus(DkimVerifier.LOOKUP_BUDGET);
         for (var report : parsed.reports()) {
-            var proof = report.raw().map(dkim::verify).orElse(DkimVerifier.Proof.NONE);
+            var proof =
+                    report.raw().map(raw -> dkim.verify(raw, lookupDeadline)).orElse(DkimVerifier.Proof.NONE);
             reports.add(new ReadReport(report, resolver.resolve(parsed, report, proof.signedHeaders()), proof));
         }
         return new MailReading(parsed, reports);

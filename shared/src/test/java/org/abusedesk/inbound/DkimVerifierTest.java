@@ -136,9 +136,10 @@ class DkimVerifierTest {
                         "s1._domainkey.mail.example.com=v=DKIM1; k=rsa; p=AB|s2._domainkey.example.com=p=CD")
                 .orElseThrow();
 
-        assertThat(keys.records("S1", "Mail.Example.com")).containsExactly("v=DKIM1; k=rsa; p=AB");
-        assertThat(keys.records("s2", "example.com")).containsExactly("p=CD");
-        assertThat(keys.records("s3", "example.com")).isEmpty();
+        assertThat(keys.records("S1", "Mail.Example.com", java.time.Instant.MAX))
+                .containsExactly("v=DKIM1; k=rsa; p=AB");
+        assertThat(keys.records("s2", "example.com", java.time.Instant.MAX)).containsExactly("p=CD");
+        assertThat(keys.records("s3", "example.com", java.time.Instant.MAX)).isEmpty();
         assertThat(ConfiguredKeys.parse(" ")).isEmpty();
     }
 

@@ -22,7 +22,7 @@ class PrimingMailTest {
         var reader = new MailReader(
                 InboundLimits.DEFAULT,
                 ResolutionProfile.DEFAULT,
-                new DkimVerifier(Set.of("example.com"), (selector, domain) -> {
+                new DkimVerifier(Set.of("example.com"), (selector, domain, deadline) -> {
                     throw new AssertionError("looked up the key of " + selector + "._domainkey." + domain);
                 }));
         var receiveMail = new ReceiveMail(
