@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.inbound.ConfiguredKeys;
 import org.abusedesk.inbound.DkimVerifier;
 import org.abusedesk.inbound.DnsKeys;
@@ -97,7 +96,7 @@ final class ParseCommand implements Callable<Integer> {
     static ObjectNode line(Path file, MailReading reading) {
         var line = JSON.createObjectNode();
         line.put("file", file.toString());
-        line.put("classification", reading.mail().classification().name());
+        line.put("classification", reading.classification().name());
         var complaints = line.putArray("complaints");
         for (var report : reading.reports()) {
             var resolution = report.resolution();
@@ -106,7 +105,8 @@ final class ParseCommand implements Callable<Integer> {
             complaint.put("accountId", resolution.accountId().orElse(null));
             complaint.put("format", report.format().name());
             complaint.put("mailingIdSource", resolution.source().orElse(null));
-            complaint.put("verified", report.verified(ReceiptVerdicts.UNKNOWN));
+            complaint.put("verified", report.verified());
+            complaint.put("verification", report.verification().name());
             complaint.put("conflict", resolution.conflict());
         }
         line.put("truncated", reading.mail().truncated());

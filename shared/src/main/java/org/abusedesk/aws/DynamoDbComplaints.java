@@ -26,6 +26,7 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.suppression.AddressHash;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -156,6 +157,10 @@ public final class DynamoDbComplaints implements Complaints {
         item.put("message", s(complaint.message()));
         complaint.attribution().claimedAccountId().ifPresent(account -> item.put("claimedAccountId", s(account)));
         item.put("verified", AttributeValue.fromBool(complaint.attribution().verified()));
+        item.put("verification", s(complaint.attribution().verification().name()));
+        if (complaint.attribution().accountSigned()) {
+            item.put("accountSigned", AttributeValue.fromBool(true));
+        }
         complaint.attribution().provenance().ifPresent(p -> {
             item.put("provenance", AttributeValue.fromM(provenance(p)));
             // Top level as well, for the sparse index that tells the reconciler which mails gave complaints.
@@ -199,7 +204,14 @@ public final class DynamoDbComplaints implements Complaints {
                 item.get("message").s(),
                 new Attribution(
                         Optional.ofNullable(item.get("claimedAccountId")).map(AttributeValue::s),
-                        item.get("verified").bool(),
+                        Optional.ofNullable(item.get("accountSigned"))
+                                .map(AttributeValue::bool)
+                                .orElse(false),
+                        Verification.parse(
+                                Optional.ofNullable(item.get("verification"))
+                                        .map(AttributeValue::s)
+                                        .orElse(null),
+                                item.get("verified").bool()),
                         Optional.ofNullable(item.get("provenance")).map(p -> provenance(p.m()))),
                 Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())));
     }
@@ -226,6 +238,7 @@ public final class DynamoDbComplaints implements Complaints {
         map.put("conflict", AttributeValue.fromBool(provenance.conflict()));
         map.put("truncated", AttributeValue.fromBool(provenance.truncated()));
         provenance.evidence().ifPresent(evidence -> map.put("evidence", s(evidence)));
+        provenance.signature().ifPresent(signature -> map.put("signature", s(signature)));
         map.put(
                 "dkim",
                 AttributeValue.fromL(provenance.dkim().stream()
@@ -272,6 +285,7 @@ public final class DynamoDbComplaints implements Complaints {
                                 d.m().get("headerValid").bool(),
                                 d.m().get("bodyHashValid").bool()))
                         .toList(),
+                Optional.ofNullable(map.get("signature")).map(AttributeValue::s),
                 new ReceiptVerdicts(
                         Verdict.parse(verdicts.get("spam").s()),
                         Verdict.parse(verdicts.get("virus").s()),

@@ -4,47 +4,69 @@ import static org.abusedesk.aws.DynamoDbComplaints.s;
 import static org.abusedesk.aws.DynamoDbMailings.n;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.Complaint;
+import org.abusedesk.complaint.MailProvenance;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.processing.ComplaintLedger;
 import org.abusedesk.suppression.AddressHash;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** Counts a complaint in one DynamoDB transaction across the complaints, mailings and accounts tables. */
+/**
+ * Counts a complaint in one DynamoDB transaction across the complaints, mailings and accounts tables. A complaint
+ * whose reported message carries a proving signature claims that signature in the limits table in the same
+ * transaction: a second complaint with the same signed message finds it claimed, and is marked as a replay that
+ * counts towards nothing.
+ */
 public final class DynamoDbLedger implements ComplaintLedger {
+
+    private static final String SIGNATURE_CLAIM = "signature#";
 
     private final DynamoDbClient dynamoDb;
     private final String complaintsTable;
     private final String mailingsTable;
     private final String accountsTable;
+    private final String limitsTable;
 
-    public DynamoDbLedger(DynamoDbClient dynamoDb, String complaintsTable, String mailingsTable, String accountsTable) {
+    public DynamoDbLedger(
+            DynamoDbClient dynamoDb,
+            String complaintsTable,
+            String mailingsTable,
+            String accountsTable,
+            String limitsTable) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb == null");
         this.complaintsTable = Objects.requireNonNull(complaintsTable, "complaintsTable == null");
         this.mailingsTable = Objects.requireNonNull(mailingsTable, "mailingsTable == null");
         this.accountsTable = Objects.requireNonNull(accountsTable, "accountsTable == null");
+        this.limitsTable = Objects.requireNonNull(limitsTable, "limitsTable == null");
     }
 
     @Override
     public boolean count(Complaint complaint, Optional<AccountId> account) {
         var verified = n(complaint.attribution().verified() ? 1 : 0);
         var items = new ArrayList<TransactWriteItem>();
-        var complaintValues = new java.util.HashMap<>(Map.of(":received", s("RECEIVED"), ":counted", s("COUNTED")));
-        account.ifPresent(a -> complaintValues.put(":account", s(a.value())));
-        items.add(update(Update.builder()
-                .tableName(complaintsTable)
-                .key(DynamoDbComplaints.key(complaint.key()))
-                .conditionExpression("#state = :received")
-                .updateExpression("SET #state = :counted" + (account.isPresent() ? ", accountId = :account" : ""))
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(complaintValues)));
+        items.add(advance(complaint, account, false));
+        var signature = complaint.attribution().provenance().flatMap(MailProvenance::signature);
+        signature.ifPresent(id -> items.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(limitsTable)
+                        .item(Map.of(
+                                "limitKey", s(SIGNATURE_CLAIM + id),
+                                "complaintId", s(complaint.id().value()),
+                                // Kept as long as the complaint: a replay after that is counted again.
+                                "expiresAt", n(complaint.expiresAt().getEpochSecond())))
+                        .conditionExpression("attribute_not_exists(limitKey)")
+                        .build())
+                .build()));
         items.add(update(Update.builder()
                 .tableName(mailingsTable)
                 .key(DynamoDbMailings.key(complaint.mailingId()))
@@ -77,14 +99,54 @@ public final class DynamoDbLedger implements ComplaintLedger {
             dynamoDb.transactWriteItems(r -> r.transactItems(items));
             return true;
         } catch (TransactionCanceledException e) {
-            CancellationReason first = e.cancellationReasons().isEmpty()
-                    ? null
-                    : e.cancellationReasons().get(0);
-            if (first != null && "ConditionalCheckFailed".equals(first.code())) {
+            if (failed(e, 0)) {
+                return false;
+            }
+            if (signature.isPresent() && failed(e, 1)) {
+                return countReplay(complaint, account);
+            }
+            throw e;
+        }
+    }
+
+    /** Moves a replay on to COUNTED, marked, with no counter and no suppression touched. */
+    private boolean countReplay(Complaint complaint, Optional<AccountId> account) {
+        try {
+            dynamoDb.transactWriteItems(r -> r.transactItems(advance(complaint, account, true)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (failed(e, 0)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    private TransactWriteItem advance(Complaint complaint, Optional<AccountId> account, boolean replay) {
+        var values = new HashMap<>(Map.of(":received", s("RECEIVED"), ":counted", s("COUNTED")));
+        var update = new StringBuilder("SET #state = :counted");
+        account.ifPresent(a -> {
+            values.put(":account", s(a.value()));
+            update.append(", accountId = :account");
+        });
+        if (replay) {
+            values.put(":replay", s(Verification.REPLAY.name()));
+            values.put(":unverified", AttributeValue.fromBool(false));
+            update.append(", verification = :replay, verified = :unverified");
+        }
+        return update(Update.builder()
+                .tableName(complaintsTable)
+                .key(DynamoDbComplaints.key(complaint.key()))
+                .conditionExpression("#state = :received")
+                .updateExpression(update.toString())
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(values));
+    }
+
+    private static boolean failed(TransactionCanceledException e, int item) {
+        var reasons = e.cancellationReasons();
+        return reasons.size() > item
+                && "ConditionalCheckFailed".equals(reasons.get(item).code());
     }
 
     private static TransactWriteItem update(Update.Builder update) {

@@ -13,5 +13,12 @@ public enum Classification {
     BOUNCE,
     /** An out-of-office or other automatic reply (RFC 3834). */
     AUTO_REPLY,
+    /** A DMARC aggregate report (RFC 7489 7.2): statistics a mailbox provider sends, no complaint. */
+    DMARC_AGGREGATE,
+    /**
+     * A question or message with no reported message, no Mailing ID and no link to our sending domains: shown to the
+     * team, for the abuse address is often the support address too, but not a complaint.
+     */
+    ENQUIRY,
     OTHER
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param conflict the sources named more than one Mailing ID or account
  * @param truncated the mail was larger or deeper than the limits allow; what was found is kept
  * @param evidence where the raw mail is kept, e.g. {@code s3://bucket/inbound/<id>}; empty when not stored
+ * @param signature the id of the DKIM signature that proves the reported message (a hash of its {@code d=} and
+ *     {@code b=}): the desk counts a signed message once
  * @param quarantined a virus was found: the evidence is never attached to or linked from a notification
  */
 public record MailProvenance(
@@ -26,6 +28,7 @@ public record MailProvenance(
         boolean truncated,
         Optional<String> evidence,
         List<DkimCheck> dkim,
+        Optional<String> signature,
         ReceiptVerdicts verdicts,
         boolean quarantined) {
 
@@ -39,6 +42,7 @@ public record MailProvenance(
         candidates = List.copyOf(candidates);
         Objects.requireNonNull(evidence, "evidence == null");
         dkim = List.copyOf(dkim);
+        Objects.requireNonNull(signature, "signature == null");
         Objects.requireNonNull(verdicts, "verdicts == null");
     }
 }

@@ -6,7 +6,8 @@ import org.abusedesk.complaint.Classification;
 
 /**
  * Tells what an inbound mail is, in this order: a feedback-loop report by its Feedback-Type, a delivery status
- * notification, an unsubscribe request, an automatic reply; anything else someone sent to complain.
+ * notification, a DMARC aggregate report, an unsubscribe request, an automatic reply; anything else someone sent to
+ * complain (or, with nothing that ties it to a mailing, to ask: see {@link MailReader}).
  */
 final class Classifier {
 
@@ -18,6 +19,10 @@ final class Classifier {
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "(?i)(?:undeliver|returned mail|delivery status notification|failure notice|delivery failure"
                     + "|mail delivery failed|unzustellbar|nicht zugestellt|delayed mail)");
+    /** RFC 7489 7.2.1.1: "Report Domain: <domain> Submitter: <domain>", in any case, possibly after a tag. */
+    private static final Pattern AGGREGATE_SUBJECT = Pattern.compile("(?i)\\breport\\s{1,5}domain\\s{0,5}:");
+
+    private static final int MAX_SUBJECT_SCAN = 500;
     private static final Pattern DAEMON = Pattern.compile("(?i)^(?:mailer-daemon|postmaster|mail-daemon)@.+");
 
     private Classifier() {}
@@ -46,6 +51,33 @@ final class Classifier {
         }
         return sender.filter(s -> DAEMON.matcher(s).matches()).isPresent()
                 && BOUNCE_SUBJECT.matcher(subject).find();
+    }
+
+    /**
+     * A DMARC aggregate report: the subject RFC 7489 gives it, and its XML attached as zip, gzip or plain XML. The
+     * subject alone is not enough: a person may quote it.
+     */
+    static boolean isDmarcAggregate(MimeEntity root, String subject) {
+        String head = subject.length() > MAX_SUBJECT_SCAN ? subject.substring(0, MAX_SUBJECT_SCAN) : subject;
+        if (!AGGREGATE_SUBJECT.matcher(head).find()) {
+            return false;
+        }
+        return MailParser.findFirst(root, Classifier::isAggregateFile).isPresent();
+    }
+
+    private static boolean isAggregateFile(MimeEntity entity) {
+        String type = entity.mimeType();
+        if (type.equals("application/zip")
+                || type.equals("application/x-zip-compressed")
+                || type.equals("application/gzip")
+                || type.equals("application/x-gzip")
+                || type.equals("application/xml")
+                || type.equals("text/xml")) {
+            return true;
+        }
+        var name =
+                entity.fileName().map(n -> n.toLowerCase(java.util.Locale.ROOT)).orElse("");
+        return name.endsWith(".zip") || name.endsWith(".xml.gz") || name.endsWith(".gz") || name.endsWith(".xml");
     }
 
     /** A mailto unsubscribe (List-Unsubscribe, Apple's and Gmail's buttons): nothing forwarded, only the request. */

@@ -1,16 +1,23 @@
 package org.abusedesk.inbound;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.abusedesk.complaint.DkimCheck;
 import org.apache.james.jdkim.DKIMCommon;
@@ -23,35 +30,82 @@ import org.apache.james.jdkim.tagvalue.PublicKeyRecordImpl;
 import org.apache.james.jdkim.tagvalue.SignatureRecordImpl;
 
 /**
- * Checks the DKIM signatures of our sending domains on a reported message with Apache jDKIM. The signature over
+ * Checks the DKIM signatures of a set of domains on a message with Apache jDKIM: our sending domains' on a reported
+ * message, or the feedback-loop reporters' on their reports. The signature over
  * the headers and the body hash are checked apart: providers and forwarders change bodies (footers, redaction)
  * more often than headers, and a valid header signature still proves the headers it covers.
  */
 public final class DkimVerifier {
 
-    /** What the signatures of our domains on one message prove. */
-    public record Proof(List<DkimCheck> checks, Set<String> signedHeaders) {
+    /** What the signatures of the verifier's domains on one message prove. */
+    public record Proof(List<Signed> signatures) {
 
-        public static final Proof NONE = new Proof(List.of(), Set.of());
+        public static final Proof NONE = new Proof(List.of());
 
         public Proof {
-            checks = List.copyOf(checks);
-            signedHeaders = Set.copyOf(signedHeaders);
+            signatures = List.copyOf(signatures);
         }
 
-        /** A signature of ours verifies completely: headers and body. */
+        public List<DkimCheck> checks() {
+            return signatures.stream().map(Signed::check).toList();
+        }
+
+        /** A signature verifies completely: headers and body. */
         public boolean verified() {
-            return checks.stream().anyMatch(DkimCheck::valid);
+            return signatures.stream().anyMatch(s -> s.check().valid());
+        }
+
+        /**
+         * How many bottom-most instances of a header a signature whose header hash verifies covers (the most of
+         * any): DKIM signs the last instances of each name listed in {@code h=}, one per listing.
+         */
+        public int signedInstances(String header) {
+            return instances(header, false);
+        }
+
+        /** As {@link #signedInstances}, counting only signatures that verify completely. */
+        public int provenInstances(String header) {
+            return instances(header, true);
+        }
+
+        /** The first signature that verifies completely, of a domain the test accepts. */
+        public Optional<Signed> firstValid(Predicate<String> domain) {
+            return signatures.stream()
+                    .filter(s -> s.check().valid() && domain.test(s.check().domain()))
+                    .findFirst();
+        }
+
+        private int instances(String header, boolean proven) {
+            String name = header.toLowerCase(Locale.ROOT);
+            return signatures.stream()
+                    .filter(s -> proven ? s.check().valid() : s.check().headerValid())
+                    .mapToInt(s -> s.covered().getOrDefault(name, 0))
+                    .max()
+                    .orElse(0);
+        }
+    }
+
+    /**
+     * One checked signature: its check, how many instances of each lower-case header name its {@code h=} lists,
+     * and its id, a SHA-256 of {@code d=} and {@code b=} that names the signed message without quoting it.
+     */
+    public record Signed(DkimCheck check, Map<String, Integer> covered, String id) {
+
+        public Signed {
+            Objects.requireNonNull(check, "check == null");
+            covered = Map.copyOf(covered);
+            Objects.requireNonNull(id, "id == null");
         }
     }
 
     private static final int MAX_SIGNATURES = 10;
 
-    private final Set<String> sendingDomains;
+    private final Set<String> domains;
     private final PublicKeys keys;
 
-    public DkimVerifier(Set<String> sendingDomains, PublicKeys keys) {
-        this.sendingDomains = Objects.requireNonNull(sendingDomains, "sendingDomains == null").stream()
+    /** @param domains the domains whose signatures are checked, each with its subdomains; others are passed over */
+    public DkimVerifier(Set<String> domains, PublicKeys keys) {
+        this.domains = Objects.requireNonNull(domains, "domains == null").stream()
                 .map(d -> d.strip().toLowerCase(Locale.ROOT))
                 .filter(d -> !d.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -72,7 +126,7 @@ public final class DkimVerifier {
 
     /** @param deadline when the key lookups for this message, and any others of its mail, must have ended */
     public Proof verify(byte[] message, Instant deadline) {
-        if (sendingDomains.isEmpty()) {
+        if (domains.isEmpty()) {
             return Proof.NONE;
         }
         List<String> fields;
@@ -81,8 +135,7 @@ public final class DkimVerifier {
         } catch (Exception e) {
             return Proof.NONE;
         }
-        var checks = new ArrayList<DkimCheck>();
-        var signed = new LinkedHashSet<String>();
+        var signatures = new ArrayList<Signed>();
         for (String field : fields.subList(0, Math.min(fields.size(), MAX_SIGNATURES))) {
             SignatureRecord signature;
             try {
@@ -98,16 +151,34 @@ public final class DkimVerifier {
             String selector = signature.getSelector().toString();
             boolean headerValid = headerValid(message, signature, selector, domain, deadline);
             boolean bodyValid = bodyHashValid(message, signature);
-            checks.add(new DkimCheck(domain, selector, headerValid, bodyValid));
-            if (headerValid) {
-                signature.getHeaders().forEach(h -> signed.add(h.toString().toLowerCase(Locale.ROOT)));
-            }
+            var covered = new HashMap<String, Integer>();
+            signature.getHeaders().forEach(h -> covered.merge(h.toString().toLowerCase(Locale.ROOT), 1, Integer::sum));
+            signatures.add(new Signed(
+                    new DkimCheck(domain, selector, headerValid, bodyValid), covered, id(domain, signature)));
         }
-        return new Proof(checks, signed);
+        return new Proof(signatures);
+    }
+
+    /** Whether the domain (or host) is one of the verifier's domains or below one. */
+    public boolean covers(String domain) {
+        String lower = domain.toLowerCase(Locale.ROOT);
+        return domains.stream().anyMatch(d -> lower.equals(d) || lower.endsWith("." + d));
     }
 
     private boolean ours(String domain) {
-        return sendingDomains.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+        return covers(domain);
+    }
+
+    private static String id(String domain, SignatureRecord signature) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(domain.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(signature.getSignature());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     private boolean headerValid(

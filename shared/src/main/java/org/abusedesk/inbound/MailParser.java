@@ -70,6 +70,10 @@ public final class MailParser {
         } else if (Classifier.isBounce(root, sender.map(Mailbox::getAddress), subject)) {
             classification = Classification.BOUNCE;
             reports = walk.returned(root, body);
+        } else if (Classifier.isDmarcAggregate(root, subject)) {
+            // Statistics, not a report of a message: kept as they came, never read for a Mailing ID.
+            classification = Classification.DMARC_AGGREGATE;
+            reports = List.of(ReportedMessage.nothingFound(ReportFormat.TEXT, Optional.empty()));
         } else {
             var xarf = walk.xarf(root, body);
             if (!xarf.isEmpty()) {

@@ -3,7 +3,6 @@ package org.abusedesk.inbound;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +13,9 @@ import org.abusedesk.complaint.MailingIdCandidate;
 
 /**
  * Finds the Mailing ID and account of a reported message in the design brief's order of sources, keeping every
- * candidate with its source. A value from a header that a valid DKIM signature of ours covers wins over unsigned
- * ones; otherwise the first source in the order wins.
+ * candidate with its source. A value from a header instance that a valid DKIM signature of ours covers wins over
+ * unsigned ones; otherwise the first source in the order wins. DKIM covers the bottom-most instances of each name its
+ * {@code h=} lists: a copy of a signed header added above them is unsigned, and makes the resolution a conflict.
  */
 public final class MailingIdResolver {
 
@@ -27,11 +27,9 @@ public final class MailingIdResolver {
         this.profile = Objects.requireNonNull(profile, "profile == null");
     }
 
-    /**
-     * @param signedHeaders the lower-case names of the headers that valid DKIM signatures of our domains cover
-     */
-    public Resolution resolve(ParsedMail mail, ReportedMessage report, Set<String> signedHeaders) {
-        var found = new Found(signedHeaders);
+    /** @param dkim what the signatures of our sending domains on the reported message prove */
+    public Resolution resolve(ParsedMail mail, ReportedMessage report, DkimVerifier.Proof dkim) {
+        var found = new Found(dkim);
         // 1-4: the header sources, first in the message's own headers, then in header lines pasted into a body.
         headers(found, report.headers(), "header:", true);
         headers(found, report.pastedHeaders(), "pasted:", false);
@@ -60,50 +58,57 @@ public final class MailingIdResolver {
             return;
         }
         Optional<String> client = Optional.empty();
+        boolean clientSigned = false;
         for (String name : profile.accountHeaders()) {
-            var value = headers.first(name).flatMap(v -> match(profile.headerValue(), v, "id"));
+            var values = headers.all(name);
+            var value = values.stream().findFirst().flatMap(v -> match(profile.headerValue(), v, "id"));
             if (value.isPresent()) {
-                found.account(value.get());
+                // Signed only when every instance is: the first one read could otherwise be an unsigned copy.
+                clientSigned = canBeSigned && found.allSigned(name, values.size());
+                found.account(value.get(), clientSigned);
                 client = value;
                 break;
             }
         }
         for (String name : profile.mailingHeaders()) {
-            for (String value : headers.all(name)) {
+            var values = headers.all(name);
+            for (int i = 0; i < values.size(); i++) {
                 var account = client;
-                match(profile.headerValue(), value, "id")
-                        .ifPresent(m -> found.add(m, account, prefix + name, canBeSigned && found.signed(name)));
+                boolean signed = canBeSigned && found.signed(name, i, values.size());
+                match(profile.headerValue(), values.get(i), "id")
+                        .ifPresent(m -> found.add(m, account, prefix + name, signed));
             }
         }
         for (String name : profile.feedbackIdHeaders()) {
-            for (String value : headers.all(name)) {
-                accountAndMailing(profile.feedbackId(), value, prefix + name, canBeSigned && found.signed(name), found);
-            }
+            accountsAndMailings(profile.feedbackId(), headers, name, prefix, canBeSigned, found);
         }
-        for (String value : headers.all("List-Id")) {
-            accountAndMailing(
-                    profile.listId(), value, prefix + "List-Id", canBeSigned && found.signed("List-Id"), found);
-        }
-        for (String value : headers.all("List-Unsubscribe")) {
-            Matcher matcher = profile.listUnsubscribe().matcher(value);
+        accountsAndMailings(profile.listId(), headers, "List-Id", prefix, canBeSigned, found);
+        var unsubscribes = headers.all("List-Unsubscribe");
+        for (int i = 0; i < unsubscribes.size(); i++) {
+            Matcher matcher = profile.listUnsubscribe().matcher(unsubscribes.get(i));
             if (matcher.find()) {
                 found.add(
                         matcher.group("mailing"),
                         Optional.empty(),
                         prefix + "List-Unsubscribe",
-                        canBeSigned && found.signed("List-Unsubscribe"));
+                        canBeSigned && found.signed("List-Unsubscribe", i, unsubscribes.size()));
             }
         }
     }
 
-    private static void accountAndMailing(Pattern pattern, String value, String source, boolean signed, Found found) {
-        Matcher matcher = pattern.matcher(value);
-        if (matcher.find()) {
-            Optional<String> account = pattern.namedGroups().containsKey("account")
-                    ? Optional.ofNullable(matcher.group("account"))
-                    : Optional.empty();
-            account.ifPresent(found::account);
-            found.add(matcher.group("mailing"), account, source, signed);
+    private static void accountsAndMailings(
+            Pattern pattern, MailHeaders headers, String name, String prefix, boolean canBeSigned, Found found) {
+        var values = headers.all(name);
+        for (int i = 0; i < values.size(); i++) {
+            Matcher matcher = pattern.matcher(values.get(i));
+            if (matcher.find()) {
+                boolean signed = canBeSigned && found.signed(name, i, values.size());
+                Optional<String> account = pattern.namedGroups().containsKey("account")
+                        ? Optional.ofNullable(matcher.group("account"))
+                        : Optional.empty();
+                account.ifPresent(a -> found.account(a, signed));
+                found.add(matcher.group("mailing"), account, prefix + name, signed);
+            }
         }
     }
 
@@ -118,20 +123,34 @@ public final class MailingIdResolver {
 
     /** The candidates and accounts seen so far. */
     private static final class Found {
-        private final Set<String> signedHeaders;
+        private final DkimVerifier.Proof dkim;
         private final List<MailingIdCandidate> candidates = new ArrayList<>();
         private final Set<String> accounts = new LinkedHashSet<>();
+        private final Set<String> signedAccounts = new LinkedHashSet<>();
+        private boolean unsignedCopy;
 
-        Found(Set<String> signedHeaders) {
-            this.signedHeaders = signedHeaders;
+        Found(DkimVerifier.Proof dkim) {
+            this.dkim = dkim;
         }
 
-        boolean signed(String header) {
-            return signedHeaders.contains(header.toLowerCase(Locale.ROOT));
+        /** Whether instance {@code index} (from the top) of {@code count} is one of the bottom-most ones signed. */
+        boolean signed(String header, int index, int count) {
+            int signed = dkim.signedInstances(header);
+            unsignedCopy |= signed > 0 && count > signed;
+            return count - index <= signed;
         }
 
-        void account(String account) {
+        boolean allSigned(String header, int count) {
+            int signed = dkim.signedInstances(header);
+            unsignedCopy |= signed > 0 && count > signed;
+            return count > 0 && count <= signed;
+        }
+
+        void account(String account, boolean signed) {
             accounts.add(account);
+            if (signed) {
+                signedAccounts.add(account);
+            }
         }
 
         void add(String mailingId, Optional<String> account, String source, boolean signed) {
@@ -152,7 +171,8 @@ public final class MailingIdResolver {
                     .or(() -> candidates.stream().findFirst());
             var account = chosen.flatMap(MailingIdCandidate::accountId)
                     .or(() -> accounts.stream().findFirst());
-            boolean conflict = candidates.stream()
+            boolean conflict = unsignedCopy
+                    || candidates.stream()
                                     .map(MailingIdCandidate::mailingId)
                                     .distinct()
                                     .count()
@@ -161,9 +181,11 @@ public final class MailingIdResolver {
             return new Resolution(
                     chosen.map(MailingIdCandidate::mailingId),
                     account,
+                    account.filter(signedAccounts::contains).isPresent() && accounts.size() == 1,
                     chosen.map(MailingIdCandidate::source),
                     candidates,
-                    conflict);
+                    conflict,
+                    unsignedCopy);
         }
     }
 }

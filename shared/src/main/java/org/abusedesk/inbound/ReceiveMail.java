@@ -132,18 +132,22 @@ public final class ReceiveMail {
                     truncated,
                     Optional.of(raw.location()),
                     report.dkim().checks(),
+                    report.signature(),
                     received.verdicts(),
                     quarantined);
             found.add(new Complaint(
                     key,
                     Channel.MAIL,
-                    mail.classification(),
+                    reading.classification(),
                     ComplaintState.RECEIVED,
                     received.receivedAt(),
                     complainant,
                     message(mail),
                     new Attribution(
-                            resolution.accountId(), report.verified(received.verdicts()), Optional.of(provenance)),
+                            resolution.accountId(),
+                            resolution.accountSigned(),
+                            report.verification(),
+                            Optional.of(provenance)),
                     received.receivedAt().plus(retention)));
         }
         return found;

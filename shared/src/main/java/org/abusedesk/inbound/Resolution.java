@@ -8,14 +8,20 @@ import org.abusedesk.complaint.MailingIdCandidate;
 /**
  * The Mailing ID and account a reported message was tied to, where they came from, and every candidate seen.
  *
- * @param conflict the sources named more than one Mailing ID, or more than one account
+ * @param accountSigned the account came from header instances a valid DKIM signature of ours covers, and no other
+ *     account was named
+ * @param conflict the sources named more than one Mailing ID, or more than one account, or a signed header has an
+ *     unsigned copy
+ * @param unsignedCopy a header that a signature of ours covers has more instances than the signature covers
  */
 public record Resolution(
         Optional<String> mailingId,
         Optional<String> accountId,
+        boolean accountSigned,
         Optional<String> source,
         List<MailingIdCandidate> candidates,
-        boolean conflict) {
+        boolean conflict,
+        boolean unsignedCopy) {
 
     public Resolution {
         Objects.requireNonNull(mailingId, "mailingId == null");

@@ -87,10 +87,13 @@ public final class ProcessComplaint {
         return latency.isNegative() ? Duration.ZERO : latency;
     }
 
-    /** The registry's account for the complaint's mailing; else the account its evidence names, if any. */
+    /**
+     * The registry's account for the complaint's mailing; else the account a verified signature names. An account the
+     * mail merely claims (an unsigned {@code X-Client}) is kept as evidence, and escalates nobody.
+     */
     private Optional<AccountId> accountOf(Complaint complaint) {
         return mailings.find(complaint.mailingId())
                 .map(Mailing::accountId)
-                .or(() -> complaint.attribution().claimedAccountId().map(AccountId::new));
+                .or(() -> complaint.attribution().provenAccountId().map(AccountId::new));
     }
 }

@@ -193,7 +193,11 @@ class DynamoDbAccountsIT {
         var account = newAccount();
         var complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         var ledger = new DynamoDbLedger(
-                dynamoDb, stack.ref("ComplaintsTable"), stack.ref("MailingsTable"), stack.ref("AccountsTable"));
+                dynamoDb,
+                stack.ref("ComplaintsTable"),
+                stack.ref("MailingsTable"),
+                stack.ref("AccountsTable"),
+                stack.ref("LimitsTable"));
         var addresses = List.of(
                 "erika.muster@example.net",
                 "Max.Muster@Example.NET",

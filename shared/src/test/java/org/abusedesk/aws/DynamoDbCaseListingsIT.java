@@ -60,7 +60,8 @@ class DynamoDbCaseListingsIT {
         String table = stack.ref("ComplaintsTable");
         this.complaints = new DynamoDbComplaints(dynamoDb, table);
         this.cases = new DynamoDbCases(dynamoDb, table);
-        this.ledger = new DynamoDbLedger(dynamoDb, table, stack.ref("MailingsTable"), stack.ref("AccountsTable"));
+        this.ledger = new DynamoDbLedger(
+                dynamoDb, table, stack.ref("MailingsTable"), stack.ref("AccountsTable"), stack.ref("LimitsTable"));
         var recording = new ExecutionInterceptor() {
             @Override
             public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {

@@ -29,6 +29,7 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.local.Stack;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
@@ -56,7 +57,8 @@ class DynamoDbCasesIT {
         this.table = stack.ref("ComplaintsTable");
         this.complaints = new DynamoDbComplaints(dynamoDb, table);
         this.cases = new DynamoDbCases(dynamoDb, table);
-        this.ledger = new DynamoDbLedger(dynamoDb, table, stack.ref("MailingsTable"), stack.ref("AccountsTable"));
+        this.ledger = new DynamoDbLedger(
+                dynamoDb, table, stack.ref("MailingsTable"), stack.ref("AccountsTable"), stack.ref("LimitsTable"));
         this.acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table, stack.ref("LimitsTable"), 3);
     }
 
@@ -220,6 +222,7 @@ class DynamoDbCasesIT {
                 false,
                 evidence,
                 List.of(new DkimCheck("example.com", "s1", true, true)),
+                Optional.empty(),
                 new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.GRAY),
                 false);
         return new Complaint(
@@ -230,7 +233,7 @@ class DynamoDbCasesIT {
                 NOW,
                 new Complainant(ERIKA, Optional.of("Erika Muster"), Salutation.NONE, Language.DE),
                 "Spam",
-                new Attribution(Optional.of("121070"), true, Optional.of(provenance)),
+                new Attribution(Optional.of("121070"), false, Verification.SIGNED_BY_SENDER, Optional.of(provenance)),
                 NOW.plus(Duration.ofDays(180)));
     }
 }

@@ -22,6 +22,7 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.local.Stack;
 import org.abusedesk.reconcile.ComplaintsByState.Entry;
 import org.abusedesk.testkit.MotoExtension;
@@ -151,7 +152,7 @@ class DynamoDbComplaintIndexesIT {
                 Instant.now(),
                 new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.EN),
                 "spam",
-                new Attribution(Optional.empty(), false, provenance),
+                new Attribution(Optional.empty(), false, Verification.NOT_SIGNED, provenance),
                 Instant.now().plus(Duration.ofDays(180)));
     }
 
@@ -166,6 +167,7 @@ class DynamoDbComplaintIndexesIT {
                 false,
                 Optional.empty(),
                 List.of(),
+                Optional.empty(),
                 ReceiptVerdicts.UNKNOWN,
                 false);
     }

@@ -26,6 +26,7 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
 import org.abusedesk.suppression.AddressHash;
@@ -238,6 +239,7 @@ class DynamoDbComplaintsIT {
                 true,
                 Optional.of("s3://inbound-bucket/inbound/0000014141611abcd"),
                 List.of(new DkimCheck("mail.example.com", "s1", true, false)),
+                Optional.empty(),
                 new ReceiptVerdicts(Verdict.PASS, Verdict.FAIL, Verdict.GRAY, Verdict.PASS, Verdict.PROCESSING_FAILED),
                 true);
         var base = complaint(ComplaintState.RECEIVED, NOW.plusSeconds(86_400));
@@ -249,7 +251,7 @@ class DynamoDbComplaintsIT {
                 NOW,
                 base.complainant(),
                 "spam",
-                new Attribution(Optional.of("121070"), true, Optional.of(provenance)),
+                new Attribution(Optional.of("121070"), false, Verification.SIGNED_BY_SENDER, Optional.of(provenance)),
                 NOW.plusSeconds(86_400));
 
         // WHEN it is stored and read back

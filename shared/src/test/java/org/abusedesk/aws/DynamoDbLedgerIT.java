@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
@@ -15,9 +16,14 @@ import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.complaint.DkimCheck;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.local.Stack;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
@@ -43,7 +49,11 @@ class DynamoDbLedgerIT {
         this.dynamoDb = stack.aws().dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         this.ledger = new DynamoDbLedger(
-                dynamoDb, stack.ref("ComplaintsTable"), stack.ref("MailingsTable"), stack.ref("AccountsTable"));
+                dynamoDb,
+                stack.ref("ComplaintsTable"),
+                stack.ref("MailingsTable"),
+                stack.ref("AccountsTable"),
+                stack.ref("LimitsTable"));
         this.accounts = new DynamoDbAccounts(dynamoDb, stack.ref("AccountsTable"));
     }
 
@@ -82,6 +92,68 @@ class DynamoDbLedgerIT {
         assertThat(accounts.find(account).orElseThrow().complaints()).isEqualTo(1);
         assertThat(accounts.of(account)).isEmpty();
         assertThat(complaints.find(complaint.key(), NOW).orElseThrow().state()).isEqualTo(ComplaintState.COUNTED);
+    }
+
+    @Test
+    void count_ofASecondComplaintWithTheSameSignedMessage_marksItAReplay_andCountsNothing() {
+        // GIVEN two verified complaints on one mailing whose reported messages carry the same signature (a replay)
+        var first = signed("erika.muster@example.net", "sig-14141612");
+        var replay = signed("max.muster@example.net", "sig-14141612");
+        complaints.add(first);
+        complaints.add(replay);
+        var account = new AccountId("121072");
+
+        // WHEN both are counted
+        assertThat(ledger.count(first, Optional.of(account))).isTrue();
+        assertThat(ledger.count(replay, Optional.of(account))).isTrue();
+
+        // THEN the first counts once, verified; the second is counted as a replay, unverified, touching no counter
+        var mailing = dynamoDb.getItem(
+                        r -> r.tableName(stack.ref("MailingsTable")).key(DynamoDbMailings.key(first.mailingId())))
+                .item();
+        assertThat(mailing.get("complaints").n()).isEqualTo("1");
+        assertThat(mailing.get("verifiedComplaints").n()).isEqualTo("1");
+        var counted = accounts.find(account).orElseThrow();
+        assertThat(counted.complaints()).isEqualTo(1);
+        assertThat(counted.verifiedComplaints()).isEqualTo(1);
+        var stored = complaints.find(replay.key(), NOW).orElseThrow();
+        assertThat(stored.state()).isEqualTo(ComplaintState.COUNTED);
+        assertThat(stored.attribution().verification()).isEqualTo(Verification.REPLAY);
+        assertThat(stored.attribution().verified()).isFalse();
+        assertThat(complaints.find(first.key(), NOW).orElseThrow().attribution().verification())
+                .isEqualTo(Verification.SIGNED_BY_SENDER);
+        assertThat(accounts.find(account, AddressHash.of("max.muster@example.net")))
+                .isEmpty();
+
+        // AND counting the replay again changes nothing
+        assertThat(ledger.count(replay, Optional.of(account))).isFalse();
+        assertThat(accounts.find(account).orElseThrow().complaints()).isEqualTo(1);
+    }
+
+    private static Complaint signed(String email, String signature) {
+        var provenance = new MailProvenance(
+                "ses-" + email,
+                0,
+                ReportFormat.ATTACHED_MESSAGE,
+                Optional.of("header:X-Mailing"),
+                List.of(),
+                false,
+                false,
+                Optional.empty(),
+                List.of(new DkimCheck("mail.example.com", "s1", true, true)),
+                Optional.of(signature),
+                ReceiptVerdicts.UNKNOWN,
+                false);
+        return new Complaint(
+                new ComplaintKey(new MailingId("14141612"), ComplaintId.generate()),
+                Channel.MAIL,
+                Classification.COMPLAINT,
+                ComplaintState.RECEIVED,
+                NOW,
+                new Complainant(email, Optional.empty(), Salutation.NONE, Language.DE),
+                "spam",
+                new Attribution(Optional.empty(), false, Verification.SIGNED_BY_SENDER, Optional.of(provenance)),
+                NOW.plus(Duration.ofDays(180)));
     }
 
     private Map<String, AttributeValue> suppressionItem(AccountId account, AddressHash hash) {

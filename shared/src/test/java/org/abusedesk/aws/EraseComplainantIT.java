@@ -153,7 +153,11 @@ class EraseComplainantIT {
     private void process(ComplaintKey key) {
         var complaint = complaints.find(key, NOW).orElseThrow();
         new DynamoDbLedger(
-                        dynamoDb, stack.ref("ComplaintsTable"), stack.ref("MailingsTable"), stack.ref("AccountsTable"))
+                        dynamoDb,
+                        stack.ref("ComplaintsTable"),
+                        stack.ref("MailingsTable"),
+                        stack.ref("AccountsTable"),
+                        stack.ref("LimitsTable"))
                 .count(complaint, Optional.of(ACCOUNT));
         new DynamoDbAcknowledgements(dynamoDb, stack.ref("ComplaintsTable"), stack.ref("LimitsTable"), 3)
                 .record(complaint, NOW);

@@ -23,6 +23,7 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
 import org.abusedesk.testkit.MotoExtension;
@@ -71,6 +72,7 @@ class S3EvidenceLinksIT {
                 false,
                 Optional.ofNullable(evidence),
                 List.of(),
+                Optional.empty(),
                 ReceiptVerdicts.UNKNOWN,
                 quarantined);
         return new Complaint(
@@ -81,7 +83,7 @@ class S3EvidenceLinksIT {
                 Instant.now(),
                 new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
                 "spam",
-                new Attribution(Optional.empty(), false, Optional.of(provenance)),
+                new Attribution(Optional.empty(), false, Verification.NOT_SIGNED, Optional.of(provenance)),
                 Instant.now().plusSeconds(3600));
     }
 }

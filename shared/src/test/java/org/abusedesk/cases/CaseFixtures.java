@@ -20,6 +20,7 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verification;
 
 /** Complaints as the form and the inbound function store them, for the tests of cases. */
 public final class CaseFixtures {
@@ -61,6 +62,7 @@ public final class CaseFixtures {
                 false,
                 Optional.of("memory://" + receiptId),
                 List.of(),
+                Optional.empty(),
                 ReceiptVerdicts.UNKNOWN,
                 quarantined);
         return new Complaint(
@@ -71,7 +73,7 @@ public final class CaseFixtures {
                 at,
                 new Complainant(email, Optional.of("Erika Muster"), Salutation.NONE, Language.DE),
                 "Spam\n\nSchon wieder.",
-                new Attribution(Optional.of("121070"), true, Optional.of(provenance)),
+                new Attribution(Optional.of("121070"), false, Verification.SIGNED_BY_SENDER, Optional.of(provenance)),
                 at.plus(Duration.ofDays(180)));
     }
 
@@ -89,7 +91,8 @@ public final class CaseFixtures {
                 complaint.message(),
                 new Attribution(
                         attribution.claimedAccountId(),
-                        attribution.verified(),
+                        attribution.accountSigned(),
+                        attribution.verification(),
                         Optional.of(new MailProvenance(
                                 provenance.receiptId(),
                                 provenance.part(),
@@ -100,6 +103,7 @@ public final class CaseFixtures {
                                 provenance.truncated(),
                                 Optional.of(evidence),
                                 provenance.dkim(),
+                                provenance.signature(),
                                 provenance.verdicts(),
                                 provenance.quarantined()))),
                 complaint.expiresAt());

@@ -149,7 +149,8 @@ public final class InMemoryCases implements CaseListings, CaseFiles, Complainant
                 "",
                 new Attribution(
                         attribution.claimedAccountId(),
-                        attribution.verified(),
+                        attribution.accountSigned(),
+                        attribution.verification(),
                         attribution.provenance().map(InMemoryCases::withoutEvidence)),
                 c.expiresAt()));
         closures.computeIfPresent(
@@ -227,6 +228,7 @@ public final class InMemoryCases implements CaseListings, CaseFiles, Complainant
                 p.truncated(),
                 Optional.empty(),
                 p.dkim(),
+                p.signature(),
                 p.verdicts(),
                 p.quarantined());
     }

@@ -76,7 +76,7 @@ class CorpusTest {
         var expected = feedbackType
                 .map(BY_FEEDBACK_TYPE::get)
                 .orElseGet(() -> WITHOUT_FEEDBACK_TYPE.get(file.getFileName().toString()));
-        assertThat(reading.mail().classification()).as(file.toString()).isEqualTo(expected);
+        assertThat(reading.classification()).as(file.toString()).isEqualTo(expected);
         assertThat(reading.reports()).hasSize(1);
         assertThat(reading.reports().get(0).format())
                 .isEqualTo(file.getFileName().toString().equals("arf-26.eml") ? ReportFormat.TEXT : ReportFormat.ARF);
@@ -113,7 +113,7 @@ class CorpusTest {
     void deliveryStatusNotification_isABounce(Path file) {
         var reading = reader.read(Fixtures.read(file));
 
-        assertThat(reading.mail().classification()).as(file.toString()).isEqualTo(Classification.BOUNCE);
+        assertThat(reading.classification()).as(file.toString()).isEqualTo(Classification.BOUNCE);
         assertThat(reading.reports()).hasSize(1);
     }
 
@@ -122,7 +122,7 @@ class CorpusTest {
     void automaticReply_isAnAutoReply(Path file) {
         var reading = reader.read(Fixtures.read(file));
 
-        assertThat(reading.mail().classification()).as(file.toString()).isEqualTo(Classification.AUTO_REPLY);
+        assertThat(reading.classification()).as(file.toString()).isEqualTo(Classification.AUTO_REPLY);
         assertThat(reading.reports()).hasSize(1);
     }
 
@@ -189,7 +189,7 @@ class CorpusTest {
     }
 
     private static void assertInlineForward(Path file, String body, MailReading reading) {
-        assertThat(reading.mail().classification()).as(file.toString()).isEqualTo(Classification.COMPLAINT);
+        assertThat(reading.classification()).as(file.toString()).isEqualTo(Classification.COMPLAINT);
         assertThat(reading.reports()).hasSize(1);
         var report = reading.reports().get(0);
         assertThat(report.format()).as(file.toString()).isEqualTo(ReportFormat.INLINE_FORWARD);

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import org.abusedesk.complaint.DkimCheck;
-import org.abusedesk.complaint.ReceiptVerdicts;
 import org.apache.james.jdkim.DKIMSigner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,10 @@ class DkimVerifierTest {
 
         assertThat(proof.checks()).containsExactly(new DkimCheck("mail.example.com", "s1", true, true));
         assertThat(proof.verified()).isTrue();
-        assertThat(proof.signedHeaders())
-                .containsExactlyInAnyOrder("from", "to", "subject", "message-id", "feedback-id");
+        assertThat(proof.signatures().get(0).covered())
+                .containsOnlyKeys("from", "to", "subject", "message-id", "feedback-id");
+        assertThat(proof.signedInstances("Feedback-ID")).isEqualTo(1);
+        assertThat(proof.provenInstances("Feedback-ID")).isEqualTo(1);
     }
 
     @Test
@@ -77,7 +78,7 @@ class DkimVerifierTest {
 
         assertThat(proof.checks()).containsExactly(new DkimCheck("mail.example.com", "s1", false, true));
         assertThat(proof.verified()).isFalse();
-        assertThat(proof.signedHeaders()).isEmpty();
+        assertThat(proof.signedInstances("from")).isZero();
     }
 
     @Test
@@ -120,7 +121,7 @@ class DkimVerifierTest {
         var report = reader.read(mail).reports().get(0);
 
         // THEN the complaint is verified, and the DKIM-covered header's value wins, the conflict flagged
-        assertThat(report.verified(ReceiptVerdicts.UNKNOWN)).isTrue();
+        assertThat(report.verified()).isTrue();
         assertThat(report.resolution().mailingId()).contains("14141699");
         assertThat(report.resolution().accountId()).contains("121070");
         assertThat(report.resolution().source()).contains("header:Feedback-ID");

@@ -33,7 +33,7 @@ class MailParserTest {
         "pasted-headers.eml,            COMPLAINT,      TEXT,             14141611,  121070,    pasted:List-Id",
         "typed-subject.eml,             COMPLAINT,      TEXT,             14141611,  ,          text",
         "typed-body-base64.eml,         COMPLAINT,      TEXT,             14141611,  ,          text",
-        "no-mailing-id.eml,             COMPLAINT,      TEXT,             ,          ,          ",
+        "no-mailing-id.eml,             ENQUIRY,        TEXT,             ,          ,          ",
         "unsubscribe-mailto.eml,        UNSUBSCRIBE,    TEXT,             ,          ,          ",
         "auto-reply-german.eml,         AUTO_REPLY,     TEXT,             ,          ,          ",
         "bounce-without-report.eml,     BOUNCE,         TEXT,             ,          ,          ",
@@ -51,7 +51,7 @@ class MailParserTest {
         var reading = reader.read(Fixtures.mail(fixture));
 
         // THEN it has one reported message, tied to the mailing (or to none) with the source recorded
-        assertThat(reading.mail().classification()).isEqualTo(classification);
+        assertThat(reading.classification()).isEqualTo(classification);
         assertThat(reading.reports()).hasSize(1);
         var report = reading.reports().get(0);
         assertThat(report.format()).isEqualTo(format);
@@ -206,10 +206,11 @@ class MailParserTest {
     }
 
     @Test
-    void emptyInput_isOneUnattributedTextReport() {
+    void emptyInput_isOneUnattributedTextReport_anEnquiryForNothingTiesItToAMailing() {
         var reading = reader.read(new byte[0]);
 
         assertThat(reading.mail().classification()).isEqualTo(Classification.COMPLAINT);
+        assertThat(reading.classification()).isEqualTo(Classification.ENQUIRY);
         assertThat(reading.reports()).extracting(ReadReport::format).containsExactly(ReportFormat.TEXT);
         assertThat(reading.reports().get(0).resolution().mailingId()).isEmpty();
         assertThat(List.of(reading.mail().truncated())).containsExactly(false);

@@ -17,6 +17,7 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class ReceiveMailTest {
     }
 
     @Test
-    void receive_withoutAnyMailingId_storesTheComplaintUnattributed_andCountsItSo() {
+    void receive_ofATextWithoutAnyMailingIdOrLinkToUs_storesItUnattributed_asAnEnquiry() {
         rawMails.put("ses-3", Fixtures.mail("no-mailing-id.eml"));
 
         var stored = receiveMail.receive(new ReceivedMail("ses-3", RECEIVED_AT, Optional.empty(), ALL_PASS));
@@ -112,7 +113,8 @@ class ReceiveMailTest {
             assertThat(s.mailingIdSource()).isEqualTo("none");
         });
         assertThat(metrics.measurements())
-                .containsExactly(new ComplaintReceived(Channel.MAIL, Classification.COMPLAINT, true));
+                .containsExactly(new ComplaintReceived(Channel.MAIL, Classification.ENQUIRY, true));
+        assertThat(complaints.all().get(0).classification()).isEqualTo(Classification.ENQUIRY);
         assertThat(complaints
                         .all()
                         .get(0)
@@ -152,13 +154,15 @@ class ReceiveMailTest {
     }
 
     @Test
-    void receive_ofAnArfReportWhoseDkimTheServerVerified_isVerified() {
+    void receive_ofAnArfReportWhoseDkimTheServerVerified_isNotVerifiedByThatAlone() {
+        // SES's DKIM PASS says only that some signature passed: the sender's own domain would do.
         rawMails.put("ses-6", Fixtures.mail("cfbl-report.eml"));
 
         receiveMail.receive(new ReceivedMail("ses-6", RECEIVED_AT, Optional.empty(), ALL_PASS));
 
         var complaint = complaints.all().get(0);
-        assertThat(complaint.attribution().verified()).isTrue();
+        assertThat(complaint.attribution().verified()).isFalse();
+        assertThat(complaint.attribution().verification()).isEqualTo(Verification.REPORTER_NOT_PROVEN);
         assertThat(complaint.mailingId().value()).isEqualTo("14141611");
         assertThat(complaint.attribution().claimedAccountId()).contains("121070");
     }

@@ -24,6 +24,7 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.processing.Notification;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,7 @@ class NotificationComposerTest {
                 false,
                 Optional.of("s3://inbound/inbound/ses-1"),
                 List.of(),
+                Optional.empty(),
                 org.abusedesk.complaint.ReceiptVerdicts.UNKNOWN,
                 quarantined);
         return new Complaint(
@@ -240,7 +242,7 @@ class NotificationComposerTest {
                 Instant.parse("2026-11-28T10:15:30Z"),
                 new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
                 "Spam",
-                new Attribution(Optional.of("121070"), false, Optional.of(provenance)),
+                new Attribution(Optional.of("121070"), false, Verification.NOT_SIGNED, Optional.of(provenance)),
                 Instant.parse("2027-05-27T10:15:30Z"));
     }
 

@@ -21,6 +21,7 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.metrics.Measurement.NotificationSent;
 import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,7 @@ class AcknowledgeComplainantTest {
                 false,
                 Optional.empty(),
                 List.of(),
+                Optional.empty(),
                 verdicts,
                 false);
     }
@@ -127,7 +129,7 @@ class AcknowledgeComplainantTest {
                 NOW,
                 new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
                 "spam",
-                new Attribution(Optional.empty(), false, provenance),
+                new Attribution(Optional.empty(), false, Verification.NOT_SIGNED, provenance),
                 NOW.plusSeconds(3600));
     }
 }

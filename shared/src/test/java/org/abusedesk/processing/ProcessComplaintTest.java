@@ -18,6 +18,7 @@ import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.metrics.Measurement.NotificationSent;
 import org.abusedesk.metrics.Measurement.ProcessingLatency;
 import org.abusedesk.metrics.Measurement.StatusTransition;
@@ -213,13 +214,37 @@ class ProcessComplaintTest {
     }
 
     @Test
-    void aComplaintOnAnUnregisteredMailing_keepsItsMailingId_andTakesTheAccountItsEvidenceNames() {
+    void fiveComplaintsOnUnregisteredMailings_namingAnAccountInAnUnsignedHeader_escalateNobody() {
+        // GIVEN five mailed complaints, each on an unregistered mailing, whose mail claims account 121070 unsigned
+        var keys = new ArrayList<ComplaintKey>();
+        for (int i = 0; i < 5; i++) {
+            keys.add(desk.receive(
+                    "77" + i,
+                    "p" + i + "@example.net",
+                    Channel.MAIL,
+                    Classification.COMPLAINT,
+                    new Attribution(Optional.of("121070"), false, Verification.SIGNED_BY_SENDER, Optional.empty())));
+        }
+
+        // WHEN they are processed
+        keys.forEach(desk.processComplaint::process);
+
+        // THEN the claimed account is kept as evidence only: it is neither counted, suppressed nor escalated
+        assertThat(desk.accounts.find(ACCOUNT)).isEmpty();
+        assertThat(desk.accounts.of(ACCOUNT)).isEmpty();
+        assertThat(desk.notifications).allSatisfy(n -> assertThat(n.account()).isEmpty());
+        assertThat(keys)
+                .allSatisfy(k -> assertThat(desk.state(k)).isIn(ComplaintState.COUNTED, ComplaintState.NOTIFIED));
+    }
+
+    @Test
+    void aComplaintOnAnUnregisteredMailing_takesTheAccountAVerifiedSignatureNames() {
         var key = desk.receive(
                 "777",
                 "a@example.net",
                 Channel.MAIL,
                 Classification.COMPLAINT,
-                new Attribution(Optional.of("121070"), false));
+                new Attribution(Optional.of("121070"), true, Verification.SIGNED_BY_SENDER, Optional.empty()));
 
         desk.processComplaint.process(key);
 
@@ -230,6 +255,20 @@ class ProcessComplaintTest {
             assertThat(n.mailingRatePercent()).isEmpty();
         });
         assertThat(desk.accounts.of(ACCOUNT)).hasSize(1);
+    }
+
+    @Test
+    void aSignedAccount_onAnUnverifiedComplaint_escalatesNobody() {
+        var key = desk.receive(
+                "777",
+                "a@example.net",
+                Channel.MAIL,
+                Classification.COMPLAINT,
+                new Attribution(Optional.of("121070"), true, Verification.UNSIGNED_COPY, Optional.empty()));
+
+        desk.processComplaint.process(key);
+
+        assertThat(desk.accounts.find(ACCOUNT)).isEmpty();
     }
 
     @Test

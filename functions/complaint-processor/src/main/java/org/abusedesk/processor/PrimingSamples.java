@@ -29,6 +29,7 @@ import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
+import org.abusedesk.complaint.Verification;
 import org.abusedesk.mailing.Mailing;
 import org.abusedesk.processing.Notification;
 
@@ -71,13 +72,15 @@ final class PrimingSamples {
                 false,
                 Optional.of("s3://snapstart-priming/inbound/snapstart-priming"),
                 List.of(new DkimCheck("example.invalid", "priming", true, true)),
+                Optional.empty(),
                 new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS),
                 false);
         return complaint(
                 "00000000000000000000000001",
                 Channel.MAIL,
                 new Complainant("priming@example.invalid", Optional.empty(), Salutation.NONE, Language.EN),
-                new Attribution(Optional.of(ACCOUNT.value()), true, Optional.of(provenance)));
+                new Attribution(
+                        Optional.of(ACCOUNT.value()), false, Verification.SIGNED_BY_SENDER, Optional.of(provenance)));
     }
 
     /** The abuse team's mail about both, on an escalated account. */

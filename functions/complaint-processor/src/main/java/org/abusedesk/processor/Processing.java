@@ -77,7 +77,8 @@ final class Processing {
                         dynamoDb,
                         environment.require("COMPLAINTS_TABLE"),
                         environment.require("MAILINGS_TABLE"),
-                        environment.require("ACCOUNTS_TABLE")),
+                        environment.require("ACCOUNTS_TABLE"),
+                        environment.require("LIMITS_TABLE")),
                 new EscalateAccount(
                         accounts,
                         mailings,

@@ -74,9 +74,15 @@ public final class InboundMail {
                 .map(PublicKeys.class::cast)
                 .orElseGet(DnsKeys::new);
         var profile = ResolutionProfile.fromEnvironment(environment);
+        var reporters = new FeedbackReporters(
+                environment
+                        .optional("FEEDBACK_REPORTERS")
+                        .map(FeedbackReporters::parse)
+                        .orElse(Set.copyOf(FeedbackReporters.DEFAULTS)),
+                keys);
         return new ReceiveMail(
                 rawMails,
-                new MailReader(limits, profile, new DkimVerifier(domains, keys)),
+                new MailReader(limits, profile, new DkimVerifier(domains, keys), reporters),
                 complaints,
                 metrics,
                 limits,

@@ -32,6 +32,9 @@ final class CaseViews {
         view.put("accountId", file.account().map(AccountId::value).orElse(null));
         view.put("claimedAccountId", attribution.claimedAccountId().orElse(null));
         view.put("verified", attribution.verified());
+        view.put("verification", attribution.verification().name());
+        view.put("verificationReason", attribution.verification().explanation());
+        view.put("accountSigned", attribution.accountSigned());
         // After erasure the complaint keeps nothing of the person: show that, not empty strings.
         view.put("complainant", erased ? null : complainant(complaint.complainant()));
         view.put("message", erased ? null : complaint.message());
