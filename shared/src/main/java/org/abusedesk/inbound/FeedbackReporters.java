@@ -23,7 +23,7 @@ public final class FeedbackReporters {
      * template's {@code FeedbackReporters} parameter replaces them.
      */
     public static final List<String> DEFAULTS =
-            List.of("arf.mail.yahoo.com", "hotmail.com", "senderscore.net", "fbl.validity.com", "corp.mail.ru");
+            List.of("arf.mail.yahoo.com", "hotmail.com", "senderscore.net");
 
     private final Set<String> domains;
     private final DkimVerifier verifier;
