@@ -14,9 +14,11 @@ import java.util.concurrent.Callable;
 import org.abusedesk.inbound.ConfiguredKeys;
 import org.abusedesk.inbound.DkimVerifier;
 import org.abusedesk.inbound.DnsKeys;
+import org.abusedesk.inbound.FeedbackReporters;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.MailReader;
 import org.abusedesk.inbound.MailReading;
+import org.abusedesk.inbound.PublicKeys;
 import org.abusedesk.inbound.ResolutionProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +46,12 @@ final class ParseCommand implements Callable<Integer> {
     List<String> sendingDomains = new ArrayList<>();
 
     @Option(
+            names = "--reporter",
+            description = "A feedback-loop report domain whose own DKIM signature verifies a report; may be repeated"
+                    + " (default: none).")
+    List<String> reporters = new ArrayList<>();
+
+    @Option(
             names = "--dkim-keys",
             description = "DKIM key records, <selector>._domainkey.<domain>=<record> separated by '|' (default: DNS).")
     String dkimKeys;
@@ -56,18 +64,15 @@ final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        PublicKeys keys = dkimKeys == null
+                ? new DnsKeys()
+                : ConfiguredKeys.parse(dkimKeys)
+                        .orElseThrow(() -> new IllegalArgumentException("--dkim-keys holds no key"));
         var reader = new MailReader(
                 InboundLimits.DEFAULT,
                 profile == null ? ResolutionProfile.DEFAULT : ResolutionProfile.fromJson(profile),
-                sendingDomains.isEmpty()
-                        ? DkimVerifier.none()
-                        : new DkimVerifier(
-                                new HashSet<>(sendingDomains),
-                                dkimKeys == null
-                                        ? new DnsKeys()
-                                        : ConfiguredKeys.parse(dkimKeys)
-                                                .orElseThrow(() ->
-                                                        new IllegalArgumentException("--dkim-keys holds no key"))));
+                sendingDomains.isEmpty() ? DkimVerifier.none() : new DkimVerifier(new HashSet<>(sendingDomains), keys),
+                reporters.isEmpty() ? FeedbackReporters.none() : new FeedbackReporters(new HashSet<>(reporters), keys));
         var out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         int exit = 0;
         for (Path file : files) {

@@ -54,12 +54,14 @@ class ParseCommandTest {
         assertThat(JSON.readTree(lines[0]).toString())
                 .isEqualTo("{\"file\":\"" + complaint + "\",\"classification\":\"COMPLAINT\",\"complaints\":[{"
                         + "\"mailingId\":\"14141611\",\"accountId\":\"121070\",\"format\":\"ATTACHED_MESSAGE\","
-                        + "\"mailingIdSource\":\"header:X-Mailing\",\"verified\":false,\"conflict\":false}],"
+                        + "\"mailingIdSource\":\"header:X-Mailing\",\"verified\":false,\"verification\":\"NOT_SIGNED\","
+                        + "\"conflict\":false}],"
                         + "\"truncated\":false}");
         assertThat(JSON.readTree(lines[1]).toString())
-                .isEqualTo("{\"file\":\"" + garbage + "\",\"classification\":\"COMPLAINT\",\"complaints\":[{"
+                .isEqualTo("{\"file\":\"" + garbage + "\",\"classification\":\"ENQUIRY\",\"complaints\":[{"
                         + "\"mailingId\":null,\"accountId\":null,\"format\":\"TEXT\",\"mailingIdSource\":null,"
-                        + "\"verified\":false,\"conflict\":false}],\"truncated\":false}");
+                        + "\"verified\":false,\"verification\":\"NOT_SIGNED\",\"conflict\":false}],"
+                        + "\"truncated\":false}");
     }
 
     @Test

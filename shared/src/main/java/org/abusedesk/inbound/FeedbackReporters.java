@@ -22,8 +22,7 @@ public final class FeedbackReporters {
      * The report domains of the providers' feedback loops, each with its source in {@code docs/inbound-mail.md}; the
      * template's {@code FeedbackReporters} parameter replaces them.
      */
-    public static final List<String> DEFAULTS =
-            List.of("arf.mail.yahoo.com", "hotmail.com", "senderscore.net");
+    public static final List<String> DEFAULTS = List.of("arf.mail.yahoo.com", "hotmail.com", "senderscore.net");
 
     private final Set<String> domains;
     private final DkimVerifier verifier;
