@@ -51,6 +51,13 @@ final class LocalCommand implements Callable<Integer> {
     int smtpPort;
 
     @Option(
+            names = "--dns",
+            paramLabel = "HOST:PORT",
+            description = "DNS server for the SMTP listener's SPF, DKIM and DMARC verdicts and the functions' DKIM key"
+                    + " lookups (default: none; verdicts DISABLED, keys from the system's resolver).")
+    String dns;
+
+    @Option(
             names = "--moto-port",
             defaultValue = "5050",
             description = "Port of the moto server (default: ${DEFAULT-VALUE}).")
@@ -104,7 +111,7 @@ final class LocalCommand implements Callable<Integer> {
             local = LocalStack.start(
                     template,
                     new AwsEndpoint(aws, Region.of(region)),
-                    new LocalStack.Options(host, port, stackName, stackParameters, smtpPort));
+                    new LocalStack.Options(host, port, stackName, stackParameters, smtpPort, dns));
         } catch (RuntimeException e) {
             if (moto != null) {
                 moto.close();
@@ -162,6 +169,9 @@ final class LocalCommand implements Callable<Integer> {
                     receiver.port(),
                     function.logicalId(),
                     String.join(", ", receiver.rule().recipients()));
+        }
+        if (dns != null && !dns.isBlank()) {
+            out.println("  DNS    " + dns.strip() + "  -> SPF, DKIM and DMARC verdicts of the SMTP listener");
         }
         out.println("  AWS endpoint " + aws + (startedMoto ? " (moto server)" : ""));
         local.stack().outputs().forEach((name, value) -> out.println("  " + name + ": " + value));

@@ -32,16 +32,38 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     /**
-     * Where the HTTP API listens, which stack to create, and the SMTP port standing in for SES receiving (0: any
-     * free one; negative: no SMTP listener).
+     * Where the HTTP API listens, which stack to create, the SMTP port standing in for SES receiving (0: any free
+     * one; negative: no SMTP listener), and the DNS server ({@code host:port}) the listener's SPF, DKIM and DMARC
+     * verdicts and the functions' DKIM key lookups ask (blank: verdicts DISABLED, the functions' platform resolver).
      */
-    public record Options(String host, int httpPort, String stackName, Map<String, String> parameters, int smtpPort) {
+    public record Options(
+            String host,
+            int httpPort,
+            String stackName,
+            Map<String, String> parameters,
+            int smtpPort,
+            String dnsServer) {
+
+        public Options {
+            dnsServer = dnsServer == null ? "" : dnsServer.strip();
+            if (!dnsServer.isEmpty()) {
+                ReceiptChecks.address(dnsServer);
+            }
+        }
+
+        /** Without a DNS server. */
+        public Options(String host, int httpPort, String stackName, Map<String, String> parameters, int smtpPort) {
+            this(host, httpPort, stackName, parameters, smtpPort, "");
+        }
 
         /** Without an SMTP listener. */
         public Options(String host, int httpPort, String stackName, Map<String, String> parameters) {
             this(host, httpPort, stackName, parameters, -1);
         }
     }
+
+    /** The template parameter that hands the functions the DNS server for their own DKIM key lookups. */
+    static final String DNS_RESOLVER_PARAMETER = "DnsResolver";
 
     private final Stack stack;
     private final HttpGateway gateway;
@@ -62,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(CloudFormationTemplate template, AwsEndpoint aws, Options options) {
-        var stack = Stack.create(template, options.stackName(), options.parameters(), aws);
+        var stack = Stack.create(template, options.stackName(), parameters(template, options), aws);
         var tokens = new LocalTokens(java.time.Clock.systemUTC());
         HttpGateway gateway;
         try {
@@ -78,6 +100,18 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         return local;
+    }
+
+    /** The options' parameters, with the DNS server handed to the template's DnsResolver unless given otherwise. */
+    private static Map<String, String> parameters(CloudFormationTemplate template, Options options) {
+        if (options.dnsServer().isEmpty()
+                || options.parameters().containsKey(DNS_RESOLVER_PARAMETER)
+                || !template.section("Parameters").containsKey(DNS_RESOLVER_PARAMETER)) {
+            return options.parameters();
+        }
+        var parameters = new java.util.HashMap<>(options.parameters());
+        parameters.put(DNS_RESOLVER_PARAMETER, options.dnsServer());
+        return Map.copyOf(parameters);
     }
 
     public Stack stack() {
@@ -164,6 +198,7 @@ public final class LocalStack implements AutoCloseable {
         }
         stack.pipes().forEach(pipe -> relays.add(new StreamRelay(pipe, stack.aws())));
         if (options.smtpPort() >= 0) {
+            var checks = ReceiptChecks.using(options.dnsServer());
             for (var rule : stack.receiptRules()) {
                 var function = stack.functionByArn(rule.functionArn());
                 // The first rule gets the port asked for; a template with more rules gets free ports for the rest.
@@ -173,7 +208,8 @@ public final class LocalStack implements AutoCloseable {
                         rule,
                         function,
                         (com.amazonaws.services.lambda.runtime.RequestStreamHandler) handlers.get(function.logicalId()),
-                        stack.aws());
+                        stack.aws(),
+                        checks);
                 receivers.add(receiver);
                 receiver.start();
             }

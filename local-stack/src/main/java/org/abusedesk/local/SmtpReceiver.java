@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Stands in for SES receiving: an SMTP server that takes mail for the receipt rule's recipients, stores it raw in
  * the rule's bucket under {@code <prefix><message id>} as the S3 action does, then invokes the rule's function
- * with the event SES sends (message id, headers, verdicts), asynchronously and retried twice as Lambda does.
+ * with the event SES sends (message id, headers, verdicts), asynchronously and retried twice as Lambda does. The
+ * SPF, DKIM and DMARC verdicts come from {@link ReceiptChecks} where a DNS server is configured, else DISABLED.
  */
 public final class SmtpReceiver implements AutoCloseable {
 
@@ -46,6 +48,7 @@ public final class SmtpReceiver implements AutoCloseable {
     private final FunctionDefinition function;
     private final RequestStreamHandler handler;
     private final S3Client s3;
+    private final ReceiptChecks checks;
     private final String region;
     private final SMTPServer server;
     private final ExecutorService invocations = Executors.newSingleThreadExecutor();
@@ -57,6 +60,19 @@ public final class SmtpReceiver implements AutoCloseable {
             FunctionDefinition function,
             RequestStreamHandler handler,
             AwsEndpoint aws) {
+        this(host, port, rule, function, handler, aws, ReceiptChecks.disabled());
+    }
+
+    /** With the SPF, DKIM and DMARC verdicts these checks give. */
+    public SmtpReceiver(
+            String host,
+            int port,
+            ReceiptRuleDefinition rule,
+            FunctionDefinition function,
+            RequestStreamHandler handler,
+            AwsEndpoint aws,
+            ReceiptChecks checks) {
+        this.checks = java.util.Objects.requireNonNull(checks, "checks == null");
         this.rule = rule;
         this.function = function;
         this.handler = handler;
@@ -101,10 +117,13 @@ public final class SmtpReceiver implements AutoCloseable {
     /** One SMTP transaction. */
     private final class Session implements MessageHandler {
 
+        private final MessageContext context;
         private String from = "";
         private final List<String> recipients = new ArrayList<>();
 
-        Session(MessageContext context) {}
+        Session(MessageContext context) {
+            this.context = context;
+        }
 
         @Override
         public void from(String address) {
@@ -125,13 +144,27 @@ public final class SmtpReceiver implements AutoCloseable {
             byte[] mail = data.readAllBytes();
             String messageId = messageId();
             s3.putObject(r -> r.bucket(rule.bucket()).key(rule.prefix() + messageId), RequestBody.fromBytes(mail));
-            byte[] event = event(messageId, from, List.copyOf(recipients), mail);
+            byte[] event = event(messageId, from, List.copyOf(recipients), mail, this::verdicts);
             invocations.submit(() -> invoke(messageId, event));
             return "Ok " + messageId;
         }
 
         @Override
         public void done() {}
+
+        private ReceiptChecks.Verdicts verdicts(byte[] mail, Headers headers) {
+            if (!checks.enabled()) {
+                return ReceiptChecks.Verdicts.DISABLED;
+            }
+            String client = context.getRemoteAddress() instanceof InetSocketAddress remote
+                    ? remote.getAddress().getHostAddress()
+                    : "";
+            var fromFields = headers.fields().stream()
+                    .filter(h -> h[0].equalsIgnoreCase("From"))
+                    .map(h -> h[1])
+                    .toList();
+            return checks.check(client, context.getHelo().orElse(""), from, fromFields, mail);
+        }
     }
 
     private void invoke(String messageId, byte[] event) {
@@ -164,8 +197,13 @@ public final class SmtpReceiver implements AutoCloseable {
         return id.toString();
     }
 
-    /** The event SES's Lambda action sends; verdicts DISABLED, because nothing here scans or checks mail. */
-    private byte[] event(String messageId, String from, List<String> recipients, byte[] mail) {
+    /** The event SES's Lambda action sends; spam and virus verdicts DISABLED, because nothing here scans mail. */
+    private byte[] event(
+            String messageId,
+            String from,
+            List<String> recipients,
+            byte[] mail,
+            java.util.function.BiFunction<byte[], Headers, ReceiptChecks.Verdicts> checked) {
         String now = Instant.now().toString();
         var event = JSON.createObjectNode();
         var record = event.putArray("Records").addObject();
@@ -185,9 +223,14 @@ public final class SmtpReceiver implements AutoCloseable {
         receipt.put("timestamp", now);
         receipt.put("processingTimeMillis", 0);
         recipients.forEach(receipt.putArray("recipients")::add);
-        for (String verdict : List.of("spamVerdict", "virusVerdict", "spfVerdict", "dkimVerdict", "dmarcVerdict")) {
-            receipt.putObject(verdict).put("status", "DISABLED");
-        }
+        var verdicts = checked.apply(mail, headers);
+        receipt.putObject("spamVerdict").put("status", "DISABLED");
+        receipt.putObject("virusVerdict").put("status", "DISABLED");
+        receipt.putObject("spfVerdict").put("status", verdicts.spf().name());
+        receipt.putObject("dkimVerdict").put("status", verdicts.dkim().name());
+        receipt.putObject("dmarcVerdict").put("status", verdicts.dmarc().name());
+        // SES names the sending domain's policy only where DMARC failed.
+        verdicts.dmarcPolicy().ifPresent(p -> receipt.putObject("dmarcPolicy").put("status", p));
         ObjectNode action = receipt.putObject("action");
         action.put("type", "Lambda");
         action.put("functionArn", rule.functionArn());

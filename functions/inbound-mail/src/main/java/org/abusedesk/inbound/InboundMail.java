@@ -72,7 +72,8 @@ public final class InboundMail {
                 .optional("DKIM_KEYS")
                 .flatMap(ConfiguredKeys::parse)
                 .map(PublicKeys.class::cast)
-                .orElseGet(DnsKeys::new);
+                .orElseGet(() ->
+                        environment.optional("DNS_RESOLVER").map(DnsKeys::at).orElseGet(DnsKeys::new));
         var profile = ResolutionProfile.fromEnvironment(environment);
         var reporters = new FeedbackReporters(
                 environment

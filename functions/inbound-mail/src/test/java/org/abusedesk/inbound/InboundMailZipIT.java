@@ -19,7 +19,14 @@ class InboundMailZipIT {
     void zip_staysWithin15MiB_andCarriesNoOtherFunctionsClients() {
         assertThat(ZIP.size()).isLessThanOrEqualTo(FunctionZip.MAX_BYTES);
         assertThat(ZIP.libraries())
-                .contains("s3", "sqs", "dynamodb", "apache-mime4j-dom", "apache-jdkim-library", "poi-scratchpad")
+                .contains(
+                        "s3",
+                        "sqs",
+                        "dynamodb",
+                        "apache-mime4j-dom",
+                        "apache-jdkim-library",
+                        "dnsjava",
+                        "poi-scratchpad")
                 .doesNotContain("sesv2", "secretsmanager", "commons-math3", "commons-collections4");
     }
 
