@@ -2,15 +2,12 @@ package org.abusedesk.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.abusedesk.complaint.Verification;
-import org.apache.james.jdkim.DKIMSigner;
+import org.abusedesk.testkit.TestDkim;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +30,22 @@ class ForgedEvidenceCatalogueTest {
             "Jetzt kaufen: https://mail.example.com/c/14141611/x",
             "");
 
-    private static KeyPair ours;
-    private static KeyPair yahoo;
-    private static KeyPair attacker;
+    private static TestDkim ours;
+    private static TestDkim yahoo;
+    private static TestDkim attacker;
 
     @BeforeAll
-    static void keys() throws Exception {
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        ours = generator.generateKeyPair();
-        yahoo = generator.generateKeyPair();
-        attacker = generator.generateKeyPair();
+    static void keys() {
+        ours = TestDkim.generate("mail.example.com", "s1");
+        yahoo = TestDkim.generate("arf.mail.yahoo.com", "s1");
+        attacker = TestDkim.generate("attacker.example", "s1");
     }
 
     private MailReader reader() {
         var keys = ConfiguredKeys.of(Map.of(
-                "s1._domainkey.mail.example.com", record(ours),
-                "s1._domainkey.arf.mail.yahoo.com", record(yahoo),
-                "s1._domainkey.attacker.example", record(attacker)));
+                ours.recordName(), ours.keyRecord(),
+                yahoo.recordName(), yahoo.keyRecord(),
+                attacker.recordName(), attacker.keyRecord()));
         return new MailReader(
                 InboundLimits.DEFAULT,
                 ResolutionProfile.DEFAULT,
@@ -59,9 +54,9 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void arfSignedByAStrangersDomain_isNotVerified_thoughEverySignatureInItPasses() throws Exception {
+    void arfSignedByAStrangersDomain_isNotVerified_thoughEverySignatureInItPasses() {
         // GIVEN an ARF report the attacker signed with its own domain, about a mail it wrote naming our mailing
-        var report = sign(arf("fbl@attacker.example", ORIGINAL), "attacker.example", "from:to:subject", attacker);
+        var report = sign(arf("fbl@attacker.example", ORIGINAL), "from:to:subject", attacker);
 
         // WHEN it is read
         var read = reader().read(report).reports().get(0);
@@ -73,14 +68,10 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void arfSignedByAConfiguredReporter_alignedWithItsFrom_isVerified_andCarriesTheSignatureToCountOnce()
-            throws Exception {
+    void arfSignedByAConfiguredReporter_alignedWithItsFrom_isVerified_andCarriesTheSignatureToCountOnce() {
         // GIVEN a report signed by the reporter whose domain its From: is in
         var report = sign(
-                arf("Yahoo! Mail AntiSpam Feedback <feedback@arf.mail.yahoo.com>", ORIGINAL),
-                "arf.mail.yahoo.com",
-                "from:to:subject",
-                yahoo);
+                arf("Yahoo! Mail AntiSpam Feedback <feedback@arf.mail.yahoo.com>", ORIGINAL), "from:to:subject", yahoo);
 
         // WHEN it is read
         var read = reader().read(report).reports().get(0);
@@ -91,9 +82,9 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void reporterSignedReport_withASecondFromAddedAboveTheSignedOne_isNobodysReport() throws Exception {
+    void reporterSignedReport_withASecondFromAddedAboveTheSignedOne_isNobodysReport() {
         // GIVEN a genuine reporter-signed report with a second From: added on top
-        var signed = sign(arf("feedback@arf.mail.yahoo.com", ORIGINAL), "arf.mail.yahoo.com", "from:to:subject", yahoo);
+        var signed = sign(arf("feedback@arf.mail.yahoo.com", ORIGINAL), "from:to:subject", yahoo);
         var report = concat("From: feedback@arf.mail.yahoo.com\r\n", signed);
 
         // THEN no reporter vouches for it
@@ -101,26 +92,25 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void reportSignedByTheAttacker_butFromTheReportersAddress_isNotVerified() throws Exception {
+    void reportSignedByTheAttacker_butFromTheReportersAddress_isNotVerified() {
         // GIVEN a report From: the reporter's address, signed by the attacker's domain
-        var report =
-                sign(arf("feedback@arf.mail.yahoo.com", ORIGINAL), "attacker.example", "from:to:subject", attacker);
+        var report = sign(arf("feedback@arf.mail.yahoo.com", ORIGINAL), "from:to:subject", attacker);
 
         // THEN the signature is not the reporter's: not verified
         assertThat(reader().read(report).reports().get(0).verification()).isEqualTo(Verification.REPORTER_NOT_PROVEN);
     }
 
     @Test
-    void reporterSignedReport_aboutAMessageNamingNoMailing_isNotVerified() throws Exception {
+    void reporterSignedReport_aboutAMessageNamingNoMailing_isNotVerified() {
         var original = ORIGINAL.replace("X-Mailing: 14141611\r\n", "").replace("/c/14141611/x", "/");
-        var report = sign(arf("feedback@arf.mail.yahoo.com", original), "arf.mail.yahoo.com", "from:to:subject", yahoo);
+        var report = sign(arf("feedback@arf.mail.yahoo.com", original), "from:to:subject", yahoo);
 
         assertThat(reader().read(report).reports().get(0).verification()).isEqualTo(Verification.NO_MAILING_NAMED);
     }
 
     @Test
-    void signedMessage_forwardedAsAttachment_isVerifiedByOurSignature() throws Exception {
-        var original = sign(ORIGINAL, "mail.example.com", "from:to:subject:message-id:x-mailing", ours);
+    void signedMessage_forwardedAsAttachment_isVerifiedByOurSignature() {
+        var original = sign(ORIGINAL, "from:to:subject:message-id:x-mailing", ours);
 
         var read = reader().read(forward(original)).reports().get(0);
 
@@ -130,9 +120,9 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void anotherMailingIdHeaderAddedAboveTheSignedOne_isAConflict_andNotVerified() throws Exception {
+    void anotherMailingIdHeaderAddedAboveTheSignedOne_isAConflict_andNotVerified() {
         // GIVEN a signed message with an unsigned X-Mailing for another customer's mailing put on top
-        var signed = sign(ORIGINAL, "mail.example.com", "from:to:subject:message-id:x-mailing", ours);
+        var signed = sign(ORIGINAL, "from:to:subject:message-id:x-mailing", ours);
         var tampered = concat("X-Mailing: 99999999\r\n", signed);
 
         // WHEN it is forwarded and read
@@ -147,8 +137,8 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void signedMessage_whoseSignatureDoesNotCoverTheMailingIdHeader_isNotVerified() throws Exception {
-        var signed = sign(ORIGINAL, "mail.example.com", "from:to:subject:message-id", ours);
+    void signedMessage_whoseSignatureDoesNotCoverTheMailingIdHeader_isNotVerified() {
+        var signed = sign(ORIGINAL, "from:to:subject:message-id", ours);
 
         var read = reader().read(forward(signed)).reports().get(0);
 
@@ -157,10 +147,8 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void signedMessage_whoseBodyWasChanged_isNotVerified() throws Exception {
-        var signed = new String(
-                        sign(ORIGINAL, "mail.example.com", "from:to:subject:message-id:x-mailing", ours),
-                        StandardCharsets.UTF_8)
+    void signedMessage_whoseBodyWasChanged_isNotVerified() {
+        var signed = new String(sign(ORIGINAL, "from:to:subject:message-id:x-mailing", ours), StandardCharsets.UTF_8)
                 .replace("Jetzt kaufen", "Jetzt klicken");
 
         var read = reader().read(forward(signed.getBytes(StandardCharsets.UTF_8)))
@@ -171,9 +159,9 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void unsignedXClient_isKeptAsEvidence_butNotSigned() throws Exception {
+    void unsignedXClient_isKeptAsEvidence_butNotSigned() {
         var original = ORIGINAL.replace("X-Mailing: 14141611", "X-Mailing: 14141611\r\nX-Client: 999999");
-        var signed = sign(original, "mail.example.com", "from:to:subject:message-id:x-mailing", ours);
+        var signed = sign(original, "from:to:subject:message-id:x-mailing", ours);
 
         var read = reader().read(forward(signed)).reports().get(0);
 
@@ -183,9 +171,9 @@ class ForgedEvidenceCatalogueTest {
     }
 
     @Test
-    void signedXClient_namesTheAccount() throws Exception {
+    void signedXClient_namesTheAccount() {
         var original = ORIGINAL.replace("X-Mailing: 14141611", "X-Mailing: 14141611\r\nX-Client: 121070");
-        var signed = sign(original, "mail.example.com", "from:to:subject:message-id:x-mailing:x-client", ours);
+        var signed = sign(original, "from:to:subject:message-id:x-mailing:x-client", ours);
 
         var read = reader().read(forward(signed)).reports().get(0);
 
@@ -256,21 +244,12 @@ class ForgedEvidenceCatalogueTest {
         return all;
     }
 
-    private static String record(KeyPair pair) {
-        return "v=DKIM1; k=rsa; p="
-                + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+    private static byte[] sign(byte[] message, String headers, TestDkim key) {
+        return sign(new String(message, StandardCharsets.UTF_8), headers, key);
     }
 
-    private static byte[] sign(byte[] message, String domain, String headers, KeyPair pair) throws Exception {
-        return sign(new String(message, StandardCharsets.UTF_8), domain, headers, pair);
-    }
-
-    /** The message with a DKIM-Signature of the domain (selector s1) over the given headers, made by jDKIM. */
-    private static byte[] sign(String message, String domain, String headers, KeyPair pair) throws Exception {
-        var signer = new DKIMSigner(
-                "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + domain + "; s=s1; h=" + headers + "; bh=; b=;",
-                pair.getPrivate());
-        String signature = signer.sign(new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)));
-        return (signature + "\r\n" + message).getBytes(StandardCharsets.UTF_8);
+    /** The message with the key's DKIM-Signature over the given headers. */
+    private static byte[] sign(String message, String headers, TestDkim key) {
+        return key.sign(message, List.of(headers.split(":"))).getBytes(StandardCharsets.UTF_8);
     }
 }
