@@ -252,7 +252,7 @@ class ReceiveMailTest {
     }
 
     @Test
-    void receiveStored_ofAMailWithoutFrom_takesTheComplainantFromReturnPath() {
+    void receiveStored_ofAMailWithoutFrom_hasNoComplainantAddress_asTheEnvelopeSenderIsAnybodysToSet() {
         rawMails.put(
                 "ses-13",
                 Fixtures.mail(
@@ -264,7 +264,7 @@ class ReceiveMailTest {
 
         receiveMail.receiveStored("ses-13");
 
-        assertThat(complaints.all().get(0).complainant().email()).isEqualTo("erika.muster@example.net");
+        assertThat(complaints.all().get(0).complainant().email()).isEmpty();
     }
 
     @Test
