@@ -57,7 +57,7 @@ class DynamoDbCasesIT {
         this.complaints = new DynamoDbComplaints(dynamoDb, table);
         this.cases = new DynamoDbCases(dynamoDb, table);
         this.ledger = new DynamoDbLedger(dynamoDb, table, stack.ref("MailingsTable"), stack.ref("AccountsTable"));
-        this.acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table, stack.ref("LimitsTable"), 3);
+        this.acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table, stack.ref("LimitsTable"), 3, 500);
     }
 
     @Test

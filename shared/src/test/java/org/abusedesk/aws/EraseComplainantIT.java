@@ -155,7 +155,7 @@ class EraseComplainantIT {
         new DynamoDbLedger(
                         dynamoDb, stack.ref("ComplaintsTable"), stack.ref("MailingsTable"), stack.ref("AccountsTable"))
                 .count(complaint, Optional.of(ACCOUNT));
-        new DynamoDbAcknowledgements(dynamoDb, stack.ref("ComplaintsTable"), stack.ref("LimitsTable"), 3)
+        new DynamoDbAcknowledgements(dynamoDb, stack.ref("ComplaintsTable"), stack.ref("LimitsTable"), 3, 500)
                 .record(complaint, NOW);
         complaints.advance(key, ComplaintState.COUNTED, ComplaintState.NOTIFIED);
     }

@@ -268,6 +268,35 @@ class ReceiveMailTest {
     }
 
     @Test
+    void receive_takesTheComplainantFromFromOnly_neverFromReplyToOrTheEnvelope() {
+        rawMails.put(
+                "ses-15",
+                Fixtures.mail(
+                        "Return-Path: <victim@bank.example>",
+                        "From: Erika <erika.muster@example.net>",
+                        "Reply-To: victim@bank.example",
+                        "To: abuse@example.com",
+                        "Subject: Spam",
+                        "",
+                        "Mailing ID: 14141611"));
+        rawMails.put(
+                "ses-16",
+                Fixtures.mail(
+                        "From: victim@bank.example, erika.muster@example.net",
+                        "To: abuse@example.com",
+                        "Subject: Spam",
+                        "",
+                        "Mailing ID: 14141611"));
+
+        receiveMail.receive(new ReceivedMail("ses-15", RECEIVED_AT, Optional.of("victim@bank.example"), ALL_PASS));
+        receiveMail.receive(new ReceivedMail("ses-16", RECEIVED_AT, Optional.of("victim@bank.example"), ALL_PASS));
+
+        assertThat(complaints.all())
+                .extracting(c -> c.complainant().email())
+                .containsExactlyInAnyOrder("erika.muster@example.net", "");
+    }
+
+    @Test
     void receiveStored_ofAMailSesFoundAVirusIn_storesItQuarantined() {
         // GIVEN the verdict SES writes on top of a stored mail, and a forged one of the sender's below it
         rawMails.put(
