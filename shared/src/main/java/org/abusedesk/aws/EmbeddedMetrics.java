@@ -17,6 +17,7 @@ import org.abusedesk.complaint.Classification;
 import org.abusedesk.intake.IntakeEvent;
 import org.abusedesk.intake.IntakeMetrics;
 import org.abusedesk.metrics.Measurement;
+import org.abusedesk.metrics.Measurement.AcknowledgementSkipped;
 import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.abusedesk.metrics.Measurement.NotificationSent;
 import org.abusedesk.metrics.Measurement.ProcessingLatency;
@@ -105,6 +106,11 @@ public final class EmbeddedMetrics implements IntakeMetrics {
                         now,
                         List.of(Map.entry("Kind", sent.kind().name())),
                         List.of(new Metric("NotificationsSent", COUNT, 1, List.of("Kind"))));
+            case AcknowledgementSkipped skipped ->
+                new Line(
+                        now,
+                        List.of(Map.entry("Reason", skipped.reason().name())),
+                        List.of(new Metric("AcknowledgementsSkipped", COUNT, 1, List.of("Reason"))));
             case StatusTransition transition ->
                 new Line(
                         now,

@@ -8,8 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
 
 /**
  * The mailbox providers whose feedback-loop reports the desk trusts, by report domain, and the check that a report
@@ -50,17 +48,16 @@ public final class FeedbackReporters {
 
     /**
      * The report's own signature by a configured reporter, aligned with its {@code From:}; empty when there is none.
-     * A mail with no {@code From:}, or more than one, or more than one address in it, is nobody's report.
+     * A mail with no {@code From:}, or more than one, or more than one address in it, is nobody's report: the address is
+     * read as {@link FromAddress} reads a complainant's.
      */
     public Optional<DkimVerifier.Signed> signature(byte[] mail, MailHeaders headers, Instant deadline) {
         if (domains.isEmpty()) {
             return Optional.empty();
         }
-        var from = headers.all("From");
-        if (from.size() != 1) {
-            return Optional.empty();
-        }
-        var reporter = fromDomain(from.get(0)).flatMap(this::reporterOf);
+        var reporter = FromAddress.of(headers.all("From"))
+                .map(mailbox -> mailbox.getDomain().toLowerCase(Locale.ROOT))
+                .flatMap(this::reporterOf);
         if (reporter.isEmpty()) {
             return Optional.empty();
         }
@@ -74,22 +71,5 @@ public final class FeedbackReporters {
 
     private static boolean within(String domain, String reporter) {
         return domain.equals(reporter) || domain.endsWith("." + reporter);
-    }
-
-    /** The domain of the field's one address, read from the field as sent: encoded words are never decoded first. */
-    private static Optional<String> fromDomain(String field) {
-        if (field.length() > 998) {
-            return Optional.empty();
-        }
-        try {
-            List<Mailbox> mailboxes =
-                    LenientAddressParser.DEFAULT.parseAddressList(field).flatten();
-            if (mailboxes.size() != 1 || mailboxes.get(0).getDomain() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(mailboxes.get(0).getDomain().toLowerCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.ReportFormat;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
 
 /**
  * Reads an inbound mail into what it is and the reported messages it carries: an ARF report's third part, X-ARF
@@ -341,16 +340,7 @@ public final class MailParser {
     }
 
     private static Optional<Mailbox> sender(MailHeaders headers) {
-        return headers.first("From").flatMap(from -> {
-            try {
-                var list = LenientAddressParser.DEFAULT
-                        .parseAddressList(MailHeaders.decode(from))
-                        .flatten();
-                return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+        return FromAddress.of(headers.all("From"));
     }
 
     /** Mail with CR alone as line end (old Mac clients) gets CRLF, which the MIME parser reads. */

@@ -111,10 +111,9 @@ public final class ReceiveMail {
         boolean truncated = raw.truncated() || mail.truncated();
         boolean quarantined = received.verdicts().virusFound();
         var complainant = new Complainant(
-                mail.senderAddress().or(received::envelopeSender).orElse(""),
-                mail.senderName(),
-                Salutation.NONE,
-                mail.language());
+                // Only From:'s one mailbox: the envelope sender is anybody's to set, and the complainant's address is
+                // where the acknowledgement goes. The Return-Path stays in the stored mail, as evidence.
+                mail.senderAddress().orElse(""), mail.senderName(), Salutation.NONE, mail.language());
         var found = new ArrayList<Complaint>();
         for (int part = 0; part < reading.reports().size(); part++) {
             var report = reading.reports().get(part);

@@ -9,8 +9,11 @@ import org.apache.james.mime4j.dom.address.Mailbox;
 /** Composes the acknowledgement a complainant gets: the case reference, in their language. */
 public final class AcknowledgementComposer {
 
-    /** What the acknowledgement templates show. */
-    public record AcknowledgementView(String reference, String mailingId, String greetingName) {}
+    /**
+     * What the acknowledgement templates show: only what the desk made or validated. No display name, form name,
+     * reason or subject: a sender could otherwise have the desk mail their text (a link, a lure) to anybody.
+     */
+    public record AcknowledgementView(String reference, String mailingId) {}
 
     private final Mailbox sender;
 
@@ -21,9 +24,7 @@ public final class AcknowledgementComposer {
     public OutgoingMail compose(Complaint complaint) {
         var complainant = complaint.complainant();
         var view = new AcknowledgementView(
-                complaint.id().value(),
-                complaint.mailingId().value(),
-                complainant.name().orElse(""));
+                complaint.id().value(), complaint.mailingId().value());
         String template =
                 "acknowledgement-" + complainant.language().name().toLowerCase(java.util.Locale.ROOT) + ".jte";
         String subject = switch (complainant.language()) {

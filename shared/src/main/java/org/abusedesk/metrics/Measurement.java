@@ -64,6 +64,24 @@ public sealed interface Measurement {
         }
     }
 
+    /** An acknowledgement the desk chose not to send, and why; never to whom. */
+    record AcknowledgementSkipped(Reason reason) implements Measurement {
+
+        /** Why it was not sent. */
+        public enum Reason {
+            /** A forwarded complaint whose {@code From:} did not pass DMARC: the address may be forged. */
+            NOT_ALIGNED,
+            /** Its address had its acknowledgements for the UTC day. */
+            ADDRESS_LIMIT,
+            /** The desk sent all acknowledgements it may send this UTC day. */
+            BUDGET
+        }
+
+        public AcknowledgementSkipped {
+            Objects.requireNonNull(reason, "reason == null");
+        }
+    }
+
     /** An account's status changed to {@code to}. */
     record StatusTransition(AccountStatus to) implements Measurement {
 

@@ -8,12 +8,15 @@ import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.metrics.DeskMetrics;
+import org.abusedesk.metrics.Measurement.AcknowledgementSkipped;
+import org.abusedesk.metrics.Measurement.AcknowledgementSkipped.Reason;
 import org.abusedesk.metrics.Measurement.NotificationSent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acknowledges a complaint to the person who made it, at most once per case and rate-limited per address.
+ * Acknowledges a complaint to the person who made it, at most once per case, rate-limited per address and within
+ * the desk's daily budget; what it skips it measures by reason, never by address.
  *
  * <p>The acknowledgement is recorded before it is sent: a crash in between loses one courtesy mail, but no person
  * ever gets two for one case.
@@ -35,8 +38,26 @@ public final class AcknowledgeComplainant {
 
     /** @return whether an acknowledgement was sent */
     public boolean acknowledge(Complaint complaint, Instant now) {
-        if (!deservesAcknowledgement(complaint) || !acknowledgements.record(complaint, now)) {
+        if (!isAcknowledgeable(complaint)) {
             return false;
+        }
+        if (!fromIsAligned(complaint)) {
+            metrics.record(new AcknowledgementSkipped(Reason.NOT_ALIGNED));
+            return false;
+        }
+        switch (acknowledgements.record(complaint, now)) {
+            case RECORDED -> {}
+            case ALREADY_ACKNOWLEDGED -> {
+                return false;
+            }
+            case ADDRESS_LIMIT -> {
+                metrics.record(new AcknowledgementSkipped(Reason.ADDRESS_LIMIT));
+                return false;
+            }
+            case BUDGET -> {
+                metrics.record(new AcknowledgementSkipped(Reason.BUDGET));
+                return false;
+            }
         }
         try {
             acknowledger.acknowledge(complaint);
@@ -54,24 +75,35 @@ public final class AcknowledgeComplainant {
     }
 
     /**
-     * Form complaints are acknowledged. A mailed one only when a person forwarded it (not a provider's ARF or X-ARF
-     * report) from an address whose SPF or DMARC check passed at our receiving server: an acknowledgement must
-     * never go to a forged sender.
+     * A complaint with an address, by form or forwarded by a person: a provider's ARF or X-ARF report is never
+     * acknowledged, its sender is a machine.
      */
-    static boolean deservesAcknowledgement(Complaint complaint) {
-        // No address: a mail without a sender, or a complaint whose complainant was erased before it was processed.
+    static boolean isAcknowledgeable(Complaint complaint) {
+        // No address: a mail without a From: address, or a complainant erased before the complaint was processed.
         if (complaint.classification() != Classification.COMPLAINT
                 || complaint.complainant().email().isBlank()) {
             return false;
         }
-        if (complaint.channel() == Channel.FORM) {
-            return true;
-        }
-        return complaint
-                .attribution()
-                .provenance()
-                .filter(p -> p.format() != ReportFormat.ARF && p.format() != ReportFormat.XARF)
-                .filter(p -> p.verdicts().spf() == Verdict.PASS || p.verdicts().dmarc() == Verdict.PASS)
-                .isPresent();
+        return complaint.channel() == Channel.FORM
+                || complaint
+                        .attribution()
+                        .provenance()
+                        .filter(p -> p.format() != ReportFormat.ARF && p.format() != ReportFormat.XARF)
+                        .isPresent();
+    }
+
+    /**
+     * Whether the address may receive our mail: a form's is the form's (its own limits guard it); a mail's only when
+     * DMARC passed, as only DMARC ties SPF or DKIM to the {@code From:} domain the address is taken from. SPF alone
+     * checks the envelope sender, which anybody can set beside a forged {@code From:}: acknowledging on it would
+     * aim the desk's mail at any address.
+     */
+    static boolean fromIsAligned(Complaint complaint) {
+        return complaint.channel() == Channel.FORM
+                || complaint
+                        .attribution()
+                        .provenance()
+                        .filter(p -> p.verdicts().dmarc() == Verdict.PASS)
+                        .isPresent();
     }
 }

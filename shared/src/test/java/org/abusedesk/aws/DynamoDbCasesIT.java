@@ -59,7 +59,7 @@ class DynamoDbCasesIT {
         this.cases = new DynamoDbCases(dynamoDb, table);
         this.ledger = new DynamoDbLedger(
                 dynamoDb, table, stack.ref("MailingsTable"), stack.ref("AccountsTable"), stack.ref("LimitsTable"));
-        this.acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table, stack.ref("LimitsTable"), 3);
+        this.acknowledgements = new DynamoDbAcknowledgements(dynamoDb, table, stack.ref("LimitsTable"), 3, 500);
     }
 
     @Test

@@ -159,7 +159,7 @@ class EraseComplainantIT {
                         stack.ref("AccountsTable"),
                         stack.ref("LimitsTable"))
                 .count(complaint, Optional.of(ACCOUNT));
-        new DynamoDbAcknowledgements(dynamoDb, stack.ref("ComplaintsTable"), stack.ref("LimitsTable"), 3)
+        new DynamoDbAcknowledgements(dynamoDb, stack.ref("ComplaintsTable"), stack.ref("LimitsTable"), 3, 500)
                 .record(complaint, NOW);
         complaints.advance(key, ComplaintState.COUNTED, ComplaintState.NOTIFIED);
     }

@@ -215,4 +215,29 @@ class MailParserTest {
         assertThat(reading.reports().get(0).resolution().mailingId()).isEmpty();
         assertThat(List.of(reading.mail().truncated())).containsExactly(false);
     }
+
+    @Test
+    void sender_isTheAngleAddress_notAnEncodedWordThatDecodesToAnAddress() {
+        var reading = reader.read(Fixtures.mail(
+                "From: =?utf-8?q?victim=40example.org?= <attacker@evil.example>",
+                "To: abuse@example.com",
+                "Subject: Spam",
+                "",
+                "Mailing ID: 14141611"));
+
+        assertThat(reading.mail().senderAddress()).contains("attacker@evil.example");
+    }
+
+    @Test
+    void sender_ofAFromWithTwoMailboxes_orOnlyAnEncodedWord_isNone() {
+        for (String from : List.of(
+                "victim@example.org, attacker@evil.example",
+                "=?utf-8?b?dmljdGltQGV4YW1wbGUub3Jn?=",
+                "friends: victim@example.org;")) {
+            var reading = reader.read(Fixtures.mail(
+                    "From: " + from, "To: abuse@example.com", "Subject: Spam", "", "Mailing ID: 14141611"));
+
+            assertThat(reading.mail().senderAddress()).as(from).isEmpty();
+        }
+    }
 }

@@ -256,7 +256,7 @@ class ReceiveMailTest {
     }
 
     @Test
-    void receiveStored_ofAMailWithoutFrom_takesTheComplainantFromReturnPath() {
+    void receiveStored_ofAMailWithoutFrom_hasNoComplainantAddress_asTheEnvelopeSenderIsAnybodysToSet() {
         rawMails.put(
                 "ses-13",
                 Fixtures.mail(
@@ -268,7 +268,36 @@ class ReceiveMailTest {
 
         receiveMail.receiveStored("ses-13");
 
-        assertThat(complaints.all().get(0).complainant().email()).isEqualTo("erika.muster@example.net");
+        assertThat(complaints.all().get(0).complainant().email()).isEmpty();
+    }
+
+    @Test
+    void receive_takesTheComplainantFromFromOnly_neverFromReplyToOrTheEnvelope() {
+        rawMails.put(
+                "ses-15",
+                Fixtures.mail(
+                        "Return-Path: <victim@bank.example>",
+                        "From: Erika <erika.muster@example.net>",
+                        "Reply-To: victim@bank.example",
+                        "To: abuse@example.com",
+                        "Subject: Spam",
+                        "",
+                        "Mailing ID: 14141611"));
+        rawMails.put(
+                "ses-16",
+                Fixtures.mail(
+                        "From: victim@bank.example, erika.muster@example.net",
+                        "To: abuse@example.com",
+                        "Subject: Spam",
+                        "",
+                        "Mailing ID: 14141611"));
+
+        receiveMail.receive(new ReceivedMail("ses-15", RECEIVED_AT, Optional.of("victim@bank.example"), ALL_PASS));
+        receiveMail.receive(new ReceivedMail("ses-16", RECEIVED_AT, Optional.of("victim@bank.example"), ALL_PASS));
+
+        assertThat(complaints.all())
+                .extracting(c -> c.complainant().email())
+                .containsExactlyInAnyOrder("erika.muster@example.net", "");
     }
 
     @Test

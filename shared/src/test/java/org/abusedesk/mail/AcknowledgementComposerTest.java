@@ -31,7 +31,7 @@ class AcknowledgementComposerTest {
         assertThat(message.getSubject()).isEqualTo("Ihre Beschwerde ist eingegangen (Vorgang " + REFERENCE + ")");
         assertThat(message.getHeader().getField("Auto-Submitted").getBody()).isEqualTo("auto-replied");
         assertThat(MimeParts.part(message, "text/plain"))
-                .startsWith("Guten Tag Erika Muster,")
+                .startsWith("Guten Tag,")
                 .contains("Ihre Vorgangsnummer: " + REFERENCE)
                 .contains("Mailing 14141611");
     }
@@ -56,15 +56,47 @@ class AcknowledgementComposerTest {
     }
 
     @Test
-    void compose_escapesTheNameInHtml_andKeepsItOutOfTheHeaders() throws IOException {
-        var message = MimeParts.parse(composer.compose(
-                        complaint("a@example.net", Optional.of("<b>Eve</b>\r\nBcc: x@example.org"), Language.DE))
-                .raw());
+    void compose_echoesNoTextTheSenderChose_notTheName_norTheReason() throws IOException {
+        // GIVEN a form complaint whose name and reason are a lure
+        String lure = "Gewinn abholen: http://evil.example/win";
+        var complaint = new Complaint(
+                ComplaintKey.of("14141611", REFERENCE),
+                Channel.FORM,
+                Classification.COMPLAINT,
+                ComplaintState.COUNTED,
+                Instant.parse("2026-11-28T10:15:30Z"),
+                new Complainant("a@example.net", Optional.of(lure), Salutation.HERR, Language.DE),
+                lure + "\r\nBcc: x@example.org",
+                Attribution.NONE,
+                Instant.parse("2027-05-27T10:15:30Z"));
 
-        assertThat(MimeParts.part(message, "text/html"))
-                .contains("&lt;b&gt;Eve&lt;/b&gt;")
-                .doesNotContain("<b>Eve");
-        assertThat(message.getHeader().getFields("Bcc")).isEmpty();
+        for (var language : Language.values()) {
+            var localised = new Complaint(
+                    complaint.key(),
+                    complaint.channel(),
+                    complaint.classification(),
+                    complaint.state(),
+                    complaint.receivedAt(),
+                    new Complainant("a@example.net", Optional.of(lure), Salutation.HERR, language),
+                    complaint.message(),
+                    complaint.attribution(),
+                    complaint.expiresAt());
+
+            // WHEN its acknowledgement is composed
+            byte[] raw = composer.compose(localised).raw();
+            var message = MimeParts.parse(raw);
+
+            // THEN neither part nor any header carries it, only the desk's reference and the Mailing ID
+            String whole = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(whole).doesNotContain("evil.example", "Gewinn", "abholen");
+            assertThat(MimeParts.part(message, "text/plain"))
+                    .doesNotContain("evil.example", "Gewinn")
+                    .contains(REFERENCE, "14141611");
+            assertThat(MimeParts.part(message, "text/html")).doesNotContain("evil.example", "Gewinn");
+            assertThat(message.getHeader().getFields())
+                    .allSatisfy(f -> assertThat(f.getBody()).doesNotContain("evil.example", "Gewinn"));
+            assertThat(message.getHeader().getFields("Bcc")).isEmpty();
+        }
     }
 
     private static Complaint complaint(String email, Optional<String> name, Language language) {

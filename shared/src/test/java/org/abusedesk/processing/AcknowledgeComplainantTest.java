@@ -22,6 +22,8 @@ import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.complaint.Verification;
+import org.abusedesk.metrics.Measurement.AcknowledgementSkipped;
+import org.abusedesk.metrics.Measurement.AcknowledgementSkipped.Reason;
 import org.abusedesk.metrics.Measurement.NotificationSent;
 import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,10 @@ class AcknowledgeComplainantTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     private static final ReceiptVerdicts SPF_PASS =
             new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.FAIL, Verdict.FAIL);
+    private static final ReceiptVerdicts SPF_PASS_DMARC_UNKNOWN =
+            new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.PASS, Verdict.UNKNOWN);
+    private static final ReceiptVerdicts DMARC_PASS =
+            new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.FAIL, Verdict.PASS, Verdict.PASS);
     private static final ReceiptVerdicts ALL_FAIL =
             new ReceiptVerdicts(Verdict.PASS, Verdict.PASS, Verdict.FAIL, Verdict.FAIL, Verdict.FAIL);
 
@@ -50,13 +56,48 @@ class AcknowledgeComplainantTest {
     }
 
     @Test
-    void aForwardedComplaint_isAcknowledged_onlyWhenItsSenderPassedSpfOrDmarc() {
-        var passed = complaint(Channel.MAIL, Optional.of(provenance(ReportFormat.ATTACHED_MESSAGE, SPF_PASS)));
+    void aForwardedComplaint_fromASpoofedFromWithSpfPassing_isNotAcknowledged_andMeasuredNotAligned() {
+        // SPF checks the envelope sender anybody sets: it says nothing of From: victim@bank.example
+        var spoofed = complaint(
+                Channel.MAIL, "victim@bank.example", Optional.of(provenance(ReportFormat.INLINE_FORWARD, SPF_PASS)));
+        var unaligned = complaint(
+                Channel.MAIL,
+                "victim@bank.example",
+                Optional.of(provenance(ReportFormat.ATTACHED_MESSAGE, SPF_PASS_DMARC_UNKNOWN)));
         var forged = complaint(Channel.MAIL, Optional.of(provenance(ReportFormat.INLINE_FORWARD, ALL_FAIL)));
 
-        assertThat(acknowledge.acknowledge(passed, NOW)).isTrue();
+        assertThat(acknowledge.acknowledge(spoofed, NOW)).isFalse();
+        assertThat(acknowledge.acknowledge(unaligned, NOW)).isFalse();
         assertThat(acknowledge.acknowledge(forged, NOW)).isFalse();
-        assertThat(sent).containsExactly(passed);
+        assertThat(sent).isEmpty();
+        assertThat(metrics.measurements())
+                .containsExactly(
+                        new AcknowledgementSkipped(Reason.NOT_ALIGNED),
+                        new AcknowledgementSkipped(Reason.NOT_ALIGNED),
+                        new AcknowledgementSkipped(Reason.NOT_ALIGNED));
+    }
+
+    @Test
+    void aForwardedComplaint_whoseFromPassedDmarc_isAcknowledgedToItsAddress() {
+        var aligned = complaint(
+                Channel.MAIL, "victim@bank.example", Optional.of(provenance(ReportFormat.INLINE_FORWARD, DMARC_PASS)));
+
+        assertThat(acknowledge.acknowledge(aligned, NOW)).isTrue();
+        assertThat(sent).extracting(c -> c.complainant().email()).containsExactly("victim@bank.example");
+    }
+
+    @Test
+    void anAddressPastItsDailyShare_isSkipped_andMeasuredAsAddressLimit() {
+        var limited = new AcknowledgeComplainant(new InMemoryAcknowledgements(1), sent::add, metrics);
+
+        assertThat(limited.acknowledge(complaint(Channel.FORM, "Erika+a@Example.net", Optional.empty()), NOW))
+                .isTrue();
+        assertThat(limited.acknowledge(complaint(Channel.FORM, "erika@example.net", Optional.empty()), NOW))
+                .isFalse();
+        assertThat(metrics.measurements())
+                .containsExactly(
+                        new NotificationSent(NotificationSent.Kind.ACKNOWLEDGEMENT),
+                        new AcknowledgementSkipped(Reason.ADDRESS_LIMIT));
     }
 
     @Test
@@ -121,13 +162,17 @@ class AcknowledgeComplainantTest {
     }
 
     private static Complaint complaint(Channel channel, Optional<MailProvenance> provenance) {
+        return complaint(channel, "a@example.net", provenance);
+    }
+
+    private static Complaint complaint(Channel channel, String email, Optional<MailProvenance> provenance) {
         return new Complaint(
                 new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
                 channel,
                 Classification.COMPLAINT,
                 ComplaintState.COUNTED,
                 NOW,
-                new Complainant("a@example.net", Optional.empty(), Salutation.NONE, Language.DE),
+                new Complainant(email, Optional.empty(), Salutation.NONE, Language.DE),
                 "spam",
                 new Attribution(Optional.empty(), false, Verification.NOT_SIGNED, provenance),
                 NOW.plusSeconds(3600));
