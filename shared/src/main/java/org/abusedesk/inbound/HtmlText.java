@@ -4,16 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * HTML as the reader sees it: text with line breaks where blocks end, and the links' targets. A single forward
  * scan with {@code indexOf}, so that hostile markup costs linear time.
  */
 final class HtmlText {
-
-    /** Spaces at the start or the end of a line, left where blocks and breaks became line ends. */
-    private static final Pattern EDGE_SPACES = Pattern.compile("(?m)^ +| +$");
 
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title");
     private static final Set<String> BLOCKS = Set.of(
@@ -71,7 +68,40 @@ final class HtmlText {
             }
             i = gt + 1;
         }
-        return new HtmlText(EDGE_SPACES.matcher(out).replaceAll(""), List.copyOf(links));
+        return new HtmlText(withoutEdgeSpaces(out), List.copyOf(links));
+    }
+
+    /**
+     * The text without the spaces at the start and end of each line, left where blocks and breaks became line
+     * ends: one pass, where a pattern would go back over long runs of spaces.
+     */
+    private static String withoutEdgeSpaces(CharSequence text) {
+        var out = new StringBuilder(text.length());
+        int start = 0;
+        while (start <= text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n') {
+                end++;
+            }
+            int from = start;
+            int to = end;
+            while (from < to && isSpace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && isSpace(text.charAt(to - 1))) {
+                to--;
+            }
+            out.append(text, from, to);
+            if (end < text.length()) {
+                out.append('\n');
+            }
+            start = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00a0';
     }
 
     /** White space as a browser shows it: each run one space; only block elements break lines. */
@@ -134,64 +164,14 @@ final class HtmlText {
         return java.util.Optional.of(entities(html.substring(start, end)));
     }
 
-    /** Decodes the character references that matter for reading text and links. */
+    /**
+     * Decodes character references: all of HTML5's named ones and numeric ones, by jsoup's tokeniser, which reads
+     * the text once from start to end.
+     */
     static String entities(String text) {
         if (text.indexOf('&') < 0) {
             return text;
         }
-        var out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int semi = c == '&' ? semicolonNear(text, i) : -1;
-            if (semi < 0) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            String name = text.substring(i + 1, semi);
-            String decoded = switch (name.toLowerCase(Locale.ROOT)) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos", "#39" -> "'";
-                case "nbsp" -> " ";
-                default -> numeric(name);
-            };
-            if (decoded == null) {
-                out.append(c);
-                i++;
-            } else {
-                out.append(decoded);
-                i = semi + 1;
-            }
-        }
-        return out.toString();
-    }
-
-    // Looks a few characters ahead only: a text of many '&' and no ';' must not cost quadratic time.
-    private static int semicolonNear(String text, int from) {
-        int end = Math.min(text.length(), from + 12);
-        for (int j = from + 1; j < end; j++) {
-            if (text.charAt(j) == ';') {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static String numeric(String name) {
-        try {
-            if (name.startsWith("#x") || name.startsWith("#X")) {
-                return Character.toString(Integer.parseInt(name.substring(2), 16));
-            }
-            if (name.startsWith("#")) {
-                return Character.toString(Integer.parseInt(name.substring(1)));
-            }
-        } catch (IllegalArgumentException e) {
-            // not a character reference after all
-        }
-        return null;
+        return Parser.unescapeEntities(text, false);
     }
 }

@@ -28,8 +28,13 @@ record InlineForward(String typed, MailHeaders headers, String body) {
     private static final Pattern RULE = Pattern.compile("^_{8,}\\s*$");
     private static final Pattern ATTRIBUTION =
             Pattern.compile("(?i)^(?:on|am)\\s.{1,200}\\s(?:wrote|schrieb)(?:\\s.{0,200})?:\\s*$");
+    // Possessive around the colon: runs of white space must not be split between neighbouring quantifiers.
     private static final Pattern HEADER_LINE =
-            Pattern.compile("^\\*?\\s*([^:*\\s][^:*]{0,24}?)\\s*\\*?\\s*:\\s*\\*?\\s*(.{0,2000})$");
+            Pattern.compile("^\\*?+\\s*+([^:*\\s][^:*]{0,24}?)\\s*+\\*?+\\s*+:\\s*+\\*?+\\s*+(.{0,2000})$");
+    /** A line longer than a header line can be is not tried: the patterns' bounds, plus quote marks and spaces. */
+    private static final int MAX_LINE = 2_300;
+
+    private static final int MAX_ATTRIBUTION = 450;
     private static final Pattern QUOTE = Pattern.compile("^(?:[ \t]{0,3}>)+[ \t]?");
     private static final Pattern YAHOO_KEYS =
             Pattern.compile("(?=(?:From|Von|To|An|CC|Cc|Sent|Gesendet|Date|Datum|Subject|Betreff)\\s*:)");
@@ -61,7 +66,7 @@ record InlineForward(String typed, MailHeaders headers, String body) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = unquote(lines[i]).strip();
-            if (line.isEmpty()) {
+            if (line.isEmpty() || line.length() > MAX_LINE) {
                 continue;
             }
             Matcher separator = SEPARATOR.matcher(line);
@@ -78,6 +83,7 @@ record InlineForward(String typed, MailHeaders headers, String body) {
             }
             // Clients wrap a long attribution: "On <date> <name> <address>" / "wrote:".
             if (i + 1 < lines.length
+                    && line.length() + lines[i + 1].length() < MAX_ATTRIBUTION
                     && ATTRIBUTION
                             .matcher(line + " " + unquote(lines[i + 1]).strip())
                             .matches()) {
@@ -138,6 +144,9 @@ record InlineForward(String typed, MailHeaders headers, String body) {
     }
 
     private static Optional<MailHeaders.Field> field(String line) {
+        if (line.length() > MAX_LINE) {
+            return Optional.empty();
+        }
         Matcher matcher = HEADER_LINE.matcher(line);
         if (!matcher.matches()) {
             return Optional.empty();

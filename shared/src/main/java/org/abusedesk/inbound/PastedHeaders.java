@@ -10,8 +10,12 @@ import java.util.stream.Collectors;
 /** Header lines a complainant pasted into the body ("show original", copied and pasted), with their folded lines. */
 final class PastedHeaders {
 
+    // Possessive after the colon: a run of spaces must not be split between it and the value.
     private static final Pattern LINE =
-            Pattern.compile("^[ \\t>]{0,6}([A-Za-z][A-Za-z0-9-]{0,40})[ \\t]*:[ \\t]*(.{0,2000})$");
+            Pattern.compile("^[ \\t>]{0,6}+([A-Za-z][A-Za-z0-9-]{0,40}+)[ \\t]*+:[ \\t]*+(.{0,2000})$");
+    /** Longer lines cannot match: the pattern's bounds plus the spaces a pasted line may carry. */
+    private static final int MAX_LINE = 3_100;
+
     private static final int MAX_FIELDS = 200;
 
     private PastedHeaders() {}
@@ -22,6 +26,9 @@ final class PastedHeaders {
         var fields = new ArrayList<MailHeaders.Field>();
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (int i = 0; i < lines.length && fields.size() < MAX_FIELDS; i++) {
+            if (lines[i].length() > MAX_LINE) {
+                continue;
+            }
             var matcher = LINE.matcher(lines[i]);
             if (!matcher.matches() || !wanted.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
                 continue;

@@ -26,6 +26,7 @@ class InboundMailZipIT {
                         "apache-mime4j-dom",
                         "apache-jdkim-library",
                         "dnsjava",
+                        "jsoup",
                         "poi-scratchpad")
                 .doesNotContain("sesv2", "secretsmanager", "commons-math3", "commons-collections4");
     }
