@@ -1,11 +1,9 @@
 package org.abusedesk.mail;
 
 import java.math.RoundingMode;
-import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Complaint;
@@ -25,20 +23,27 @@ public record NotificationView(
         List<ComplaintView> complaints) {
 
     /**
-     * One reported complaint, as text.
+     * One reported complaint, as text. What the sender chose (name, message) comes twice: as it is, for the HTML
+     * part, which escapes it, and made safe for the plain-text part ({@link PlainText}).
      *
-     * @param provenance how its Mailing ID was found (format, source, conflicts), for a mailed complaint
+     * @param verified yes or no, with the rule that verified it or why none did
+     * @param provenance how its Mailing ID was found (format, source, conflicts, the account the mail claims)
      * @param evidence where the mailed evidence is kept; never shown for a quarantined complaint (a virus was found)
+     * @param open how the team opens the case: the admin API's route and the command; never a link that opens it
+     * @param quotedMessage the message with every line quoted, for the plain-text part
      */
     public record ComplaintView(
             String reference,
             String channel,
             String receivedAt,
             String complainant,
+            String complainantLine,
             String verified,
             String provenance,
             String evidence,
-            String message) {}
+            String open,
+            String message,
+            String quotedMessage) {}
 
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -69,7 +74,7 @@ public record NotificationView(
                         + m.sender().map(s -> ", from " + s).orElse(""))
                 .orElse(
                         notification.account().isPresent()
-                                ? "not registered; account named by the evidence"
+                                ? "not registered; account named by a verified signature"
                                 : "not registered; account unknown");
         return new NotificationView(
                 subject,
@@ -81,13 +86,11 @@ public record NotificationView(
                 count,
                 rate,
                 notification.complaints().stream()
-                        .map(c -> complaint(
-                                c,
-                                Optional.ofNullable(notification.evidenceLinks().get(c.id().value()))))
+                        .map(NotificationView::complaint)
                         .toList());
     }
 
-    private static ComplaintView complaint(Complaint complaint, Optional<URI> link) {
+    private static ComplaintView complaint(Complaint complaint) {
         var complainant = complaint.complainant();
         String name = switch (complainant.salutation()) {
                     case HERR -> "Herr ";
@@ -95,15 +98,23 @@ public record NotificationView(
                     case NONE -> "";
                 }
                 + complainant.name().orElse("");
+        String shown = name.isBlank() ? complainant.email() : name.strip() + " <" + complainant.email() + ">";
+        var verification = complaint.attribution().verification();
+        String mailingId = complaint.mailingId().value();
+        String complaintId = complaint.id().value();
         return new ComplaintView(
-                complaint.id().value(),
+                complaintId,
                 complaint.channel().name(),
                 TIME.format(complaint.receivedAt()),
-                name.isBlank() ? complainant.email() : name.strip() + " <" + complainant.email() + ">",
-                complaint.attribution().verified() ? "yes" : "no",
+                shown,
+                PlainText.oneLine(shown),
+                (verification.verified() ? "yes, " : "no, ") + verification.name() + ": " + verification.explanation(),
                 provenance(complaint.attribution()),
-                evidence(complaint.attribution(), link),
-                complaint.message());
+                evidence(complaint.attribution()),
+                "GET /admin/complaints/" + mailingId + "/" + complaintId + " · ./abuse-desk complaints show "
+                        + mailingId + " " + complaintId,
+                complaint.message(),
+                PlainText.quoted(complaint.message()));
     }
 
     private static String provenance(Attribution attribution) {
@@ -112,16 +123,24 @@ public record NotificationView(
                 .map(p ->
                         p.format() + ", Mailing ID from " + p.mailingIdSource().orElse("nowhere (unattributed)")
                                 + (p.conflict() ? ", CONFLICT: sources disagree" : "")
-                                + (p.truncated() ? ", truncated" : ""))
+                                + (p.truncated() ? ", truncated" : "")
+                                + claimed(attribution))
                 .orElse("web form");
     }
 
-    private static String evidence(Attribution attribution, Optional<URI> link) {
+    /** The account the mail itself names: evidence, which escalates only when a verified signature covers it. */
+    private static String claimed(Attribution attribution) {
+        return attribution
+                .claimedAccountId()
+                .map(a -> ", account " + PlainText.oneLine(a) + " named by the mail"
+                        + (attribution.provenAccountId().isPresent() ? " (signed)" : " (not signed: evidence only)"))
+                .orElse("");
+    }
+
+    private static String evidence(Attribution attribution) {
         if (attribution.quarantined()) {
             return "withheld: a virus was found in the mail";
         }
-        return link.map(URI::toString)
-                .or(() -> attribution.provenance().flatMap(MailProvenance::evidence))
-                .orElse("none");
+        return attribution.provenance().flatMap(MailProvenance::evidence).orElse("none");
     }
 }

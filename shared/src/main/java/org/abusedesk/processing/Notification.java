@@ -1,9 +1,7 @@
 package org.abusedesk.processing;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
@@ -17,8 +15,10 @@ import org.abusedesk.mailing.Mailing;
  * One mail to the abuse team about one mailing: the complaints it reports, the mailing's count and rate, and the
  * account's status, with the escalation that triggered the mail if there was one.
  *
- * @param account the registry's account for the mailing, else the one the evidence claims, else empty
- * @param evidenceLinks links to each reported complaint's stored evidence, by complaint id
+ * <p>It carries no link to the evidence: a mail is read and forwarded far beyond the team, so a link that opens the
+ * raw mail would hand it to anyone the mail reaches. The mail names each case and how to open it instead.
+ *
+ * @param account the registry's account for the mailing, or the one a verified signature names, else empty
  */
 public record Notification(
         MailingId mailingId,
@@ -28,8 +28,7 @@ public record Notification(
         Optional<StatusChange> escalation,
         List<Complaint> complaints,
         long mailingComplaints,
-        Optional<BigDecimal> mailingRatePercent,
-        Map<String, URI> evidenceLinks) {
+        Optional<BigDecimal> mailingRatePercent) {
 
     public Notification {
         Objects.requireNonNull(mailingId, "mailingId == null");
@@ -42,6 +41,5 @@ public record Notification(
             throw new IllegalArgumentException("a notification reports at least one complaint");
         }
         Objects.requireNonNull(mailingRatePercent, "mailingRatePercent == null");
-        evidenceLinks = Map.copyOf(evidenceLinks);
     }
 }

@@ -2,13 +2,10 @@ package org.abusedesk.processing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
@@ -42,7 +39,6 @@ public final class NotifyAbuseTeam {
     private final Accounts accounts;
     private final NotificationThrottle throttle;
     private final AbuseTeamNotifier notifier;
-    private final EvidenceLinks evidenceLinks;
     private final DeskMetrics metrics;
     private final Duration window;
 
@@ -52,7 +48,6 @@ public final class NotifyAbuseTeam {
             Accounts accounts,
             NotificationThrottle throttle,
             AbuseTeamNotifier notifier,
-            EvidenceLinks evidenceLinks,
             DeskMetrics metrics,
             Duration window) {
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
@@ -60,7 +55,6 @@ public final class NotifyAbuseTeam {
         this.accounts = Objects.requireNonNull(accounts, "accounts == null");
         this.throttle = Objects.requireNonNull(throttle, "throttle == null");
         this.notifier = Objects.requireNonNull(notifier, "notifier == null");
-        this.evidenceLinks = Objects.requireNonNull(evidenceLinks, "evidenceLinks == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.window = Objects.requireNonNull(window, "window == null");
     }
@@ -123,8 +117,7 @@ public final class NotifyAbuseTeam {
                 escalations.isEmpty() ? Optional.empty() : Optional.of(escalations.get(escalations.size() - 1)),
                 reported,
                 counted,
-                mailing.flatMap(m -> rate(counted, m)),
-                links(reported)));
+                mailing.flatMap(m -> rate(counted, m))));
         metrics.record(new NotificationSent(
                 trigger.isPresent() ? NotificationSent.Kind.ABUSE_TEAM : NotificationSent.Kind.SUMMARY));
         // Written after the send: a crash in between mails these complaints again, never not at all.
@@ -145,16 +138,10 @@ public final class NotifyAbuseTeam {
         }
     }
 
-    private Map<String, URI> links(List<Complaint> reported) {
-        var links = new HashMap<String, URI>();
-        reported.forEach(c -> evidenceLinks.linkTo(c).ifPresent(link -> links.put(c.id().value(), link)));
-        return links;
-    }
-
     private Optional<AccountId> accountOf(MailingId mailingId, Complaint complaint) {
         return mailings.find(mailingId)
                 .map(Mailing::accountId)
-                .or(() -> complaint.attribution().claimedAccountId().map(AccountId::new));
+                .or(() -> complaint.attribution().provenAccountId().map(AccountId::new));
     }
 
     private static Optional<BigDecimal> rate(long complaints, Mailing mailing) {

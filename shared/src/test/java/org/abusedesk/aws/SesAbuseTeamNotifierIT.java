@@ -81,8 +81,7 @@ class SesAbuseTeamNotifierIT {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty(),
-                Map.of());
+                Optional.empty());
     }
 
     private static Complaint complaint() {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.abusedesk.account.AccountId;
@@ -189,8 +188,7 @@ class HostileMailCatalogueTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty(),
-                Map.of());
+                Optional.empty());
     }
 
     private static Message parse(OutgoingMail mail) throws IOException {

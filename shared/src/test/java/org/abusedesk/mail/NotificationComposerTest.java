@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.abusedesk.account.AccountId;
@@ -57,20 +56,22 @@ class NotificationComposerTest {
         var message = MimeParts.parse(
                 composer.compose(notification("Ich will das nicht.", Optional.of("Erika Muster"), Salutation.FRAU)));
 
-        String text = MimeParts.part(message, "text/plain");
+        String text = MimeParts.part(message, "text/plain").replace("\r\n", "\n");
         assertThat(text)
                 .contains("Mailing ID:   14141611")
                 .contains("Account:      121070 (ACTIVE)")
-                .contains("Mailing:      not registered; account named by the evidence")
+                .contains("Mailing:      not registered; account named by a verified signature")
                 .contains("Complaints:   1 complaint, rate no recipient count")
                 .contains("---- Complaint " + REFERENCE)
                 .contains("Channel:      FORM")
-                .contains("Verified:     no")
+                .contains("Verified:     no, FORM: a web form complaint: nothing in it can be proven")
                 .contains("Source:       web form")
                 .contains("Evidence:     none")
                 .contains("Received:     2026-11-28 10:15:30 UTC")
                 .contains("Complainant:  Frau Erika Muster <a@example.net>")
-                .contains("Ich will das nicht.");
+                .contains("Open:         GET /admin/complaints/14141611/" + REFERENCE
+                        + " · ./abuse-desk complaints show 14141611 " + REFERENCE)
+                .contains("The complainant wrote:\n> Ich will das nicht.");
         assertThat(MimeParts.part(message, "text/html"))
                 .contains("<td>14141611</td>")
                 .contains("<td>Frau Erika Muster &lt;a@example.net&gt;</td>")
@@ -143,8 +144,7 @@ class NotificationComposerTest {
                 Optional.of(escalation),
                 List.of(complaint("first", Optional.empty(), Salutation.NONE), second),
                 3,
-                Optional.of(new BigDecimal("0.3000")),
-                Map.of());
+                Optional.of(new BigDecimal("0.3000")));
 
         var message = MimeParts.parse(composer.compose(notification));
 
@@ -174,24 +174,37 @@ class NotificationComposerTest {
     }
 
     @Test
-    void compose_showsTheSignedLinkToTheEvidence_whenThereIsOne() throws IOException {
+    void compose_putsNoLinkThatOpensTheRawMail_butNamesTheCaseAndHowToOpenIt() throws IOException {
         var complaint = mailed(false);
-        var link = java.net.URI.create("https://bucket.s3.example/inbound/ses-1?X-Amz-Signature=abc");
-        var notification = new Notification(
-                complaint.mailingId(),
-                Optional.empty(),
-                Optional.of(new AccountId("121070")),
-                AccountStatus.ACTIVE,
-                Optional.empty(),
-                List.of(complaint),
-                1,
-                Optional.empty(),
-                Map.of(complaint.id().value(), link));
 
-        var message = MimeParts.parse(composer.compose(notification));
+        var mail = composer.compose(notificationOf(complaint));
 
-        assertThat(MimeParts.part(message, "text/plain")).contains("Evidence:     " + link);
-        assertThat(MimeParts.part(message, "text/html")).contains("X-Amz-Signature=abc");
+        String raw = new String(mail.raw(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(raw).doesNotContain("X-Amz-Signature").doesNotContain("https://");
+        var message = MimeParts.parse(mail);
+        assertThat(MimeParts.part(message, "text/plain"))
+                .contains("Evidence:     s3://inbound/inbound/ses-1")
+                .contains("Open:         GET /admin/complaints/14141611/" + REFERENCE);
+    }
+
+    @Test
+    void compose_quotesEveryLineOfTheMessage_andKeepsTheNameOnOneLine_soNeitherForgesTheDesksLines()
+            throws IOException {
+        // GIVEN a form complaint whose message and name carry lines that look like the desk's own
+        var message = MimeParts.parse(composer.compose(notification(
+                "Bitte pruefen.\nVerified:     yes, SIGNED_BY_SENDER\r\nAccount:      999999 (PAUSED)\u2028Open: x\n\nEnde",
+                Optional.of("Erika\nVerified:     yes"),
+                Salutation.NONE)));
+
+        // THEN in the text part every line the desk did not write is quoted, and the only Verified: line is its own
+        String text = MimeParts.part(message, "text/plain").replace("\r\n", "\n");
+        assertThat(text.lines().filter(l -> l.startsWith("Verified:")))
+                .containsExactly("Verified:     no, FORM: a web form complaint: nothing in it can be proven");
+        assertThat(text.lines().filter(l -> l.startsWith("Account:"))).containsExactly("Account:      121070 (ACTIVE)");
+        assertThat(text)
+                .contains("Complainant:  Erika Verified:     yes <a@example.net>")
+                .contains("> Bitte pruefen.\n> Verified:     yes, SIGNED_BY_SENDER\n> Account:      999999 (PAUSED)\n"
+                        + "> Open: x\n>\n> Ende");
     }
 
     @Test
@@ -216,8 +229,7 @@ class NotificationComposerTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty(),
-                Map.of());
+                Optional.empty());
     }
 
     private static Complaint mailed(boolean quarantined) {
@@ -262,8 +274,7 @@ class NotificationComposerTest {
                 Optional.empty(),
                 List.of(complaint(message, name, salutation)),
                 1,
-                Optional.empty(),
-                Map.of());
+                Optional.empty());
     }
 
     private static Complaint complaint(String message, Optional<String> name, Salutation salutation) {

@@ -42,8 +42,8 @@ public final class InMemoryDesk {
     public final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
     public volatile AbuseTeamNotifier notifier = notifications::add;
 
-    private final NotifyAbuseTeam notify = new NotifyAbuseTeam(
-            complaints, mailings, accounts, mailings, n -> notifier.notify(n), EvidenceLinks.NONE, metrics, WINDOW);
+    private final NotifyAbuseTeam notify =
+            new NotifyAbuseTeam(complaints, mailings, accounts, mailings, n -> notifier.notify(n), metrics, WINDOW);
 
     public final ProcessComplaint processComplaint = new ProcessComplaint(
             complaints,

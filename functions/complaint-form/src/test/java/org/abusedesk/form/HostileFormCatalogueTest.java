@@ -189,8 +189,7 @@ class HostileFormCatalogueTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty(),
-                Map.of());
+                Optional.empty());
     }
 
     private static Message parse(OutgoingMail mail) throws IOException {

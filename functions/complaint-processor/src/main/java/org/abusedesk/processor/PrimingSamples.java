@@ -1,11 +1,9 @@
 package org.abusedesk.processor;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.abusedesk.account.AccountId;
@@ -84,7 +82,7 @@ final class PrimingSamples {
     }
 
     /** The abuse team's mail about both, on an escalated account. */
-    static Notification notification(Map<String, URI> evidenceLinks) {
+    static Notification notification() {
         var statistics = new ComplaintStatistics(2, 1, 1000, 0);
         var escalation = new StatusChange(
                 ACCOUNT,
@@ -112,8 +110,7 @@ final class PrimingSamples {
                 Optional.of(escalation),
                 List.of(formComplaint(Language.DE), mailedComplaint()),
                 2,
-                Optional.of(new BigDecimal("0.2000")),
-                evidenceLinks);
+                Optional.of(new BigDecimal("0.2000")));
     }
 
     private static Complaint complaint(

@@ -1,10 +1,8 @@
 package org.abusedesk.processor;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import org.abusedesk.account.ComplaintRatePolicy;
 import org.abusedesk.account.Thresholds;
 import org.abusedesk.aws.AwsClients;
@@ -14,8 +12,6 @@ import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbLedger;
 import org.abusedesk.aws.DynamoDbMailings;
 import org.abusedesk.aws.EmbeddedMetrics;
-import org.abusedesk.aws.S3Clients;
-import org.abusedesk.aws.S3EvidenceLinks;
 import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.aws.SesComplainantAcknowledger;
 import org.abusedesk.complaint.Language;
@@ -35,7 +31,6 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 final class Processing {
 
     // The longest a signed link may live; the function's role session usually ends it sooner.
-    private static final Duration EVIDENCE_LINK_VALIDITY = Duration.ofHours(12);
 
     private final Environment environment;
     private final AwsClients clients;
@@ -46,7 +41,6 @@ final class Processing {
     private final DynamoDbAccounts accounts;
     private final SesAbuseTeamNotifier notifier;
     private final SesComplainantAcknowledger acknowledger;
-    private final S3EvidenceLinks evidenceLinks;
     private final EmbeddedMetrics metrics = new EmbeddedMetrics(System.out, Clock.systemUTC());
 
     Processing(Environment environment) {
@@ -66,7 +60,6 @@ final class Processing {
         this.notifier = new SesAbuseTeamNotifier(
                 ses, new NotificationComposer(sender, environment.require("ABUSE_TEAM_ADDRESS")));
         this.acknowledger = new SesComplainantAcknowledger(ses, new AcknowledgementComposer(sender));
-        this.evidenceLinks = new S3EvidenceLinks(S3Clients.presigner(clients), EVIDENCE_LINK_VALIDITY);
     }
 
     ProcessComplaint processComplaint() {
@@ -110,23 +103,18 @@ final class Processing {
                 accounts,
                 mailings,
                 notifier,
-                evidenceLinks,
                 metrics,
                 Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
     }
 
     /**
-     * What both processor functions do before their snapshot: read a queue message, compose every kind of mail with
-     * its link to the evidence, and read a mailing and complaints that do not exist, which both roles may. Nothing is
+     * What both processor functions do before their snapshot: read a queue message, compose every kind of mail, and read a mailing and complaints that do not exist, which both roles may. Nothing is
      * written and no mail is sent: SES is reached first by the first real mail.
      */
     Priming priming() {
         return () -> {
             QueueMessage.parse(PrimingSamples.QUEUE_MESSAGE);
-            var mailed = PrimingSamples.mailedComplaint();
-            var links = new HashMap<String, URI>();
-            evidenceLinks.linkTo(mailed).ifPresent(link -> links.put(mailed.id().value(), link));
-            notifier.rehearse(PrimingSamples.notification(links));
+            notifier.rehearse(PrimingSamples.notification());
             acknowledger.rehearse(PrimingSamples.formComplaint(Language.DE));
             acknowledger.rehearse(PrimingSamples.formComplaint(Language.EN));
             metrics.rehearse();

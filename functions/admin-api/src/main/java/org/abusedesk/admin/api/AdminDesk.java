@@ -46,7 +46,8 @@ record AdminDesk(
         ListSuppressions listSuppressions) {
 
     /** How long a link to a case's raw mail opens it: long enough to read the case, short enough not to be shared. */
-    static final Duration EVIDENCE_LINK_VALIDITY = Duration.ofHours(1);
+    // A bearer link: whoever holds it reads the raw mail, so it lives only as long as a look at the case takes.
+    static final Duration EVIDENCE_LINK_VALIDITY = Duration.ofMinutes(15);
 
     /** The desk on the tables, the bucket and the settings of the function's environment. */
     static AdminDesk of(Environment environment) {

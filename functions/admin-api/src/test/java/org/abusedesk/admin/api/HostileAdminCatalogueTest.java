@@ -117,8 +117,7 @@ class HostileAdminCatalogueTest {
                                     org.abusedesk.complaint.ComplaintState.COUNTED,
                                     "a@example.net")),
                             1,
-                            Optional.empty(),
-                            Map.of())));
+                            Optional.empty())));
             assertThat(html).as(row).doesNotContain("<script", "<img");
         }
     }
