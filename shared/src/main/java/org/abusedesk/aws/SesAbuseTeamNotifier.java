@@ -3,11 +3,13 @@ package org.abusedesk.aws;
 import java.util.Objects;
 import org.abusedesk.mail.NotificationComposer;
 import org.abusedesk.processing.AbuseTeamNotifier;
+import org.abusedesk.processing.HeldBack;
+import org.abusedesk.processing.HeldBackNotifier;
 import org.abusedesk.processing.Notification;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** Sends the abuse team's notification through SES v2 as a raw MIME message. */
-public final class SesAbuseTeamNotifier implements AbuseTeamNotifier {
+/** Sends the abuse team's notifications and digests through SES v2 as raw MIME messages. */
+public final class SesAbuseTeamNotifier implements AbuseTeamNotifier, HeldBackNotifier {
 
     private final SesV2Client ses;
     private final NotificationComposer composer;
@@ -20,6 +22,11 @@ public final class SesAbuseTeamNotifier implements AbuseTeamNotifier {
     @Override
     public void notify(Notification notification) {
         SesMail.send(ses, composer.compose(notification));
+    }
+
+    @Override
+    public void notify(HeldBack heldBack) {
+        SesMail.send(ses, composer.compose(heldBack));
     }
 
     /** Composes the notification's mail and its request to SES, and sends nothing. */

@@ -6,6 +6,7 @@ import gg.jte.output.StringOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.abusedesk.processing.HeldBack;
 import org.abusedesk.processing.Notification;
 import org.apache.james.mime4j.dom.address.Mailbox;
 
@@ -46,6 +47,19 @@ public final class NotificationComposer {
                                         .collect(Collectors.joining(", ")))),
                 render(TEXT, "notification.jte", view),
                 render(HTML, "notification.jte", view));
+    }
+
+    /** The digest of what the team mail budget held back in one window. */
+    public OutgoingMail compose(HeldBack heldBack) {
+        var view = DigestView.of(heldBack);
+        return MimeMail.write(
+                sender,
+                abuseTeam,
+                view.subject(),
+                "<digest-" + heldBack.windowStart().getEpochSecond() + "@abuse-desk>",
+                List.of(Map.entry("Auto-Submitted", "auto-generated")),
+                render(TEXT, "digest.jte", view),
+                render(HTML, "digest.jte", view));
     }
 
     static String render(TemplateEngine engine, String template, Object view) {

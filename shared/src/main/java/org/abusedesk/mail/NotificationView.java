@@ -20,6 +20,7 @@ public record NotificationView(
         String mailing,
         String complaintCount,
         String rate,
+        String paging,
         List<ComplaintView> complaints) {
 
     /**
@@ -57,8 +58,10 @@ public record NotificationView(
         String status = notification.status().name();
         String count = notification.mailingComplaints()
                 + (notification.mailingComplaints() == 1 ? " complaint" : " complaints");
+        var page = notification.paging();
         String subject = "[" + status + "] Mailing " + notification.mailingId() + " · account " + account + " · "
-                + count + " · " + rate;
+                + count + " · " + rate + (page.pages() > 1 ? " · " + page.page() + "/" + page.pages() : "");
+        String paging = pagingLine(notification);
         String escalation = notification
                 .escalation()
                 .map(e -> e.from() + " → " + e.to() + ": " + e.reason())
@@ -85,9 +88,23 @@ public record NotificationView(
                 mailing,
                 count,
                 rate,
+                paging,
                 notification.complaints().stream()
                         .map(NotificationView::complaint)
                         .toList());
+    }
+
+    /** Which page this is and what still waits, with how to list it; empty for a mail that says it all. */
+    private static String pagingLine(Notification notification) {
+        var page = notification.paging();
+        if (page.pages() == 1 && page.waiting() == 0) {
+            return "";
+        }
+        String id = notification.mailingId().value();
+        return "Page " + page.page() + " of " + page.pages() + " of this summary"
+                + (page.waiting() > 0 ? "; and " + page.waiting() + " more waiting for the next summary" : "")
+                + ". List them all: GET /admin/mailings/" + id + "/complaints · ./abuse-desk complaints list"
+                + " --mailing-id " + id;
     }
 
     private static ComplaintView complaint(Complaint complaint) {

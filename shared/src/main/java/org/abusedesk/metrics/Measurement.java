@@ -55,6 +55,8 @@ public sealed interface Measurement {
             ABUSE_TEAM,
             /** The abuse team's mail of what storm control held back, sent by the scheduled flush. */
             SUMMARY,
+            /** The abuse team's digest of what the team mail budget held back in a window. */
+            DIGEST,
             /** The complainant's acknowledgement. */
             ACKNOWLEDGEMENT
         }

@@ -19,6 +19,7 @@ import org.abusedesk.mailing.Mailing;
  * raw mail would hand it to anyone the mail reaches. The mail names each case and how to open it instead.
  *
  * @param account the registry's account for the mailing, or the one a verified signature names, else empty
+ * @param paging which page of its summary this mail is: a summary lists at most {@link Paging#SIZE} complaints a mail
  */
 public record Notification(
         MailingId mailingId,
@@ -28,7 +29,27 @@ public record Notification(
         Optional<StatusChange> escalation,
         List<Complaint> complaints,
         long mailingComplaints,
-        Optional<BigDecimal> mailingRatePercent) {
+        Optional<BigDecimal> mailingRatePercent,
+        Paging paging) {
+
+    /**
+     * Page {@code page} of {@code pages} mails sent together; {@code waiting} complaints of the mailing still wait
+     * after them, for its next summary.
+     */
+    public record Paging(int page, int pages, long waiting) {
+
+        /** Complaints one mail lists at most: far below SES's size limit even with every message at its longest. */
+        public static final int SIZE = 100;
+
+        /** The only page, with nothing left waiting. */
+        public static final Paging ONLY = new Paging(1, 1, 0);
+
+        public Paging {
+            if (page < 1 || page > pages || waiting < 0) {
+                throw new IllegalArgumentException("page " + page + " of " + pages + ", " + waiting + " waiting");
+            }
+        }
+    }
 
     public Notification {
         Objects.requireNonNull(mailingId, "mailingId == null");
@@ -41,5 +62,9 @@ public record Notification(
             throw new IllegalArgumentException("a notification reports at least one complaint");
         }
         Objects.requireNonNull(mailingRatePercent, "mailingRatePercent == null");
+        Objects.requireNonNull(paging, "paging == null");
+        if (complaints.size() > Paging.SIZE) {
+            throw new IllegalArgumentException("a notification lists at most " + Paging.SIZE + " complaints");
+        }
     }
 }

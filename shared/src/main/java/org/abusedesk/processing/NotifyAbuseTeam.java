@@ -23,7 +23,10 @@ import org.abusedesk.metrics.Measurement.NotificationSent;
 
 /**
  * Mails the abuse team about counted complaints without flooding it: at most one mail per mailing per window,
- * later complaints go into the next one, an escalation goes out at once, and a flush sends what waited.
+ * later complaints go into the next one, an escalation goes out at once, and a flush sends what waited. Across all
+ * mailings a {@link TeamMailBudget} caps the mails of a window; past it complaints wait, and the next flush mails one
+ * digest of what the window held back. A summary lists {@link Notification.Paging#SIZE} complaints a mail, at most
+ * {@link #MAX_PAGES} mails at once; what is left waits for the mailing's next summary.
  */
 public final class NotifyAbuseTeam {
 
@@ -37,8 +40,13 @@ public final class NotifyAbuseTeam {
     private final Complaints complaints;
     private final Mailings mailings;
     private final Accounts accounts;
+    /** Mails one summary sends at once at most; further complaints wait for the mailing's next window. */
+    static final int MAX_PAGES = 5;
+
     private final NotificationThrottle throttle;
+    private final TeamMailBudget budget;
     private final AbuseTeamNotifier notifier;
+    private final HeldBackNotifier digests;
     private final DeskMetrics metrics;
     private final Duration window;
 
@@ -47,14 +55,18 @@ public final class NotifyAbuseTeam {
             Mailings mailings,
             Accounts accounts,
             NotificationThrottle throttle,
+            TeamMailBudget budget,
             AbuseTeamNotifier notifier,
+            HeldBackNotifier digests,
             DeskMetrics metrics,
             Duration window) {
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
         this.accounts = Objects.requireNonNull(accounts, "accounts == null");
         this.throttle = Objects.requireNonNull(throttle, "throttle == null");
+        this.budget = Objects.requireNonNull(budget, "budget == null");
         this.notifier = Objects.requireNonNull(notifier, "notifier == null");
+        this.digests = Objects.requireNonNull(digests, "digests == null");
         this.metrics = Objects.requireNonNull(metrics, "metrics == null");
         this.window = Objects.requireNonNull(window, "window == null");
     }
@@ -68,20 +80,38 @@ public final class NotifyAbuseTeam {
             Complaint complaint, Optional<AccountId> account, List<StatusChange> escalations, Instant now) {
         var mailingId = complaint.mailingId();
         if (!escalations.isEmpty()) {
+            // An escalation goes out whatever the budget says, and spends from it.
             throttle.claimNow(mailingId, now);
+            budget.take(now);
         } else if (!throttle.claim(mailingId, now, window)) {
             throttle.markPending(mailingId, now);
+            return Outcome.DEFERRED;
+        } else if (!budget.take(now)) {
+            hold(mailingId, now);
             return Outcome.DEFERRED;
         }
         send(mailingId, account, escalations, now, Optional.of(complaint));
         return Outcome.SENT;
     }
 
-    /** Sends one mail for each mailing whose waiting complaints' window has passed; returns how many mails. */
+    /**
+     * Mails the digest of what the last window held back, if it held any, then one summary for each mailing whose
+     * waiting complaints' window has passed, while the budget lasts; returns how many mails.
+     */
     public int flush(Instant now) {
         int sent = 0;
+        var heldBack = budget.claimDigest(now);
+        if (heldBack.isPresent()) {
+            digests.notify(heldBack.get());
+            metrics.record(new NotificationSent(NotificationSent.Kind.DIGEST));
+            sent++;
+        }
         for (MailingId mailingId : throttle.due(now, window)) {
             if (!throttle.claim(mailingId, now, window)) {
+                continue;
+            }
+            if (!budget.take(now)) {
+                hold(mailingId, now);
                 continue;
             }
             var waiting = complaints.awaitingNotification(mailingId, now);
@@ -91,13 +121,19 @@ public final class NotifyAbuseTeam {
             }
             var account = accountOf(mailingId, waiting.get(0));
             var escalations = account.map(accounts::unannouncedEscalations).orElse(List.of());
-            send(mailingId, account, escalations, now, Optional.empty());
-            sent++;
+            sent += send(mailingId, account, escalations, now, Optional.empty());
         }
         return sent;
     }
 
-    private void send(
+    /** The mailing's complaints wait: its mark stays for the next flush, and the window's digest names it. */
+    private void hold(MailingId mailingId, Instant now) {
+        throttle.markPending(mailingId, now);
+        budget.hold(mailingId, now);
+    }
+
+    /** Mails the first pages of what waits, the first already paid from the budget; returns how many mails. */
+    private int send(
             MailingId mailingId,
             Optional<AccountId> account,
             List<StatusChange> escalations,
@@ -109,21 +145,37 @@ public final class NotifyAbuseTeam {
         var mailing = mailings.find(mailingId);
         var status = account.flatMap(accounts::find).map(a -> a.status()).orElse(AccountStatus.ACTIVE);
         long counted = mailing.map(Mailing::complaints).orElse((long) reported.size());
-        notifier.notify(new Notification(
-                mailingId,
-                mailing,
-                account,
-                status,
-                escalations.isEmpty() ? Optional.empty() : Optional.of(escalations.get(escalations.size() - 1)),
-                reported,
-                counted,
-                mailing.flatMap(m -> rate(counted, m))));
-        metrics.record(new NotificationSent(
-                trigger.isPresent() ? NotificationSent.Kind.ABUSE_TEAM : NotificationSent.Kind.SUMMARY));
-        // Written after the send: a crash in between mails these complaints again, never not at all.
-        escalations.forEach(accounts::markAnnounced);
-        reported.forEach(c -> complaints.advance(c.key(), ComplaintState.COUNTED, ComplaintState.NOTIFIED));
+        int size = Notification.Paging.SIZE;
+        int pages = Math.max(1, Math.min(MAX_PAGES, (reported.size() + size - 1) / size));
+        int sent = 0;
+        for (int page = 0; page < pages; page++) {
+            if (page > 0 && !budget.take(now)) {
+                budget.hold(mailingId, now);
+                break;
+            }
+            var listed = reported.subList(page * size, Math.min(reported.size(), (page + 1) * size));
+            long waiting = reported.size() - (long) Math.min(reported.size(), pages * size);
+            notifier.notify(new Notification(
+                    mailingId,
+                    mailing,
+                    account,
+                    status,
+                    escalations.isEmpty() ? Optional.empty() : Optional.of(escalations.get(escalations.size() - 1)),
+                    listed,
+                    counted,
+                    mailing.flatMap(m -> rate(counted, m)),
+                    new Notification.Paging(page + 1, pages, waiting)));
+            metrics.record(new NotificationSent(
+                    trigger.isPresent() ? NotificationSent.Kind.ABUSE_TEAM : NotificationSent.Kind.SUMMARY));
+            // Written after the send: a crash in between mails these complaints again, never not at all.
+            if (page == 0) {
+                escalations.forEach(accounts::markAnnounced);
+            }
+            listed.forEach(c -> complaints.advance(c.key(), ComplaintState.COUNTED, ComplaintState.NOTIFIED));
+            sent++;
+        }
         clearPending(mailingId, now);
+        return sent;
     }
 
     /**

@@ -81,7 +81,8 @@ class SesAbuseTeamNotifierIT {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty());
+                Optional.empty(),
+                Notification.Paging.ONLY);
     }
 
     private static Complaint complaint() {

@@ -188,7 +188,8 @@ class HostileMailCatalogueTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty());
+                Optional.empty(),
+                Notification.Paging.ONLY);
     }
 
     private static Message parse(OutgoingMail mail) throws IOException {

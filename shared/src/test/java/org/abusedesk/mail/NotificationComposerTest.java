@@ -144,7 +144,8 @@ class NotificationComposerTest {
                 Optional.of(escalation),
                 List.of(complaint("first", Optional.empty(), Salutation.NONE), second),
                 3,
-                Optional.of(new BigDecimal("0.3000")));
+                Optional.of(new BigDecimal("0.3000")),
+                Notification.Paging.ONLY);
 
         var message = MimeParts.parse(composer.compose(notification));
 
@@ -229,7 +230,8 @@ class NotificationComposerTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty());
+                Optional.empty(),
+                Notification.Paging.ONLY);
     }
 
     private static Complaint mailed(boolean quarantined) {
@@ -274,7 +276,8 @@ class NotificationComposerTest {
                 Optional.empty(),
                 List.of(complaint(message, name, salutation)),
                 1,
-                Optional.empty());
+                Optional.empty(),
+                Notification.Paging.ONLY);
     }
 
     private static Complaint complaint(String message, Optional<String> name, Salutation salutation) {

@@ -41,9 +41,12 @@ public final class InMemoryDesk {
     public final List<Complaint> acknowledged = new CopyOnWriteArrayList<>();
     public final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
     public volatile AbuseTeamNotifier notifier = notifications::add;
+    public final List<HeldBack> digests = new CopyOnWriteArrayList<>();
+    /** Far above what most tests send; a test of the budget lowers it. */
+    public final InMemoryTeamMailBudget budget = new InMemoryTeamMailBudget(10_000, WINDOW);
 
-    private final NotifyAbuseTeam notify =
-            new NotifyAbuseTeam(complaints, mailings, accounts, mailings, n -> notifier.notify(n), metrics, WINDOW);
+    private final NotifyAbuseTeam notify = new NotifyAbuseTeam(
+            complaints, mailings, accounts, mailings, budget, n -> notifier.notify(n), digests::add, metrics, WINDOW);
 
     public final ProcessComplaint processComplaint = new ProcessComplaint(
             complaints,

@@ -189,7 +189,7 @@ class HostileFormCatalogueTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty());
+                Optional.empty(), Notification.Paging.ONLY);
     }
 
     private static Message parse(OutgoingMail mail) throws IOException {

@@ -110,7 +110,8 @@ final class PrimingSamples {
                 Optional.of(escalation),
                 List.of(formComplaint(Language.DE), mailedComplaint()),
                 2,
-                Optional.of(new BigDecimal("0.2000")));
+                Optional.of(new BigDecimal("0.2000")),
+                Notification.Paging.ONLY);
     }
 
     private static Complaint complaint(

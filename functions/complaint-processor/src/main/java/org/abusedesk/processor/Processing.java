@@ -11,6 +11,7 @@ import org.abusedesk.aws.DynamoDbAcknowledgements;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbLedger;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.DynamoDbTeamMailBudget;
 import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.aws.SesComplainantAcknowledger;
@@ -102,6 +103,12 @@ final class Processing {
                 mailings,
                 accounts,
                 mailings,
+                new DynamoDbTeamMailBudget(
+                        dynamoDb,
+                        environment.require("LIMITS_TABLE"),
+                        environment.requirePositiveInt("TEAM_MAIL_BUDGET"),
+                        Duration.ofMinutes(environment.requirePositiveInt("TEAM_MAIL_BUDGET_WINDOW_MINUTES"))),
+                notifier,
                 notifier,
                 metrics,
                 Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
