@@ -196,6 +196,7 @@ final class ReconcileCommand implements Callable<Integer> {
         out.field("mailsRedriven", report.mailsRedriven());
         out.field("complaintsStored", report.complaintsStored());
         out.field("complaintsRequeued", report.complaintsRequeued());
+        out.field("mailsQuarantined", report.quarantinedMails().size());
         out.field("failures", report.failures().size());
         out.list("redrivenMails");
         report.redrivenMails().forEach(id -> out.row("redrivenMails", Map.of("receiptId", id)));
@@ -203,6 +204,8 @@ final class ReconcileCommand implements Callable<Integer> {
         out.list("requeuedComplaints");
         report.storedComplaints().forEach(key -> out.row("storedComplaints", key(key)));
         report.requeuedComplaints().forEach(key -> out.row("requeuedComplaints", key(key)));
+        out.list("quarantinedMails");
+        report.quarantinedMails().forEach(id -> out.row("quarantinedMails", Map.of("receiptId", id)));
         out.list("failedItems");
         report.failures().forEach(failure -> {
             var row = new LinkedHashMap<String, Object>();

@@ -81,7 +81,8 @@ class ForgedReportsIT {
                         Map.copyOf(parameters),
                         0,
                         dns.hostPort()));
-        String token = local.tokens().mint("e2e", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(10));
+        String token =
+                local.tokens().mint("e2e", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(10));
         String mailing = Long.toString(600_000_000L + new Random().nextInt(99_999_999));
         var registered = admin(
                 "PUT",
@@ -94,7 +95,8 @@ class ForgedReportsIT {
         // WHEN the attacker sends 20 ARF reports on that mailing, each about another recipient, signed by its domain
         for (int i = 0; i < 20; i++) {
             String report = attacker.sign(arf("fbl@" + ATTACKER, mailing, "victim" + i + "@example.net"));
-            assertThat(SmtpClient.send(smtp, "fbl@" + ATTACKER, "abuse@example.com", report).get(5))
+            assertThat(SmtpClient.send(smtp, "fbl@" + ATTACKER, "abuse@example.com", report)
+                            .get(5))
                     .startsWith("250");
         }
 
@@ -130,7 +132,8 @@ class ForgedReportsIT {
         // THEN the account is PAUSED on ten verified complaints; the copy is stored as a replay that counted nothing
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(account(token).get("status").asText()).isEqualTo("PAUSED"));
+                .untilAsserted(
+                        () -> assertThat(account(token).get("status").asText()).isEqualTo("PAUSED"));
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(complaints(aws, mailing))

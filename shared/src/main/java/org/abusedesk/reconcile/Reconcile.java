@@ -1,6 +1,7 @@
 package org.abusedesk.reconcile;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,13 @@ public final class Reconcile {
      * in the dead-letter queue, alarmed, instead of going round every run and filling that queue with copies.
      */
     static final int MAX_REQUEUES = 3;
+    /**
+     * Tries at reading a stored mail at most, within {@link #QUARANTINE}: a mail that fails each time (a crafted one
+     * that stalls or crashes the reader) is quarantined and reported, not read again every run.
+     */
+    static final int MAX_READS = 3;
+    /** How long a mail that failed {@link #MAX_READS} times is left alone. */
+    public static final Duration QUARANTINE = Duration.ofHours(72);
 
     private final StoredMails storedMails;
     private final ComplaintsByReceipt byReceipt;
@@ -36,6 +44,7 @@ public final class Reconcile {
     private final ComplaintsByState byState;
     private final ComplaintQueue queue;
     private final Requeues requeues;
+    private final MailReads reads;
     private final ReconcileWindows windows;
     private final Clock clock;
 
@@ -46,6 +55,7 @@ public final class Reconcile {
             ComplaintsByState byState,
             ComplaintQueue queue,
             Requeues requeues,
+            MailReads reads,
             ReconcileWindows windows,
             Clock clock) {
         this.storedMails = Objects.requireNonNull(storedMails, "storedMails == null");
@@ -54,6 +64,7 @@ public final class Reconcile {
         this.byState = Objects.requireNonNull(byState, "byState == null");
         this.queue = Objects.requireNonNull(queue, "queue == null");
         this.requeues = Objects.requireNonNull(requeues, "requeues == null");
+        this.reads = Objects.requireNonNull(reads, "reads == null");
         this.windows = Objects.requireNonNull(windows, "windows == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
@@ -66,8 +77,8 @@ public final class Reconcile {
         for (var state : UNFINISHED) {
             requeueStuck(state, now.minus(windows.stuckAfter()), run);
         }
-        redriveLostMail(now.minus(windows.lookback()), now.minus(windows.mailGrace()), run);
-        return new ReconcileReport(run.examined, run.redriven, run.stored, run.requeued, run.failures);
+        redriveLostMail(now.minus(windows.lookback()), now.minus(windows.mailGrace()), now, run);
+        return new ReconcileReport(run.examined, run.redriven, run.stored, run.requeued, run.quarantined, run.failures);
     }
 
     private void requeueStuck(ComplaintState state, Instant before, Run run) {
@@ -109,7 +120,7 @@ public final class Reconcile {
         }
     }
 
-    private void redriveLostMail(Instant from, Instant to, Run run) {
+    private void redriveLostMail(Instant from, Instant to, Instant now, Run run) {
         List<StoredMails.StoredMail> mails;
         try {
             mails = storedMails.storedBetween(from, to);
@@ -121,6 +132,15 @@ public final class Reconcile {
             run.examined++;
             try {
                 if (byReceipt.anyFor(mail.receiptId())) {
+                    continue;
+                }
+                if (!reads.take(mail.receiptId(), MAX_READS, now)) {
+                    run.quarantined.add(mail.receiptId());
+                    LOG.warn(
+                            "mail quarantined after {} failed reads, left for {}: receiptId={}",
+                            MAX_READS,
+                            QUARANTINE,
+                            mail.receiptId());
                     continue;
                 }
                 var stored = receiveMail.receiveStored(mail.receiptId());
@@ -151,6 +171,7 @@ public final class Reconcile {
         final List<String> redriven = new ArrayList<>();
         final List<ComplaintKey> stored = new ArrayList<>();
         final List<ComplaintKey> requeued = new ArrayList<>();
+        final List<String> quarantined = new ArrayList<>();
         final List<Failure> failures = new ArrayList<>();
 
         void fail(String item, RuntimeException e) {

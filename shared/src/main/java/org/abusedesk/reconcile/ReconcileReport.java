@@ -11,6 +11,8 @@ import org.abusedesk.complaint.ComplaintKey;
  * @param redrivenMails receipt ids of the mails without any complaint, taken in again
  * @param storedComplaints the complaints those mails gave that were not stored before
  * @param requeuedComplaints complaints that stayed received or counted too long, queued again
+ * @param quarantinedMails receipt ids of mails that failed to be read {@link Reconcile#MAX_READS} times, left alone
+ *     for {@link Reconcile#QUARANTINE}: for a person to look at
  * @param failures items that failed; each was left for the next run
  */
 public record ReconcileReport(
@@ -18,6 +20,7 @@ public record ReconcileReport(
         List<String> redrivenMails,
         List<ComplaintKey> storedComplaints,
         List<ComplaintKey> requeuedComplaints,
+        List<String> quarantinedMails,
         List<Failure> failures) {
 
     /** An item that failed: what it was ({@code mail <receipt id>}, {@code complaint <key>}, ...) and the error's class. */
@@ -33,6 +36,7 @@ public record ReconcileReport(
         redrivenMails = List.copyOf(redrivenMails);
         storedComplaints = List.copyOf(storedComplaints);
         requeuedComplaints = List.copyOf(requeuedComplaints);
+        quarantinedMails = List.copyOf(quarantinedMails);
         failures = List.copyOf(failures);
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
@@ -48,6 +49,7 @@ class ReconcileTest {
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
     private final RecordingComplaintQueue queue = new RecordingComplaintQueue();
     private final InMemoryRequeues requeues = new InMemoryRequeues();
+    private final InMemoryMailReads reads = new InMemoryMailReads();
     private final ReceiveMail receiveMail = new ReceiveMail(
             rawMails,
             new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
@@ -223,6 +225,26 @@ class ReconcileTest {
     }
 
     @Test
+    void aMailThatFailsToBeReadThreeTimes_isQuarantined_reportedAndNotReadAgain() {
+        // GIVEN a listed mail whose every reading fails
+        StoredMails listing =
+                (from, to) -> List.of(new StoredMails.StoredMail("ses-hostile", NOW.minus(Duration.ofMinutes(30))));
+        var reconciler = reconciler(listing);
+
+        // WHEN the reconciler runs five times
+        var reports = new ArrayList<ReconcileReport>();
+        for (int run = 0; run < 5; run++) {
+            reports.add(reconciler.reconcile());
+        }
+
+        // THEN the first three runs tried and failed, the last two left it quarantined and said so
+        assertThat(reports).extracting(r -> r.failures().size()).containsExactly(1, 1, 1, 0, 0);
+        assertThat(reports)
+                .extracting(ReconcileReport::quarantinedMails)
+                .containsExactly(List.of(), List.of(), List.of(), List.of("ses-hostile"), List.of("ses-hostile"));
+    }
+
+    @Test
     void reconcile_whenStoredMailCannotBeListed_stillQueuesStuckComplaints() {
         var stuck = add(Classification.COMPLAINT, ComplaintState.RECEIVED, NOW.minus(Duration.ofHours(1)));
         StoredMails unavailable = (from, to) -> {
@@ -242,7 +264,15 @@ class ReconcileTest {
 
     private Reconcile reconciler(StoredMails storedMails) {
         return new Reconcile(
-                storedMails, indexes, receiveMail, indexes, queue, requeues, WINDOWS, Clock.fixed(NOW, ZoneOffset.UTC));
+                storedMails,
+                indexes,
+                receiveMail,
+                indexes,
+                queue,
+                requeues,
+                reads,
+                WINDOWS,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** A complaint that arrived at {@code at}: its id is a ULID of that time. */

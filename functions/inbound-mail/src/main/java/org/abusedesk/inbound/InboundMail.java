@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbComplaintIndexes;
 import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.DynamoDbMailReads;
 import org.abusedesk.aws.DynamoDbRequeues;
 import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3Clients;
@@ -106,6 +107,7 @@ public final class InboundMail {
                 indexes,
                 new SqsComplaintQueue(sqs, environment.require("COMPLAINTS_QUEUE_URL")),
                 new DynamoDbRequeues(dynamoDb, complaintsTable()),
+                new DynamoDbMailReads(dynamoDb, environment.require("LIMITS_TABLE"), Reconcile.QUARANTINE),
                 windows,
                 Clock.systemUTC());
     }

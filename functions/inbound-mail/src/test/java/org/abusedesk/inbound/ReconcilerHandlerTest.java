@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.abusedesk.reconcile.InMemoryComplaintIndexes;
+import org.abusedesk.reconcile.InMemoryMailReads;
 import org.abusedesk.reconcile.InMemoryRequeues;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
@@ -88,6 +89,7 @@ class ReconcilerHandlerTest {
                 indexes,
                 new RecordingComplaintQueue(),
                 new InMemoryRequeues(),
+                new InMemoryMailReads(),
                 new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72)),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
     }
