@@ -318,7 +318,7 @@ class TemplatePropertiesTest {
     }
 
     @Test
-    void theReconciler_listsOnlyTheInboundPrefix_queriesOnlyTheTwoIndexes_andSendsOnlyToTheComplaintsQueue() {
+    void theReconciler_listsAndQueriesOnlyWhatItNeeds_sendsOnlyToTheComplaintsQueue_andCountsItsReads() {
         var statements = statements("ReconcilerRole");
         statements = statements.subList(1, statements.size());
 
@@ -335,7 +335,8 @@ class TemplatePropertiesTest {
                                 List.of(
                                         Map.of("Fn::Sub", "${ComplaintsTable.Arn}/index/byReceipt"),
                                         Map.of("Fn::Sub", "${ComplaintsTable.Arn}/index/byState"))),
-                        tuple("sqs:SendMessage", Map.of("Fn::GetAtt", List.of("ComplaintsQueue", "Arn"))));
+                        tuple("sqs:SendMessage", Map.of("Fn::GetAtt", List.of("ComplaintsQueue", "Arn"))),
+                        tuple("dynamodb:UpdateItem", Map.of("Fn::GetAtt", List.of("LimitsTable", "Arn"))));
         assertThat(statements.get(0).get("Condition"))
                 .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", "inbound/*")));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect")).isEqualTo("Allow"));

@@ -105,10 +105,7 @@ public final class DkimVerifier {
 
     /** @param domains the domains whose signatures are checked, each with its subdomains; others are passed over */
     public DkimVerifier(Set<String> domains, PublicKeys keys) {
-        this.domains = Objects.requireNonNull(domains, "domains == null").stream()
-                .map(d -> d.strip().toLowerCase(Locale.ROOT))
-                .filter(d -> !d.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.domains = normalised(domains);
         this.keys = Objects.requireNonNull(keys, "keys == null");
     }
 
@@ -157,6 +154,14 @@ public final class DkimVerifier {
                     new DkimCheck(domain, selector, headerValid, bodyValid), covered, id(domain, signature)));
         }
         return new Proof(signatures);
+    }
+
+    /** The domains as configured, lower-case and without blanks. */
+    static Set<String> normalised(Set<String> domains) {
+        return Objects.requireNonNull(domains, "domains == null").stream()
+                .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the domain (or host) is one of the verifier's domains or below one. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,10 +25,7 @@ public final class FeedbackReporters {
     private final DkimVerifier verifier;
 
     public FeedbackReporters(Set<String> domains, PublicKeys keys) {
-        this.domains = Objects.requireNonNull(domains, "domains == null").stream()
-                .map(d -> d.strip().toLowerCase(Locale.ROOT))
-                .filter(d -> !d.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.domains = DkimVerifier.normalised(domains);
         this.verifier = new DkimVerifier(this.domains, keys);
     }
 

@@ -19,17 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClassificationCatalogueTest {
 
-    private static final String ORIGINAL = lines(
-            "From: Newsletter <news@mail.example.com>",
-            "To: erika.muster@example.net",
-            "Subject: Grosse Rabatte nur heute",
-            "Message-ID: <m14141611.r42@mail.example.com>",
-            "X-Mailing: 14141611",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "",
-            "Jetzt kaufen.",
-            "");
+    private static final String ORIGINAL = Fixtures.NEWSLETTER;
 
     private final MailReader reader = new MailReader(
             InboundLimits.DEFAULT,

@@ -12,6 +12,20 @@ import org.abusedesk.local.ProjectRoot;
 /** The mail fixtures: this module's own, one per shape, and the public corpus. */
 public final class Fixtures {
 
+    /** A newsletter of ours as the recipient got it, with CRLF line ends: the reported message of many tests. */
+    static final String NEWSLETTER = String.join(
+            "\r\n",
+            "From: Newsletter <news@mail.example.com>",
+            "To: erika.muster@example.net",
+            "Subject: Grosse Rabatte nur heute",
+            "Message-ID: <m14141611.r42@mail.example.com>",
+            "X-Mailing: 14141611",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "",
+            "Jetzt kaufen: https://mail.example.com/c/14141611/x",
+            "");
+
     private Fixtures() {}
 
     /** A fixture of {@code src/test/resources/inbound}. */

@@ -18,17 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ForgedEvidenceCatalogueTest {
 
-    private static final String ORIGINAL = lines(
-            "From: Newsletter <news@mail.example.com>",
-            "To: erika.muster@example.net",
-            "Subject: Grosse Rabatte nur heute",
-            "Message-ID: <m14141611.r42@mail.example.com>",
-            "X-Mailing: 14141611",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "",
-            "Jetzt kaufen: https://mail.example.com/c/14141611/x",
-            "");
+    private static final String ORIGINAL = Fixtures.NEWSLETTER;
 
     private static TestDkim ours;
     private static TestDkim yahoo;

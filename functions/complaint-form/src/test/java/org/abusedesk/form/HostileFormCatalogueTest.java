@@ -189,7 +189,8 @@ class HostileFormCatalogueTest {
                 Optional.empty(),
                 List.of(complaint),
                 1,
-                Optional.empty(), Notification.Paging.ONLY);
+                Optional.empty(),
+                Notification.Paging.ONLY);
     }
 
     private static Message parse(OutgoingMail mail) throws IOException {

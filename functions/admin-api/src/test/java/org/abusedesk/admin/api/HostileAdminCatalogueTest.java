@@ -117,7 +117,8 @@ class HostileAdminCatalogueTest {
                                     org.abusedesk.complaint.ComplaintState.COUNTED,
                                     "a@example.net")),
                             1,
-                            Optional.empty(), Notification.Paging.ONLY)));
+                            Optional.empty(),
+                            Notification.Paging.ONLY)));
             assertThat(html).as(row).doesNotContain("<script", "<img");
         }
     }
