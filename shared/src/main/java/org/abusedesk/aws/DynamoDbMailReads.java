@@ -33,8 +33,10 @@ public final class DynamoDbMailReads implements MailReads {
             dynamoDb.updateItem(r -> r.tableName(limitsTable)
                     .key(Map.of("limitKey", s("mail-read#" + receiptId)))
                     // DynamoDB deletes expired items late: one past its time counts as gone.
-                    .conditionExpression("attribute_not_exists(reads) OR reads < :limit OR expiresAt < :now")
-                    .updateExpression("ADD reads :one SET expiresAt = if_not_exists(expiresAt, :expires)")
+                    // READS is one of DynamoDB's reserved words.
+                    .conditionExpression("attribute_not_exists(#reads) OR #reads < :limit OR expiresAt < :now")
+                    .updateExpression("ADD #reads :one SET expiresAt = if_not_exists(expiresAt, :expires)")
+                    .expressionAttributeNames(Map.of("#reads", "reads"))
                     .expressionAttributeValues(Map.of(
                             ":limit", n(limit),
                             ":now", n(now.getEpochSecond()),

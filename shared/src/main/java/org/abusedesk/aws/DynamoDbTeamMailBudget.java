@@ -48,8 +48,10 @@ public final class DynamoDbTeamMailBudget implements TeamMailBudget {
         try {
             dynamoDb.updateItem(r -> r.tableName(limitsTable)
                     .key(key(start))
-                    .conditionExpression("attribute_not_exists(used) OR used < :budget")
-                    .updateExpression("ADD used :one SET expiresAt = :expires")
+                    // USED is one of DynamoDB's reserved words.
+                    .conditionExpression("attribute_not_exists(#used) OR #used < :budget")
+                    .updateExpression("ADD #used :one SET expiresAt = :expires")
+                    .expressionAttributeNames(Map.of("#used", "used"))
                     .expressionAttributeValues(
                             Map.of(":budget", n(budget), ":one", n(1), ":expires", n(expires(start)))));
             return true;
