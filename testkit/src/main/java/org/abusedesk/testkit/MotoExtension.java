@@ -24,8 +24,13 @@ public final class MotoExtension implements ParameterResolver {
 
     public static final Region REGION = Region.EU_CENTRAL_1;
 
-    /** Parameters every test stack gets: the desk's sender identity is created, so SES accepts its mails. */
-    public static final Map<String, String> TEST_PARAMETERS = Map.of("CreateSenderIdentity", "true");
+    /**
+     * Parameters every test stack gets: the desk's sender identity is created, so SES accepts its mails, and the team
+     * mail budget is out of reach, for tests that share a stack send far more team mails than a real team gets in a
+     * window (the budget's own tests set theirs).
+     */
+    public static final Map<String, String> TEST_PARAMETERS =
+            Map.of("CreateSenderIdentity", "true", "TeamMailBudget", "1000000");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MotoExtension.class);
 

@@ -34,7 +34,8 @@ class ComplaintProcessorZipIT {
     }
 
     @Test
-    void handlersFromTheZip_notifyTheAbuseTeamWithALinkToTheStoredMail(Stack stack) throws Exception {
+    void handlersFromTheZip_notifyTheAbuseTeam_namingTheCaseAndHowToOpenIt_withNoLinkToTheRawMail(Stack stack)
+            throws Exception {
         // GIVEN a mailed complaint whose raw mail lies in the bucket
         String evidence = "s3://" + stack.ref("InboundMailBucket") + "/inbound/ses-zip";
         var complaint = CaseFixtures.withEvidence(
@@ -47,7 +48,8 @@ class ComplaintProcessorZipIT {
         // WHEN the processor's handler is run from the zip (built, checkpointed, restored) and the queue delivers it
         var run = ZIP.run(processor.handlerClass(), stack.runtimeEnvironment(processor), event(complaint.key()));
 
-        // THEN it primed, and mailed the abuse team once, with a signed link to the raw mail
+        // THEN it primed, and mailed the abuse team once, naming how to open the case, with no link that opens the raw
+        // mail
         assertThat(run.hooks()).as(run.log()).isEqualTo(1);
         assertThat(run.responses().get(0)).as(run.log()).isEqualTo("{\"batchItemFailures\":[]}");
         var mails = new Outbox(stack.aws().uri())
@@ -57,7 +59,11 @@ class ComplaintProcessorZipIT {
                         .toList();
         assertThat(mails).singleElement().satisfies(mail -> {
             assertThat(mail.to()).containsExactly(stack.parameter("AbuseTeamAddress"));
-            assertThat(mail.text()).contains("X-Amz-Signature=");
+            assertThat(mail.text())
+                    .doesNotContain("X-Amz-Signature")
+                    .contains("Open:         GET /admin/complaints/"
+                            + complaint.key().mailingId().value() + "/"
+                            + complaint.key().complaintId().value());
         });
 
         // WHEN the flush is run from the same zip
