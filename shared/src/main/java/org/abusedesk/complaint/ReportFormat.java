@@ -11,5 +11,10 @@ public enum ReportFormat {
     /** The reported message forwarded inline, in the text or HTML body. */
     INLINE_FORWARD,
     /** Only what the complainant typed, or header lines pasted into the body. */
-    TEXT
+    TEXT;
+
+    /** A provider's report (ARF or X-ARF), not a person's forward: verified by its reporter, never acknowledged. */
+    public boolean isProviderReport() {
+        return this == ARF || this == XARF;
+    }
 }

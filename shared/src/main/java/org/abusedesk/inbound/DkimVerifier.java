@@ -142,7 +142,7 @@ public final class DkimVerifier {
                 continue;
             }
             String domain = signature.getDToken().toString().toLowerCase(Locale.ROOT);
-            if (!ours(domain)) {
+            if (!covers(domain)) {
                 continue;
             }
             String selector = signature.getSelector().toString();
@@ -168,10 +168,6 @@ public final class DkimVerifier {
     public boolean covers(String domain) {
         String lower = domain.toLowerCase(Locale.ROOT);
         return domains.stream().anyMatch(d -> lower.equals(d) || lower.endsWith("." + d));
-    }
-
-    private boolean ours(String domain) {
-        return covers(domain);
     }
 
     private static String id(String domain, SignatureRecord signature) {

@@ -35,8 +35,7 @@ public final class MailReader {
         var parsed = parser.parse(mail);
         var reports = new ArrayList<ReadReport>();
         var lookupDeadline = Instant.now().plus(DkimVerifier.LOOKUP_BUDGET);
-        boolean report = parsed.reports().stream()
-                .anyMatch(r -> r.format() == ReportFormat.ARF || r.format() == ReportFormat.XARF);
+        boolean report = parsed.reports().stream().anyMatch(r -> r.format().isProviderReport());
         Optional<DkimVerifier.Signed> reporter =
                 report ? reporters.signature(mail, parsed.headers(), lookupDeadline) : Optional.empty();
         for (var message : parsed.reports()) {

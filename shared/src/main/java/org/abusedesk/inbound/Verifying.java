@@ -1,7 +1,6 @@
 package org.abusedesk.inbound;
 
 import java.util.Optional;
-import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Verification;
 
 /**
@@ -30,7 +29,7 @@ final class Verifying {
         if (sender.verified() && signedSource(message, resolution, sender)) {
             return Verification.SIGNED_BY_SENDER;
         }
-        boolean report = message.format() == ReportFormat.ARF || message.format() == ReportFormat.XARF;
+        boolean report = message.format().isProviderReport();
         if (report && reporter.isPresent()) {
             return resolution.mailingId().isPresent() ? Verification.SIGNED_BY_REPORTER : Verification.NO_MAILING_NAMED;
         }

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complaint;
-import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.metrics.DeskMetrics;
 import org.abusedesk.metrics.Measurement.AcknowledgementSkipped;
@@ -88,7 +87,7 @@ public final class AcknowledgeComplainant {
                 || complaint
                         .attribution()
                         .provenance()
-                        .filter(p -> p.format() != ReportFormat.ARF && p.format() != ReportFormat.XARF)
+                        .filter(p -> !p.format().isProviderReport())
                         .isPresent();
     }
 
