@@ -30,7 +30,7 @@ class ColdStartIT {
                 "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent"
             },
             "inbound",
-            new String[] {"org.abusedesk.inbound.InboundMailHandler", "stream"},
+            new String[] {"org.abusedesk.inboundmail.InboundMailHandler", "stream"},
             "processor",
             new String[] {
                 "org.abusedesk.processor.ComplaintProcessorHandler",

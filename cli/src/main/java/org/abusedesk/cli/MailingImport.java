@@ -28,7 +28,7 @@ import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mailing.ImportMailings;
+import org.abusedesk.registration.ImportMailings;
 
 /**
  * A registry import file sent to {@code POST /admin/mailings/import} in chunks the API takes (at most {@value

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.config.Environment;
-import org.abusedesk.inbound.InboundMail;
+import org.abusedesk.inboundmail.InboundMailWiring;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileReport;
 import org.abusedesk.reconcile.ReconcileWindows;
@@ -120,7 +120,7 @@ final class ReconcileCommand implements Callable<Integer> {
         try {
             var environment = new Environment(environment(stack));
             // The report is the command's output; metric lines are for a function's log group, not for a terminal.
-            reconcile = new InboundMail(environment, new PrintStream(OutputStream.nullOutputStream()))
+            reconcile = new InboundMailWiring(environment, new PrintStream(OutputStream.nullOutputStream()))
                     .reconcile(windows(environment));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -182,7 +182,7 @@ final class ReconcileCommand implements Callable<Integer> {
     /** The function's windows (the template's defaults without a stack file), each option over its own. */
     private ReconcileWindows windows(Environment environment) {
         var configured = environment.optional("RECONCILE_MAIL_AFTER_MINUTES").isPresent()
-                ? InboundMail.windows(environment)
+                ? InboundMailWiring.windows(environment)
                 : ReconcileWindows.DEFAULT;
         return new ReconcileWindows(
                 mailOlderThan != null ? mailOlderThan : configured.mailGrace(),

@@ -15,12 +15,12 @@ import java.util.Optional;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.MailingIdFormat;
-import org.abusedesk.mailing.BulkRegistration;
-import org.abusedesk.mailing.ImportMailings;
-import org.abusedesk.mailing.ImportProgress;
-import org.abusedesk.mailing.ImportReport;
-import org.abusedesk.mailing.Mailing;
-import org.abusedesk.mailing.Mailings;
+import org.abusedesk.registration.BulkRegistration;
+import org.abusedesk.registration.ImportMailings;
+import org.abusedesk.registration.ImportProgress;
+import org.abusedesk.registration.ImportReport;
+import org.abusedesk.registration.Mailing;
+import org.abusedesk.registration.Mailings;
 
 /**
  * {@code POST /admin/mailings/import} as the API answers it: the registry's own import use case over a registry in

@@ -32,7 +32,7 @@ import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.ProjectRoot;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

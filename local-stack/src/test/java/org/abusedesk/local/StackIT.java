@@ -215,7 +215,7 @@ class StackIT {
                 .extracting(FunctionDefinition::logicalId, FunctionDefinition::handlerClass)
                 .contains(
                         tuple("ComplaintFormFunction", "org.abusedesk.form.ComplaintFormHandler"),
-                        tuple("InboundMailFunction", "org.abusedesk.inbound.InboundMailHandler"),
+                        tuple("InboundMailFunction", "org.abusedesk.inboundmail.InboundMailHandler"),
                         tuple("ComplaintProcessorFunction", "org.abusedesk.processor.ComplaintProcessorHandler"));
         assertThat(functions)
                 .allSatisfy(f -> assertThat(f.functionName()).isEqualTo(stack.name() + "-" + f.logicalId()));

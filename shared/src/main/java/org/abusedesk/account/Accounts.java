@@ -2,8 +2,8 @@ package org.abusedesk.account;
 
 import java.util.List;
 import java.util.Optional;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
 
 /** The accounts table, in the domain's words. */
 public interface Accounts {
@@ -17,7 +17,7 @@ public interface Accounts {
     /**
      * A page of the account's status changes, newest first.
      *
-     * @throws org.abusedesk.admin.InvalidCursorException when the cursor is not one of this account's history
+     * @throws org.abusedesk.paging.InvalidCursorException when the cursor is not one of this account's history
      */
     Page<StatusChange> history(AccountId id, PageRequest page);
 

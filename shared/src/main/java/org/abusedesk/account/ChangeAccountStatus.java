@@ -3,8 +3,8 @@ package org.abusedesk.account;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import org.abusedesk.admin.InvalidRequestException;
-import org.abusedesk.admin.RequestFields;
+import org.abusedesk.request.InvalidRequestException;
+import org.abusedesk.request.RequestFields;
 
 /**
  * A person sets an account's status, in either direction: unlike the automatic escalation, a person may lift a

@@ -2,9 +2,9 @@ package org.abusedesk.account;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
-import org.abusedesk.admin.RequestFields;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
+import org.abusedesk.request.RequestFields;
 
 /** What the desk knows of an account: status, counters and the history of its status, whole or a page at a time. */
 public final class ShowAccount {
@@ -18,7 +18,7 @@ public final class ShowAccount {
     /**
      * The account with its whole history, oldest change first; empty when nothing ever named it.
      *
-     * @throws org.abusedesk.admin.InvalidRequestException naming {@code accountId}
+     * @throws org.abusedesk.request.InvalidRequestException naming {@code accountId}
      */
     public Optional<Account> show(String accountId) {
         return accounts.find(read(accountId));
@@ -27,8 +27,8 @@ public final class ShowAccount {
     /**
      * A page of the account's history, newest change first: for accounts whose history is long.
      *
-     * @throws org.abusedesk.admin.InvalidRequestException naming {@code accountId}
-     * @throws org.abusedesk.admin.InvalidCursorException when the cursor is not one of this account's history
+     * @throws org.abusedesk.request.InvalidRequestException naming {@code accountId}
+     * @throws org.abusedesk.paging.InvalidCursorException when the cursor is not one of this account's history
      */
     public Page<StatusChange> history(String accountId, PageRequest page) {
         return accounts.history(read(accountId), page);

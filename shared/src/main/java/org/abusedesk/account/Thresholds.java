@@ -3,7 +3,6 @@ package org.abusedesk.account;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
-import org.abusedesk.config.Environment;
 
 /**
  * The published complaint-rate thresholds (design brief defaults). Rates are in percent of recipients.
@@ -32,18 +31,5 @@ public record Thresholds(
         if (watchRatePercent.compareTo(flaggedRatePercent) > 0 || flaggedRatePercent.compareTo(pausedRatePercent) > 0) {
             throw new IllegalArgumentException("thresholds must rise from WATCH to FLAGGED to PAUSED");
         }
-    }
-
-    /** As the template's threshold parameters set them for the functions that escalate or show accounts. */
-    public static Thresholds fromEnvironment(Environment environment) {
-        return new Thresholds(
-                environment.requireDecimal("WATCH_RATE_PERCENT"),
-                environment.requirePositiveInt("WATCH_MIN_COMPLAINTS"),
-                environment.requireDecimal("FLAGGED_RATE_PERCENT"),
-                environment.requirePositiveInt("FLAGGED_MIN_COMPLAINTS"),
-                environment.requireDecimal("PAUSED_RATE_PERCENT"),
-                environment.requirePositiveInt("PAUSED_MIN_VERIFIED_COMPLAINTS"),
-                environment.requirePositiveInt("FLAGGED_WITHOUT_RECIPIENTS_IN_24H"),
-                Duration.ofDays(environment.requirePositiveInt("RATE_WINDOW_DAYS")));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.abusedesk.admin.InvalidCursorException;
+import org.abusedesk.paging.InvalidCursorException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

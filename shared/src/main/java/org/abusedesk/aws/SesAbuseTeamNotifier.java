@@ -1,7 +1,7 @@
 package org.abusedesk.aws;
 
 import java.util.Objects;
-import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.processing.AbuseTeamNotifier;
 import org.abusedesk.processing.HeldBack;
 import org.abusedesk.processing.HeldBackNotifier;

@@ -2,7 +2,7 @@ package org.abusedesk.aws;
 
 import java.util.Objects;
 import org.abusedesk.complaint.Complaint;
-import org.abusedesk.mail.AcknowledgementComposer;
+import org.abusedesk.outgoing.AcknowledgementComposer;
 import org.abusedesk.processing.ComplainantAcknowledger;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 

@@ -1,6 +1,6 @@
 package org.abusedesk.aws;
 
-import org.abusedesk.mail.OutgoingMail;
+import org.abusedesk.outgoing.OutgoingMail;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;

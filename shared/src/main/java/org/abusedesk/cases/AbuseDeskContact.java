@@ -2,7 +2,6 @@ package org.abusedesk.cases;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.abusedesk.config.Environment;
 
 /**
  * The ESP's abuse desk as it names itself in the reports it exports: organisation, the address it answers at, and
@@ -31,10 +30,5 @@ public record AbuseDeskContact(String organisation, String address, String domai
     public static AbuseDeskContact of(String organisation, String address) {
         String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         return new AbuseDeskContact(organisation, address, domain);
-    }
-
-    /** From {@code ABUSE_DESK_ORGANISATION} and {@code ABUSE_ADDRESS}, the address complainants write to. */
-    public static AbuseDeskContact fromEnvironment(Environment environment) {
-        return of(environment.require("ABUSE_DESK_ORGANISATION"), environment.require("ABUSE_ADDRESS"));
     }
 }

@@ -5,17 +5,17 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.abusedesk.account.AccountId;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
 
 /**
  * The complaints table listed for the abuse team, a page at a time, oldest first within each listing. Complaints
  * whose personal data expired before {@code now} are left out, so a page may hold fewer items than asked for while
  * a cursor still continues it.
  *
- * @throws org.abusedesk.admin.InvalidCursorException from every method, for a cursor of another listing or none
+ * @throws org.abusedesk.paging.InvalidCursorException from every method, for a cursor of another listing or none
  *     this desk gave out
  */
 public interface CaseListings {

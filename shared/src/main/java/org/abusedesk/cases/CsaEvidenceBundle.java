@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 
 /**
  * What the abuse team answers a complaint forwarded by the Certified Senders Alliance with: the case as stored, the

@@ -11,7 +11,7 @@ import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.MailParser;
 import org.abusedesk.inbound.ResolutionProfile;
-import org.abusedesk.mailing.Mailings;
+import org.abusedesk.registration.Mailings;
 
 /**
  * Exports one case: as an X-ARF v4 report, or as the evidence bundle that answers the Certified Senders Alliance.

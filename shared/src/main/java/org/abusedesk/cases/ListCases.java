@@ -3,10 +3,10 @@ package org.abusedesk.cases;
 import java.time.Clock;
 import java.util.Objects;
 import org.abusedesk.account.AccountId;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
 
 /** Lists cases for the abuse team: per mailing, per account, per state, or all with the open ones first. */
 public final class ListCases {

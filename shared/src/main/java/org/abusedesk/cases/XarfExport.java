@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.ComplaintKey;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 
 /**
  * A case as an X-ARF v4 report: category {@code messaging}, type {@code spam}, protocol {@code smtp}, the ESP's

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.abusedesk.config.Environment;
 
 /**
  * The shape of a Mailing ID, part of the resolution profile: what the form accepts as one, and what is looked for
@@ -34,18 +33,6 @@ public final class MailingIdFormat {
             return new MailingIdFormat(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("not a regular expression for Mailing IDs: " + regex, e);
-        }
-    }
-
-    /** The format {@code MAILING_ID_PATTERN} sets, else the default. */
-    public static MailingIdFormat fromEnvironment(Environment environment) {
-        try {
-            return environment
-                    .optional("MAILING_ID_PATTERN")
-                    .map(MailingIdFormat::of)
-                    .orElse(DEFAULT);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("environment variable MAILING_ID_PATTERN " + e.getMessage(), e);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.abusedesk.config.Environment;
 
 /**
  * Where and how the Mailing ID and the sending account are read from a reported message, in the design brief's
@@ -75,14 +74,6 @@ public record ResolutionProfile(
         names.add("List-Id");
         names.add("List-Unsubscribe");
         return names;
-    }
-
-    /** The profile {@code RESOLUTION_PROFILE} holds as JSON, else the default. */
-    public static ResolutionProfile fromEnvironment(Environment environment) {
-        return environment
-                .optional("RESOLUTION_PROFILE")
-                .map(ResolutionProfile::fromJson)
-                .orElse(DEFAULT);
     }
 
     /**

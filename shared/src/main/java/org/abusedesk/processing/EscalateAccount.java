@@ -15,10 +15,10 @@ import org.abusedesk.account.StatusChange;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mailing.Mailing;
-import org.abusedesk.mailing.Mailings;
 import org.abusedesk.metrics.DeskMetrics;
 import org.abusedesk.metrics.Measurement;
+import org.abusedesk.registration.Mailing;
+import org.abusedesk.registration.Mailings;
 
 /** Applies the complaint-rate policy to an account after a complaint was counted; escalates it when it must. */
 public final class EscalateAccount {

@@ -9,7 +9,7 @@ import org.abusedesk.account.AccountStatus;
 import org.abusedesk.account.StatusChange;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 
 /**
  * One mail to the abuse team about one mailing: the complaints it reports, the mailing's count and rate, and the

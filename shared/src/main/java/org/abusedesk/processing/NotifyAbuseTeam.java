@@ -16,10 +16,10 @@ import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mailing.Mailing;
-import org.abusedesk.mailing.Mailings;
 import org.abusedesk.metrics.DeskMetrics;
 import org.abusedesk.metrics.Measurement.NotificationSent;
+import org.abusedesk.registration.Mailing;
+import org.abusedesk.registration.Mailings;
 
 /**
  * Mails the abuse team about counted complaints without flooding it: at most one mail per mailing per window,

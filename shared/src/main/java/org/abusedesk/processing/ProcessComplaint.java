@@ -12,10 +12,10 @@ import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Complaints;
-import org.abusedesk.mailing.Mailing;
-import org.abusedesk.mailing.Mailings;
 import org.abusedesk.metrics.DeskMetrics;
 import org.abusedesk.metrics.Measurement;
+import org.abusedesk.registration.Mailing;
+import org.abusedesk.registration.Mailings;
 
 /**
  * Drives one queued complaint on from where its last delivery stopped: count it, escalate its account, acknowledge

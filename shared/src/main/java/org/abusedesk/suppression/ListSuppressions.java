@@ -2,9 +2,9 @@ package org.abusedesk.suppression;
 
 import java.util.Objects;
 import org.abusedesk.account.AccountId;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
-import org.abusedesk.admin.RequestFields;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
+import org.abusedesk.request.RequestFields;
 
 /**
  * The complainants an account must not mail again, a page at a time, for the sending platform to match against its
@@ -19,8 +19,8 @@ public final class ListSuppressions {
     }
 
     /**
-     * @throws org.abusedesk.admin.InvalidRequestException naming {@code accountId}
-     * @throws org.abusedesk.admin.InvalidCursorException when the cursor is not one of this account's suppressions
+     * @throws org.abusedesk.request.InvalidRequestException naming {@code accountId}
+     * @throws org.abusedesk.paging.InvalidCursorException when the cursor is not one of this account's suppressions
      */
     public Page<Suppression> list(String accountId, PageRequest page) {
         var fields = new RequestFields();

@@ -3,8 +3,8 @@ package org.abusedesk.suppression;
 import java.util.List;
 import java.util.Optional;
 import org.abusedesk.account.AccountId;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
 
 /** The complainants each account must not mail again. */
 public interface Suppressions {
@@ -18,7 +18,7 @@ public interface Suppressions {
     /**
      * A page of the account's suppressions, in the order of their address hashes.
      *
-     * @throws org.abusedesk.admin.InvalidCursorException when the cursor is not one of this account's suppressions
+     * @throws org.abusedesk.paging.InvalidCursorException when the cursor is not one of this account's suppressions
      */
     Page<Suppression> of(AccountId accountId, PageRequest page);
 }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.abusedesk.admin.FieldError;
-import org.abusedesk.admin.InvalidRequestException;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
 import org.abusedesk.intake.MutableClock;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
+import org.abusedesk.request.FieldError;
+import org.abusedesk.request.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class ChangeAccountStatusTest {

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.abusedesk.admin.FieldError;
-import org.abusedesk.admin.InvalidCursorException;
-import org.abusedesk.admin.InvalidRequestException;
-import org.abusedesk.admin.PageRequest;
+import org.abusedesk.paging.InvalidCursorException;
+import org.abusedesk.paging.PageRequest;
+import org.abusedesk.request.FieldError;
+import org.abusedesk.request.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class ShowAccountTest {

@@ -15,7 +15,7 @@ import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
-import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.processing.Notification;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;

@@ -35,9 +35,9 @@ import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.inbound.ReceivedMail;
 import org.abusedesk.inbound.ResolutionProfile;
-import org.abusedesk.mailing.InMemoryMailings;
-import org.abusedesk.mailing.Mailing;
 import org.abusedesk.metrics.RecordingDeskMetrics;
+import org.abusedesk.registration.InMemoryMailings;
+import org.abusedesk.registration.Mailing;
 import org.junit.jupiter.api.Test;
 
 class ExportCaseTest {

@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.abusedesk.account.AccountId;
-import org.abusedesk.admin.InvalidCursorException;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Complainant;
 import org.abusedesk.complaint.Complaint;
@@ -22,6 +19,9 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.paging.InvalidCursorException;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
 import org.abusedesk.suppression.AddressHash;
 
 /**

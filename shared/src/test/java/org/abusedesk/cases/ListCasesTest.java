@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.abusedesk.account.AccountId;
-import org.abusedesk.admin.InvalidCursorException;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.Complaint;
@@ -24,6 +21,9 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.paging.InvalidCursorException;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
 import org.junit.jupiter.api.Test;
 
 class ListCasesTest {

@@ -29,7 +29,7 @@ public final class Fixtures {
     private Fixtures() {}
 
     /** A fixture of {@code src/test/resources/inbound}. */
-    static byte[] mail(String name) {
+    public static byte[] mail(String name) {
         try (var in = Fixtures.class.getResourceAsStream("/inbound/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -40,7 +40,7 @@ public final class Fixtures {
         }
     }
 
-    static byte[] mail(String... lines) {
+    public static byte[] mail(String... lines) {
         return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -11,10 +11,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
-import org.abusedesk.admin.FieldError;
-import org.abusedesk.admin.RequestFields;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.MailingIdFormat;
+import org.abusedesk.request.FieldError;
+import org.abusedesk.request.RequestFields;
 
 /**
  * Properties over generated input: the resolution profile resolves a Mailing ID its pattern allows, or none, from
@@ -118,7 +118,7 @@ class ValidatorPropertiesTest {
         fields.required("note", value, 10);
         fields.optional("other", value, 10);
         if (fields.hasErrors()) {
-            assertThatThrownBy(fields::throwIfAny).isInstanceOf(org.abusedesk.admin.InvalidRequestException.class);
+            assertThatThrownBy(fields::throwIfAny).isInstanceOf(org.abusedesk.request.InvalidRequestException.class);
         } else {
             fields.throwIfAny();
         }

@@ -23,9 +23,9 @@ import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.intake.MutableClock;
-import org.abusedesk.mailing.InMemoryMailings;
-import org.abusedesk.mailing.Mailing;
 import org.abusedesk.metrics.RecordingDeskMetrics;
+import org.abusedesk.registration.InMemoryMailings;
+import org.abusedesk.registration.Mailing;
 
 /** The whole processing side in memory, with a clock the test moves and the mails it would have sent. */
 public final class InMemoryDesk {

@@ -6,7 +6,7 @@ import org.abusedesk.account.InMemoryAccounts;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
-import org.abusedesk.mailing.InMemoryMailings;
+import org.abusedesk.registration.InMemoryMailings;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppression;
 

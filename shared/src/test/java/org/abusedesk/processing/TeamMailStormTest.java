@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Random;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
-import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.outgoing.NotificationComposer;
 import org.junit.jupiter.api.Test;
 
 /** Floods of complaints against the team's mailbox: random Mailing IDs, and one mailing with thousands. */
@@ -97,7 +97,7 @@ class TeamMailStormTest {
         });
         var first = desk.notifications.get(1);
         assertThat(first.paging()).isEqualTo(new Notification.Paging(1, 5, 4_499));
-        assertThat(org.abusedesk.mail.NotificationView.of(first).paging())
+        assertThat(org.abusedesk.outgoing.NotificationView.of(first).paging())
                 .startsWith("Page 1 of 5 of this summary; and 4499 more waiting for the next summary")
                 .endsWith("./abuse-desk complaints list --mailing-id 14141611");
         var mailed = new HashSet<String>();

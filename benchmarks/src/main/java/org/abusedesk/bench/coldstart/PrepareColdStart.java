@@ -33,7 +33,7 @@ import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.Stack;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 

@@ -41,8 +41,8 @@ import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.MotoServer;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.SmtpClient;
-import org.abusedesk.mailing.Mailing;
 import org.abusedesk.processor.NotificationFlushHandler;
+import org.abusedesk.registration.Mailing;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -16,7 +16,7 @@ import org.abusedesk.aws.DynamoDbIdempotencyRecords;
 import org.abusedesk.aws.DynamoDbSourceCounter;
 import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.complaint.Language;
-import org.abusedesk.complaint.MailingIdFormat;
+import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
 import org.abusedesk.intake.ComplaintSubmission;
 import org.abusedesk.intake.FormResult;
@@ -363,7 +363,7 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
                     idempotency,
                     new DynamoDbSourceCounter(dynamoDb, intakeTable, limit),
                     metrics,
-                    MailingIdFormat.fromEnvironment(environment),
+                    DeskSettings.mailingIdFormat(environment),
                     clock,
                     Duration.ofDays(retentionDays));
             var submitForm = new SubmitFormComplaint(

@@ -36,15 +36,15 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
 
     /** Used by the local stack, with the function's environment from the template. */
     public ComplaintProcessorHandler(Map<String, String> environment) {
-        this(new Processing(new Environment(environment)).processComplaint());
+        this(new ProcessorWiring(new Environment(environment)).processComplaint());
     }
 
     /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
     ComplaintProcessorHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
-        this(new Processing(environment), checkpoints);
+        this(new ProcessorWiring(environment), checkpoints);
     }
 
-    private ComplaintProcessorHandler(Processing processing, org.crac.Context<Resource> checkpoints) {
+    private ComplaintProcessorHandler(ProcessorWiring processing, org.crac.Context<Resource> checkpoints) {
         this(processing.processComplaint());
         SnapStart.register(checkpoints, processing.priming());
     }

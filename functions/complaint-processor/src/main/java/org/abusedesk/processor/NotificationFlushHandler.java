@@ -30,15 +30,15 @@ public final class NotificationFlushHandler implements RequestStreamHandler {
 
     /** Used by the local stack, with the function's environment from the template. */
     public NotificationFlushHandler(Map<String, String> environment) {
-        this(new Processing(new Environment(environment)).flushNotifications());
+        this(new ProcessorWiring(new Environment(environment)).flushNotifications());
     }
 
     /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
     NotificationFlushHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
-        this(new Processing(environment), checkpoints);
+        this(new ProcessorWiring(environment), checkpoints);
     }
 
-    private NotificationFlushHandler(Processing processing, org.crac.Context<Resource> checkpoints) {
+    private NotificationFlushHandler(ProcessorWiring processing, org.crac.Context<Resource> checkpoints) {
         this(processing.flushNotifications());
         SnapStart.register(checkpoints, processing.priming());
     }

@@ -28,8 +28,8 @@ import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.complaint.Verification;
-import org.abusedesk.mailing.Mailing;
 import org.abusedesk.processing.Notification;
+import org.abusedesk.registration.Mailing;
 
 /**
  * Made-up complaints and a notification about them, which the processor composes before its snapshot: every part of

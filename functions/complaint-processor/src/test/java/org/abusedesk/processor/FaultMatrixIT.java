@@ -29,7 +29,7 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
@@ -50,7 +50,7 @@ class FaultMatrixIT {
     private final Stack stack;
     private final FaultInjector faults = new FaultInjector();
     private final ComplaintProcessorHandler handler;
-    private final Processing processing;
+    private final ProcessorWiring processing;
     private final DynamoDbComplaints complaints;
     private final DynamoDbMailings mailings;
     private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -58,7 +58,7 @@ class FaultMatrixIT {
     FaultMatrixIT(Stack stack) {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
-        this.processing = new Processing(environment, new AwsClients(environment, List.of(faults)));
+        this.processing = new ProcessorWiring(environment, new AwsClients(environment, List.of(faults)));
         this.handler = new ComplaintProcessorHandler(processing.processComplaint());
         var dynamoDb = stack.aws().dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
@@ -249,7 +249,7 @@ class FaultMatrixIT {
         var probe = new FaultInjector();
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
         var probed = new ComplaintProcessorHandler(
-                new Processing(environment, new AwsClients(environment, List.of(probe))).processComplaint());
+                new ProcessorWiring(environment, new AwsClients(environment, List.of(probe))).processComplaint());
         var key = receive(register(), "probe@example.net");
         assertThat(probed.handleRequest(event(key), null).getBatchItemFailures())
                 .isEmpty();
@@ -263,7 +263,7 @@ class FaultMatrixIT {
         var probe = new FaultInjector();
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
         var probed = new ComplaintProcessorHandler(
-                new Processing(environment, new AwsClients(environment, List.of(probe))).processComplaint());
+                new ProcessorWiring(environment, new AwsClients(environment, List.of(probe))).processComplaint());
         var key = receive(register(), "probe-calls@example.net");
         assertThat(probed.handleRequest(event(key), null).getBatchItemFailures())
                 .isEmpty();

@@ -30,7 +30,7 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 import org.abusedesk.testkit.AccountEvents;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
@@ -56,7 +56,7 @@ class ProcessorIT {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
         this.handler = new ComplaintProcessorHandler(
-                new Processing(environment, new AwsClients(environment, List.of(faults))).processComplaint());
+                new ProcessorWiring(environment, new AwsClients(environment, List.of(faults))).processComplaint());
         var dynamoDb = stack.aws().dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));

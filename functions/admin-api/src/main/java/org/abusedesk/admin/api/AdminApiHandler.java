@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.abusedesk.account.StatusConflictException;
-import org.abusedesk.admin.InvalidCursorException;
-import org.abusedesk.admin.InvalidRequestException;
 import org.abusedesk.cases.CaseNotExportableException;
 import org.abusedesk.cases.CaseNotFoundException;
 import org.abusedesk.cases.CaseStateException;
 import org.abusedesk.config.Environment;
 import org.abusedesk.logging.LogContext;
+import org.abusedesk.paging.InvalidCursorException;
+import org.abusedesk.request.InvalidRequestException;
 import org.abusedesk.snapstart.Priming;
 import org.abusedesk.snapstart.SnapStart;
 import org.crac.Core;
@@ -49,16 +49,16 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** The runtime's wiring, with its SnapStart hook registered in {@code checkpoints}. */
     AdminApiHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
-        this(AdminDesk.of(environment));
+        this(AdminApiWiring.of(environment));
         SnapStart.register(checkpoints, priming());
     }
 
     /** Used by the local stack and the command line, with the function's environment from the template. */
     public AdminApiHandler(Map<String, String> environment) {
-        this(AdminDesk.of(new Environment(environment)));
+        this(AdminApiWiring.of(new Environment(environment)));
     }
 
-    AdminApiHandler(AdminDesk desk) {
+    AdminApiHandler(AdminApiWiring desk) {
         var mailings = new MailingRoutes(desk.showMailing(), desk.registerMailing(), desk.importMailings());
         var cases = new CaseRoutes(desk.listCases(), desk.viewCase(), desk.closeCase(), desk.exportCase());
         var accounts = new AccountRoutes(desk.showAccount(), desk.changeAccountStatus(), desk.listSuppressions());

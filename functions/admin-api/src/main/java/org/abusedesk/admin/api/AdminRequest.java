@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.abusedesk.admin.Page;
-import org.abusedesk.admin.PageRequest;
 import org.abusedesk.cases.TimeRange;
+import org.abusedesk.paging.Page;
+import org.abusedesk.paging.PageRequest;
 
 /**
  * What the admin API needs of API Gateway's event: the route, the path and query parameters, the body, and who

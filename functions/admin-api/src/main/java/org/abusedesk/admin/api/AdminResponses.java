@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.abusedesk.admin.FieldError;
+import org.abusedesk.request.FieldError;
 
 /** The admin API's JSON responses: never cached, never sniffed. */
 final class AdminResponses {

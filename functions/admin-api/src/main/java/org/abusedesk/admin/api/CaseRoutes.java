@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.abusedesk.account.AccountId;
-import org.abusedesk.admin.Page;
 import org.abusedesk.cases.CaseFile;
 import org.abusedesk.cases.CaseSummary;
 import org.abusedesk.cases.CloseCase;
@@ -22,6 +21,7 @@ import org.abusedesk.complaint.ComplaintId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.paging.Page;
 
 /** The abuse team's cases: listed a page at a time, opened one by one, closed with a note, exported as evidence. */
 final class CaseRoutes {

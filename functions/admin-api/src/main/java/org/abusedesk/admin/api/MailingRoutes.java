@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.abusedesk.mailing.ImportMailings;
-import org.abusedesk.mailing.ImportProgress;
-import org.abusedesk.mailing.ImportReport;
-import org.abusedesk.mailing.Mailing;
-import org.abusedesk.mailing.RegisterMailing;
-import org.abusedesk.mailing.RegistrationRequest;
-import org.abusedesk.mailing.RejectedRow;
-import org.abusedesk.mailing.ShowMailing;
+import org.abusedesk.registration.ImportMailings;
+import org.abusedesk.registration.ImportProgress;
+import org.abusedesk.registration.ImportReport;
+import org.abusedesk.registration.Mailing;
+import org.abusedesk.registration.RegisterMailing;
+import org.abusedesk.registration.RegistrationRequest;
+import org.abusedesk.registration.RejectedRow;
+import org.abusedesk.registration.ShowMailing;
 
 /** {@code /admin/mailings/...}: the mailing registry, one registration at a time or a CSV file of them. */
 final class MailingRoutes {

@@ -13,7 +13,7 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.ProjectRoot;
-import org.abusedesk.mailing.InMemoryMailings;
+import org.abusedesk.registration.InMemoryMailings;
 import org.junit.jupiter.api.Test;
 
 class AdminApiHandlerTest {

@@ -15,7 +15,7 @@ import org.abusedesk.cases.CaseFixtures;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mailing.Mailing;
+import org.abusedesk.registration.Mailing;
 import org.junit.jupiter.api.Test;
 
 class CaseRoutesTest {

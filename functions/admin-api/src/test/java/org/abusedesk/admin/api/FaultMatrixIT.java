@@ -55,7 +55,8 @@ class FaultMatrixIT {
     FaultMatrixIT(Stack stack) {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("AdminApiFunction")));
-        this.handler = new AdminApiHandler(AdminDesk.of(environment, new AwsClients(environment, List.of(faults))));
+        this.handler =
+                new AdminApiHandler(AdminApiWiring.of(environment, new AwsClients(environment, List.of(faults))));
         var dynamoDb = stack.aws().dynamoDb();
         this.accounts = new DynamoDbAccounts(dynamoDb, stack.ref("AccountsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));

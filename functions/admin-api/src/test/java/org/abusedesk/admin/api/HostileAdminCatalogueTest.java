@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.account.AccountStatus;
 import org.abusedesk.complaint.MailingId;
-import org.abusedesk.mail.NotificationComposer;
+import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.processing.Notification;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Multipart;
@@ -164,7 +164,7 @@ class HostileAdminCatalogueTest {
                 JSON.writeValueAsString(body));
     }
 
-    private static String html(org.abusedesk.mail.OutgoingMail mail) throws IOException {
+    private static String html(org.abusedesk.outgoing.OutgoingMail mail) throws IOException {
         var message = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(mail.raw()));
         for (Entity part : ((Multipart) message.getBody()).getBodyParts()) {
             if (part.getMimeType().equals("text/html")) {

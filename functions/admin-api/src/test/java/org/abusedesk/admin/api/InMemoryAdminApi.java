@@ -24,11 +24,11 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.ResolutionProfile;
-import org.abusedesk.mailing.ImportMailings;
-import org.abusedesk.mailing.InMemoryMailings;
-import org.abusedesk.mailing.RegisterMailing;
-import org.abusedesk.mailing.ShowMailing;
 import org.abusedesk.processing.EvidenceLinks;
+import org.abusedesk.registration.ImportMailings;
+import org.abusedesk.registration.InMemoryMailings;
+import org.abusedesk.registration.RegisterMailing;
+import org.abusedesk.registration.ShowMailing;
 import org.abusedesk.suppression.ListSuppressions;
 
 /** The admin API over in-memory stores, and API Gateway's events for it as the JWT authorizer passes them on. */
@@ -55,7 +55,7 @@ final class InMemoryAdminApi {
                 .flatMap(p -> p.evidence())
                 .map(location ->
                         URI.create("https://evidence.example/" + complaint.id().value()));
-        this.handler = new AdminApiHandler(new AdminDesk(
+        this.handler = new AdminApiHandler(new AdminApiWiring(
                 new ShowMailing(mailings),
                 new RegisterMailing(mailings, MailingIdFormat.DEFAULT),
                 new ImportMailings(mailings, MailingIdFormat.DEFAULT),

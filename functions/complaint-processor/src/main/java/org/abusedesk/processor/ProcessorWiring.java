@@ -1,0 +1,132 @@
+package org.abusedesk.processor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.abusedesk.account.ComplaintRatePolicy;
+import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccounts;
+import org.abusedesk.aws.DynamoDbAcknowledgements;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.DynamoDbLedger;
+import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.DynamoDbTeamMailBudget;
+import org.abusedesk.aws.EmbeddedMetrics;
+import org.abusedesk.aws.SesAbuseTeamNotifier;
+import org.abusedesk.aws.SesComplainantAcknowledger;
+import org.abusedesk.complaint.Language;
+import org.abusedesk.config.DeskSettings;
+import org.abusedesk.config.Environment;
+import org.abusedesk.outgoing.AcknowledgementComposer;
+import org.abusedesk.outgoing.NotificationComposer;
+import org.abusedesk.processing.AcknowledgeComplainant;
+import org.abusedesk.processing.EscalateAccount;
+import org.abusedesk.processing.FlushNotifications;
+import org.abusedesk.processing.NotifyAbuseTeam;
+import org.abusedesk.processing.ProcessComplaint;
+import org.abusedesk.snapstart.Priming;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** Builds the processor's use cases from a function's environment: the tables, SES and the published thresholds. */
+final class ProcessorWiring {
+
+    // The longest a signed link may live; the function's role session usually ends it sooner.
+
+    private final Environment environment;
+    private final AwsClients clients;
+    private final DynamoDbClient dynamoDb;
+    private final SesV2Client ses;
+    private final DynamoDbComplaints complaints;
+    private final DynamoDbMailings mailings;
+    private final DynamoDbAccounts accounts;
+    private final SesAbuseTeamNotifier notifier;
+    private final SesComplainantAcknowledger acknowledger;
+    private final EmbeddedMetrics metrics = new EmbeddedMetrics(System.out, Clock.systemUTC());
+
+    ProcessorWiring(Environment environment) {
+        this(environment, new AwsClients(environment));
+    }
+
+    ProcessorWiring(Environment environment, AwsClients clients) {
+        this.environment = environment;
+        this.clients = clients;
+        // One client of each kind per execution environment: every adapter shares it.
+        this.dynamoDb = clients.dynamoDb();
+        this.ses = clients.configure(SesV2Client.builder()).build();
+        this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
+        this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
+        this.accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
+        String sender = environment.require("SENDER_ADDRESS");
+        this.notifier = new SesAbuseTeamNotifier(
+                ses, new NotificationComposer(sender, environment.require("ABUSE_TEAM_ADDRESS")));
+        this.acknowledger = new SesComplainantAcknowledger(ses, new AcknowledgementComposer(sender));
+    }
+
+    ProcessComplaint processComplaint() {
+        return new ProcessComplaint(
+                complaints,
+                mailings,
+                new DynamoDbLedger(
+                        dynamoDb,
+                        environment.require("COMPLAINTS_TABLE"),
+                        environment.require("MAILINGS_TABLE"),
+                        environment.require("ACCOUNTS_TABLE"),
+                        environment.require("LIMITS_TABLE")),
+                new EscalateAccount(
+                        accounts,
+                        mailings,
+                        complaints,
+                        new ComplaintRatePolicy(DeskSettings.thresholds(environment)),
+                        metrics),
+                new AcknowledgeComplainant(
+                        new DynamoDbAcknowledgements(
+                                dynamoDb,
+                                environment.require("COMPLAINTS_TABLE"),
+                                environment.require("LIMITS_TABLE"),
+                                environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY"),
+                                environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_DAY")),
+                        acknowledger,
+                        metrics),
+                notifyAbuseTeam(),
+                metrics,
+                Clock.systemUTC());
+    }
+
+    FlushNotifications flushNotifications() {
+        return new FlushNotifications(notifyAbuseTeam(), Clock.systemUTC());
+    }
+
+    NotifyAbuseTeam notifyAbuseTeam() {
+        return new NotifyAbuseTeam(
+                complaints,
+                mailings,
+                accounts,
+                mailings,
+                new DynamoDbTeamMailBudget(
+                        dynamoDb,
+                        environment.require("LIMITS_TABLE"),
+                        environment.requirePositiveInt("TEAM_MAIL_BUDGET"),
+                        Duration.ofMinutes(environment.requirePositiveInt("TEAM_MAIL_BUDGET_WINDOW_MINUTES"))),
+                notifier,
+                notifier,
+                metrics,
+                Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
+    }
+
+    /**
+     * What both processor functions do before their snapshot: read a queue message, compose every kind of mail, and read a mailing and complaints that do not exist, which both roles may. Nothing is
+     * written and no mail is sent: SES is reached first by the first real mail.
+     */
+    Priming priming() {
+        return () -> {
+            QueueMessage.parse(PrimingSamples.QUEUE_MESSAGE);
+            notifier.rehearse(PrimingSamples.notification());
+            acknowledger.rehearse(PrimingSamples.formComplaint(Language.DE));
+            acknowledger.rehearse(PrimingSamples.formComplaint(Language.EN));
+            metrics.rehearse();
+            Priming.warm(() -> mailings.find(PrimingSamples.MAILING));
+            Priming.warm(() -> complaints.awaitingNotification(PrimingSamples.MAILING, Instant.now()));
+        };
+    }
+}

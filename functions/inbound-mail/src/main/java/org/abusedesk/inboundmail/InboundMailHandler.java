@@ -1,0 +1,96 @@
+package org.abusedesk.inboundmail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.abusedesk.config.Environment;
+import org.abusedesk.inbound.ReceiveMail;
+import org.abusedesk.logging.LogContext;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SES receipt rule's Lambda action: for each received mail, fetch it from S3 by its SES message id and store
+ * one complaint per reported message in it. A failure is thrown, so that Lambda retries the event and finally
+ * hands it to the failed-mail queue; a retry never stores a complaint twice.
+ */
+public final class InboundMailHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMailHandler.class);
+    /** What a synchronous (RequestResponse) invocation answers SES: go on with the rule's next actions. */
+    private static final byte[] CONTINUE = "{\"disposition\":\"CONTINUE\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final ReceiveMail receiveMail;
+
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
+    public InboundMailHandler() {
+        this(Environment.system(), Core.getGlobalContext());
+    }
+
+    /** Used by the local stack, with the function's environment from the template. */
+    public InboundMailHandler(Map<String, String> environment) {
+        this(new InboundMailWiring(new Environment(environment)).receiveMail());
+    }
+
+    public InboundMailHandler(ReceiveMail receiveMail) {
+        this.receiveMail = receiveMail;
+    }
+
+    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
+    InboundMailHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
+        this(new InboundMailWiring(environment), checkpoints);
+    }
+
+    private InboundMailHandler(InboundMailWiring inboundMail, org.crac.Context<Resource> checkpoints) {
+        this(inboundMail.receiveMail());
+        SnapStart.register(checkpoints, inboundMail::prime);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LogContext.begin(context == null ? null : context.getAwsRequestId());
+        try {
+            handle(input, output);
+        } finally {
+            LogContext.end();
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output) throws IOException {
+        var event = SesEvent.read(input);
+        for (var record : event.records()) {
+            var received = SesEvent.received(record);
+            LogContext.noComplaint();
+            try {
+                for (var stored : receiveMail.receive(received)) {
+                    LogContext.complaint(stored.key());
+                    LOG.info(
+                            "mailed complaint {}: receiptId={} mailingId={} complaintId={} classification={} format={} source={}",
+                            stored.duplicate() ? "stored before" : "stored",
+                            received.receiptId(),
+                            stored.key().mailingId(),
+                            stored.key().complaintId(),
+                            stored.classification(),
+                            stored.format(),
+                            stored.mailingIdSource());
+                }
+            } catch (RuntimeException e) {
+                LogContext.noComplaint();
+                // The exception text may quote the mail; its class and the receipt id locate the fault.
+                LOG.error(
+                        "mail not taken in, will be retried: receiptId={} error={}",
+                        received.receiptId(),
+                        e.getClass().getName());
+                throw e;
+            }
+        }
+        output.write(CONTINUE);
+    }
+}
