@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.processor.ComplaintProcessorHandler;
+import org.abusedesk.processor.ProcessorWiring;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -46,7 +48,7 @@ public class QueueMessageBenchmark {
         desk = new InMemoryDesk();
         // The sent notifications are not kept: the desk's list would copy itself on every add.
         desk.notifier = notification -> {};
-        handler = new ComplaintProcessorHandler(desk.processComplaint);
+        handler = handler(desk);
         messages = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
             messages.add(message(received(desk, i)));
@@ -87,6 +89,11 @@ public class QueueMessageBenchmark {
     /** For the wiring test: one message processed on a fresh desk. */
     static SQSBatchResponse processOne(InMemoryDesk desk) {
         var key = received(desk, 0);
-        return new ComplaintProcessorHandler(desk.processComplaint).handleRequest(message(key), null);
+        return handler(desk).handleRequest(message(key), null);
+    }
+
+    private static ComplaintProcessorHandler handler(InMemoryDesk desk) {
+        return new ComplaintProcessorHandler(
+                new ProcessorWiring(desk.processComplaint, desk.flush, () -> {}), new RecordingCheckpoints());
     }
 }

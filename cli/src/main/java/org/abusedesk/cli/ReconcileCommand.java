@@ -120,8 +120,8 @@ final class ReconcileCommand implements Callable<Integer> {
         try {
             var environment = new Environment(environment(stack));
             // The report is the command's output; metric lines are for a function's log group, not for a terminal.
-            reconcile = new InboundMailWiring(environment, new PrintStream(OutputStream.nullOutputStream()))
-                    .reconcile(windows(environment));
+            reconcile = InboundMailWiring.reconcile(
+                    environment, new PrintStream(OutputStream.nullOutputStream()), windows(environment));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

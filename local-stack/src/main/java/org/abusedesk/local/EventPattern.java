@@ -2,99 +2,50 @@ package org.abusedesk.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
-import java.util.Map;
+import java.io.IOException;
+import software.amazon.event.ruler.Machine;
 
 /**
- * An EventBridge event pattern, for the matchers a pipe filter in this project uses: exact values, {@code prefix}
- * and {@code exists}. Any other matcher is refused when the pattern is read, never silently ignored.
+ * An EventBridge event pattern, as a pipe filter applies it: matched by event-ruler, the matcher EventBridge itself is
+ * built on, so the local stack's filters pass exactly what the deployed pipe passes.
  */
 final class EventPattern {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RULE = "filter";
 
-    private final JsonNode pattern;
+    private final Machine machine;
 
-    private EventPattern(JsonNode pattern) {
-        this.pattern = pattern;
+    private EventPattern(Machine machine) {
+        this.machine = machine;
     }
 
+    /** @throws IllegalArgumentException if the pattern is no JSON object, or a matcher in it is malformed */
     static EventPattern parse(String pattern) {
+        JsonNode node;
         try {
-            var node = JSON.readTree(pattern);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("an event pattern must be a JSON object: " + pattern);
-            }
-            check(node);
-            return new EventPattern(node);
-        } catch (java.io.IOException e) {
+            node = JSON.readTree(pattern);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not a JSON event pattern: " + pattern, e);
         }
+        // The ruler takes an empty or scalar pattern for one that passes every event; a pipe would refuse it.
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("an event pattern must be a JSON object: " + pattern);
+        }
+        var machine = new Machine();
+        try {
+            machine.addRule(RULE, pattern);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a valid event pattern: " + e.getMessage(), e);
+        }
+        return new EventPattern(machine);
     }
 
     boolean matches(JsonNode event) {
-        return matchesObject(pattern, event);
-    }
-
-    private static boolean matchesObject(JsonNode pattern, JsonNode event) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields(); fields.hasNext(); ) {
-            var field = fields.next();
-            JsonNode value = event == null ? null : event.get(field.getKey());
-            boolean matched = field.getValue().isObject()
-                    ? value != null && value.isObject() && matchesObject(field.getValue(), value)
-                    : matchesAny(field.getValue(), value);
-            if (!matched) {
-                return false;
-            }
+        try {
+            return !machine.rulesForJSONEvent(event.toString()).isEmpty();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a JSON event", e);
         }
-        return true;
-    }
-
-    private static boolean matchesAny(JsonNode alternatives, JsonNode value) {
-        for (JsonNode alternative : alternatives) {
-            if (alternative.isObject()) {
-                if (alternative.has("exists") && alternative.get("exists").asBoolean() == (value != null)) {
-                    return true;
-                }
-                if (alternative.has("prefix")
-                        && value != null
-                        && value.isTextual()
-                        && value.asText().startsWith(alternative.get("prefix").asText())) {
-                    return true;
-                }
-            } else if (value != null
-                    && (value.equals(alternative) || value.isArray() && contains(value, alternative))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(JsonNode array, JsonNode element) {
-        for (JsonNode item : array) {
-            if (item.equals(element)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void check(JsonNode node) {
-        node.fields().forEachRemaining(field -> {
-            var value = field.getValue();
-            if (value.isObject()) {
-                check(value);
-            } else if (!value.isArray()) {
-                throw new IllegalArgumentException("pattern values must be arrays or objects: " + field.getKey());
-            } else {
-                for (JsonNode alternative : value) {
-                    if (alternative.isObject()
-                            && !(alternative.size() == 1 && (alternative.has("prefix") || alternative.has("exists")))) {
-                        throw new IllegalArgumentException(
-                                "the local stack does not support the matcher " + alternative);
-                    }
-                }
-            }
-        });
     }
 }

@@ -256,17 +256,12 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
-    /** Creates the handler as Lambda would, with the function's environment handed to its constructor. */
     private Object instantiate(FunctionDefinition function) {
         try {
-            return Class.forName(function.handlerClass())
-                    .getConstructor(Map.class)
-                    .newInstance(stack.runtimeEnvironment(function));
-        } catch (ReflectiveOperationException e) {
+            return Handlers.create(function.handlerClass(), stack.runtimeEnvironment(function));
+        } catch (IllegalStateException e) {
             throw new IllegalStateException(
-                    "cannot create " + function.handlerClass() + " for " + function.logicalId()
-                            + ": a handler needs a public constructor taking its environment as a Map",
-                    e);
+                    "cannot create the handler of " + function.logicalId() + ": " + e.getMessage(), e);
         }
     }
 }

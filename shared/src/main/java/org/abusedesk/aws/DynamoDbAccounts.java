@@ -1,8 +1,8 @@
 package org.abusedesk.aws;
 
-import static org.abusedesk.aws.DynamoDbComplaints.s;
-import static org.abusedesk.aws.DynamoDbMailings.n;
-import static org.abusedesk.aws.DynamoDbMailings.number;
+import static org.abusedesk.aws.Attributes.n;
+import static org.abusedesk.aws.Attributes.number;
+import static org.abusedesk.aws.Attributes.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -279,9 +279,8 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
         item.put("ratePercent", s(change.statistics().ratePercent().toPlainString()));
         item.put(
                 "complaintIds",
-                AttributeValue.fromL(change.complaintIds().stream()
-                        .map(DynamoDbComplaints::s)
-                        .toList()));
+                AttributeValue.fromL(
+                        change.complaintIds().stream().map(Attributes::s).toList()));
         item.put("announced", AttributeValue.fromBool(false));
         return item;
     }

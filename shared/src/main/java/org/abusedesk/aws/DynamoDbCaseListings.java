@@ -1,6 +1,7 @@
 package org.abusedesk.aws;
 
-import static org.abusedesk.aws.DynamoDbComplaints.s;
+import static org.abusedesk.aws.Attributes.n;
+import static org.abusedesk.aws.Attributes.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +26,6 @@ import org.abusedesk.paging.Page;
 import org.abusedesk.paging.PageRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -45,8 +44,6 @@ public final class DynamoDbCaseListings implements CaseListings {
     private static final String SUMMARY_ATTRIBUTES = "mailingId, complaintId, #state, classification, channel,"
             + " receivedAt, accountId, claimedAccountId, verified, provenance.mailingIdSource, expiresAt, erasedAt";
 
-    private static final int BATCH_GET_LIMIT = 100;
-
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -61,7 +58,7 @@ public final class DynamoDbCaseListings implements CaseListings {
         var start = startKey(listing, page, range, Map.of("mailingId", mailingId.value()), Set.of());
         var values = new HashMap<String, AttributeValue>();
         values.put(":key", s(mailingId.value()));
-        values.put(":now", DynamoDbMailings.n(now.getEpochSecond()));
+        values.put(":now", n(now.getEpochSecond()));
         var response = dynamoDb.query(rangeCondition(QueryRequest.builder(), "mailingId = :key", range, values)
                 .tableName(table)
                 .projectionExpression(SUMMARY_ATTRIBUTES)
@@ -185,24 +182,17 @@ public final class DynamoDbCaseListings implements CaseListings {
     /** The summaries of the keys an index gave, read from the table in the index's order; expired ones left out. */
     private List<CaseSummary> summaries(List<Map<String, AttributeValue>> keys, Instant now) {
         var found = new HashMap<ComplaintKey, Map<String, AttributeValue>>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            var batch = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)).stream()
-                    .map(key -> Map.of("mailingId", key.get("mailingId"), "complaintId", key.get("complaintId")))
-                    .toList();
-            Map<String, KeysAndAttributes> request = Map.of(
-                    table,
-                    KeysAndAttributes.builder()
-                            .keys(batch)
-                            .projectionExpression(SUMMARY_ATTRIBUTES)
-                            .expressionAttributeNames(Map.of("#state", "state"))
-                            .build());
-            while (!request.isEmpty()) {
-                var response = dynamoDb.batchGetItem(
-                        BatchGetItemRequest.builder().requestItems(request).build());
-                response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(key(item), item));
-                request = response.unprocessedKeys();
-            }
-        }
+        BatchReads.read(
+                        dynamoDb,
+                        table,
+                        keys.stream()
+                                .map(key -> Map.of(
+                                        "mailingId", key.get("mailingId"), "complaintId", key.get("complaintId")))
+                                .toList(),
+                        batch -> batch.projectionExpression(SUMMARY_ATTRIBUTES)
+                                .expressionAttributeNames(Map.of("#state", "state")),
+                        Backoff.DEFAULT)
+                .forEach(item -> found.put(key(item), item));
         return keys.stream()
                 .map(key -> found.get(key(key)))
                 .filter(Objects::nonNull)

@@ -1,6 +1,6 @@
 package org.abusedesk.aws;
 
-import static org.abusedesk.aws.DynamoDbComplaints.s;
+import static org.abusedesk.aws.Attributes.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords {
     @Override
     public Optional<CaseFile> find(ComplaintKey key, Instant now) {
         // TTL deletes late (up to days): an expired item must not be read as if it were still there.
-        return read(key).filter(file -> file.complaint().expiresAt().isAfter(now));
+        return read(key).filter(file -> file.complaint().readableAt(now));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.abusedesk.aws;
 
+import static org.abusedesk.aws.Attributes.s;
+
 import com.github.f4b6a3.ulid.Ulid;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,6 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.reconcile.ComplaintsByReceipt;
 import org.abusedesk.reconcile.ComplaintsByState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The complaints table's secondary indexes: {@code byReceipt} (sparse, mailed complaints by receipt id, keys only)
@@ -42,7 +43,7 @@ public final class DynamoDbComplaintIndexes implements ComplaintsByReceipt, Comp
         return !dynamoDb.query(r -> r.tableName(table)
                         .indexName(BY_RECEIPT)
                         .keyConditionExpression("receiptId = :r")
-                        .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(receiptId)))
+                        .expressionAttributeValues(Map.of(":r", s(receiptId)))
                         .limit(1))
                 .items()
                 .isEmpty();
@@ -58,8 +59,7 @@ public final class DynamoDbComplaintIndexes implements ComplaintsByReceipt, Comp
                         .limit(pageSize)
                         .keyConditionExpression("#state = :s AND complaintId < :before")
                         .expressionAttributeNames(Map.of("#state", "state"))
-                        .expressionAttributeValues(Map.of(
-                                ":s", AttributeValue.fromS(state.name()), ":before", AttributeValue.fromS(bound))))
+                        .expressionAttributeValues(Map.of(":s", s(state.name()), ":before", s(bound))))
                 .items()
                 .stream()
                 .map(item -> new Entry(

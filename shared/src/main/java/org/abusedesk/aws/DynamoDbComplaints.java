@@ -1,5 +1,7 @@
 package org.abusedesk.aws;
 
+import static org.abusedesk.aws.Attributes.s;
+
 import com.github.f4b6a3.ulid.Ulid;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ public final class DynamoDbComplaints implements Complaints {
         }
         var complaint = fromItem(item);
         // TTL deletes late (up to days): an expired item must not be read as if it were still there.
-        return complaint.expiresAt().isAfter(now) ? Optional.of(complaint) : Optional.empty();
+        return Optional.of(complaint).filter(c -> c.readableAt(now));
     }
 
     @Override
@@ -113,7 +115,7 @@ public final class DynamoDbComplaints implements Complaints {
                 .items()
                 .forEach(item -> {
                     var complaint = fromItem(item);
-                    if (complaint.expiresAt().isAfter(now)) {
+                    if (complaint.readableAt(now)) {
                         awaiting.add(complaint);
                     }
                 });
@@ -293,9 +295,5 @@ public final class DynamoDbComplaints implements Complaints {
                         Verdict.parse(verdicts.get("dkim").s()),
                         Verdict.parse(verdicts.get("dmarc").s())),
                 map.get("quarantined").bool());
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }

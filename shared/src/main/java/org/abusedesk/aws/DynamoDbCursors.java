@@ -1,5 +1,7 @@
 package org.abusedesk.aws;
 
+import static org.abusedesk.aws.Attributes.s;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -63,7 +65,7 @@ public final class DynamoDbCursors {
             for (var field : node.path("k").properties()) {
                 var value = field.getValue();
                 if (value.path("S").isTextual()) {
-                    key.put(field.getKey(), AttributeValue.fromS(value.path("S").asText()));
+                    key.put(field.getKey(), s(value.path("S").asText()));
                 } else if (value.path("N").isTextual()) {
                     key.put(field.getKey(), AttributeValue.fromN(value.path("N").asText()));
                 } else {

@@ -1,5 +1,8 @@
 package org.abusedesk.aws;
 
+import static org.abusedesk.aws.Attributes.n;
+import static org.abusedesk.aws.Attributes.s;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,9 +35,8 @@ public final class DynamoDbIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public Optional<IdempotencyRecord> find(IdempotencyKey key, Instant now) {
-        var item = dynamoDb.getItem(r -> r.tableName(table)
-                        .key(Map.of("pk", AttributeValue.fromS(pk(key))))
-                        .consistentRead(true))
+        var item = dynamoDb.getItem(
+                        r -> r.tableName(table).key(Map.of("pk", s(pk(key)))).consistentRead(true))
                 .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
@@ -70,12 +72,11 @@ public final class DynamoDbIdempotencyRecords implements IdempotencyRecords {
 
     private static Map<String, AttributeValue> toItem(IdempotencyRecord record) {
         return Map.of(
-                "pk", AttributeValue.fromS(pk(record.key())),
-                "fingerprint", AttributeValue.fromS(record.fingerprint()),
-                "mailingId", AttributeValue.fromS(record.complaint().mailingId().value()),
-                "complaintId",
-                        AttributeValue.fromS(record.complaint().complaintId().value()),
-                "receivedAt", AttributeValue.fromS(record.receivedAt().toString()),
+                "pk", s(pk(record.key())),
+                "fingerprint", s(record.fingerprint()),
+                "mailingId", s(record.complaint().mailingId().value()),
+                "complaintId", s(record.complaint().complaintId().value()),
+                "receivedAt", s(record.receivedAt().toString()),
                 "expiresAt", epochSeconds(record.expiresAt()));
     }
 
@@ -90,6 +91,6 @@ public final class DynamoDbIdempotencyRecords implements IdempotencyRecords {
     }
 
     private static AttributeValue epochSeconds(Instant instant) {
-        return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
+        return n(instant.getEpochSecond());
     }
 }

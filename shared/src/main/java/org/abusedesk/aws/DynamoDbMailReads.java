@@ -1,7 +1,7 @@
 package org.abusedesk.aws;
 
-import static org.abusedesk.aws.DynamoDbComplaints.s;
-import static org.abusedesk.aws.DynamoDbMailings.n;
+import static org.abusedesk.aws.Attributes.n;
+import static org.abusedesk.aws.Attributes.s;
 
 import java.time.Duration;
 import java.time.Instant;

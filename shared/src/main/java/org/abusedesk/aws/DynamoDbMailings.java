@@ -1,6 +1,8 @@
 package org.abusedesk.aws;
 
-import static org.abusedesk.aws.DynamoDbComplaints.s;
+import static org.abusedesk.aws.Attributes.n;
+import static org.abusedesk.aws.Attributes.number;
+import static org.abusedesk.aws.Attributes.s;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +23,10 @@ import org.abusedesk.registration.BulkRegistration;
 import org.abusedesk.registration.Mailing;
 import org.abusedesk.registration.Mailings;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -92,15 +91,15 @@ public final class DynamoDbMailings implements Mailings, NotificationThrottle {
                 mailing.recipients().isPresent()
                         ? Optional.of(n(mailing.recipients().getAsLong()))
                         : Optional.empty());
-        optional(set, remove, names, values, "subject", mailing.subject().map(DynamoDbComplaints::s));
-        optional(set, remove, names, values, "sender", mailing.sender().map(DynamoDbComplaints::s));
+        optional(set, remove, names, values, "subject", mailing.subject().map(Attributes::s));
+        optional(set, remove, names, values, "sender", mailing.sender().map(Attributes::s));
         optional(
                 set,
                 remove,
                 names,
                 values,
                 "optInEvidence",
-                mailing.optInEvidence().map(DynamoDbComplaints::s));
+                mailing.optInEvidence().map(Attributes::s));
         String update =
                 "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         dynamoDb.updateItem(r -> r.tableName(table)
@@ -170,20 +169,9 @@ public final class DynamoDbMailings implements Mailings, NotificationThrottle {
                 .items()
                 .forEach(item -> keys.add(Map.of("mailingId", item.get("mailingId"))));
         // The index lags behind the table; counters are read from the table itself, consistently.
-        var mailings = new ArrayList<Mailing>();
-        for (int from = 0; from < keys.size(); from += 100) {
-            var batch = keys.subList(from, Math.min(keys.size(), from + 100));
-            Map<String, KeysAndAttributes> request = Map.of(
-                    table,
-                    KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                var response = dynamoDb.batchGetItem(
-                        BatchGetItemRequest.builder().requestItems(request).build());
-                response.responses().getOrDefault(table, List.of()).forEach(item -> mailings.add(fromItem(item)));
-                request = response.unprocessedKeys();
-            }
-        }
-        return mailings;
+        return BatchReads.read(dynamoDb, table, keys, batch -> batch.consistentRead(true), backoff).stream()
+                .map(DynamoDbMailings::fromItem)
+                .toList();
     }
 
     @Override
@@ -312,31 +300,15 @@ public final class DynamoDbMailings implements Mailings, NotificationThrottle {
     /** The registry attributes of the mailings that have an item, read consistently. */
     private Map<MailingId, Map<String, AttributeValue>> stored(List<Mailing> mailings) {
         var stored = new HashMap<MailingId, Map<String, AttributeValue>>();
-        Map<String, KeysAndAttributes> request = Map.of(
-                table,
-                KeysAndAttributes.builder()
-                        .keys(mailings.stream()
-                                .map(mailing -> key(mailing.id()))
-                                .toList())
-                        .consistentRead(true)
-                        .projectionExpression(REGISTRY_ATTRIBUTES)
-                        .expressionAttributeNames(REGISTRY_NAMES)
-                        .build());
-        for (int attempt = 1; !request.isEmpty(); attempt++) {
-            if (attempt > backoff.attempts()) {
-                throw SdkClientException.create("DynamoDB left keys unprocessed " + backoff.attempts() + " times");
-            }
-            if (attempt > 1) {
-                backoff.before(attempt);
-            }
-            var response = dynamoDb.batchGetItem(
-                    BatchGetItemRequest.builder().requestItems(request).build());
-            response.responses()
-                    .getOrDefault(table, List.of())
-                    .forEach(item ->
-                            stored.put(new MailingId(item.get("mailingId").s()), item));
-            request = response.unprocessedKeys();
-        }
+        BatchReads.read(
+                        dynamoDb,
+                        table,
+                        mailings.stream().map(mailing -> key(mailing.id())).toList(),
+                        batch -> batch.consistentRead(true)
+                                .projectionExpression(REGISTRY_ATTRIBUTES)
+                                .expressionAttributeNames(REGISTRY_NAMES),
+                        backoff)
+                .forEach(item -> stored.put(new MailingId(item.get("mailingId").s()), item));
         return stored;
     }
 
@@ -390,14 +362,5 @@ public final class DynamoDbMailings implements Mailings, NotificationThrottle {
         } else {
             remove.add("#" + name);
         }
-    }
-
-    static long number(Map<String, AttributeValue> item, String name) {
-        var value = item.get(name);
-        return value == null ? 0 : Long.parseLong(value.n());
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -1,5 +1,8 @@
 package org.abusedesk.aws;
 
+import static org.abusedesk.aws.Attributes.n;
+import static org.abusedesk.aws.Attributes.s;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,7 +37,7 @@ public final class DynamoDbSourceCounter implements SourceCounter {
 
     @Override
     public Admission admit(SourceKey source, Instant now) {
-        var pk = AttributeValue.fromS("source#" + source.value());
+        var pk = s("source#" + source.value());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var item = dynamoDb.getItem(
                             r -> r.tableName(table).key(Map.of("pk", pk)).consistentRead(true))
@@ -49,7 +52,7 @@ public final class DynamoDbSourceCounter implements SourceCounter {
             var next = Map.of(
                     "pk", pk,
                     "times", times(decision.log()),
-                    "revision", AttributeValue.fromN(Long.toString(revision + 1)),
+                    "revision", n(revision + 1),
                     "expiresAt",
                             AttributeValue.fromN(Long.toString(
                                     decision.log().expiresAt(limit).getEpochSecond())));
@@ -58,8 +61,7 @@ public final class DynamoDbSourceCounter implements SourceCounter {
                     dynamoDb.putItem(r -> r.tableName(table)
                             .item(next)
                             .conditionExpression("revision = :revision")
-                            .expressionAttributeValues(
-                                    Map.of(":revision", AttributeValue.fromN(Long.toString(revision)))));
+                            .expressionAttributeValues(Map.of(":revision", n(revision))));
                 } else {
                     dynamoDb.putItem(
                             r -> r.tableName(table).item(next).conditionExpression("attribute_not_exists(pk)"));
@@ -74,9 +76,8 @@ public final class DynamoDbSourceCounter implements SourceCounter {
     }
 
     private static AttributeValue times(SubmissionLog log) {
-        return AttributeValue.fromL(log.times().stream()
-                .map(t -> AttributeValue.fromN(Long.toString(t.toEpochMilli())))
-                .toList());
+        return AttributeValue.fromL(
+                log.times().stream().map(t -> n(t.toEpochMilli())).toList());
     }
 
     private static SubmissionLog log(Map<String, AttributeValue> item) {

@@ -35,6 +35,14 @@ public record Complaint(
         return key.complaintId();
     }
 
+    /**
+     * Whether the complaint may still be read at {@code now}: its retention has not run out. DynamoDB deletes an
+     * expired item only within days, so every read asks this rather than trusting the item to be gone.
+     */
+    public boolean readableAt(Instant now) {
+        return expiresAt.isAfter(now);
+    }
+
     public Complaint withState(ComplaintState next) {
         return new Complaint(
                 key, channel, classification, next, receivedAt, complainant, message, attribution, expiresAt);

@@ -64,11 +64,7 @@ public final class AcknowledgeComplainant {
             return true;
         } catch (RuntimeException e) {
             // A courtesy mail that fails must not hold up the abuse team's: it is recorded, so never retried.
-            LOG.warn(
-                    "acknowledgement not sent: mailingId={} complaintId={} error={}",
-                    complaint.mailingId(),
-                    complaint.id(),
-                    e.getClass().getName());
+            LOG.warn("acknowledgement not sent: mailingId={} complaintId={}", complaint.mailingId(), complaint.id(), e);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package org.abusedesk.processing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 /** The scheduled sweep that mails what storm control held back, so no complaint waits longer than its window. */
@@ -16,6 +17,11 @@ public final class FlushNotifications {
 
     /** @return how many mails went out */
     public int flush() {
-        return notify.flush(clock.instant());
+        return flush(clock.instant());
+    }
+
+    /** The sweep as it runs at {@code now}: the mailings whose window has passed by then. */
+    public int flush(Instant now) {
+        return notify.flush(now);
     }
 }

@@ -175,11 +175,7 @@ public final class Reconcile {
         final List<Failure> failures = new ArrayList<>();
 
         void fail(String item, RuntimeException e) {
-            // The exception text may quote the mail; its class and the item's key locate the fault.
-            LOG.error(
-                    "reconcile failed, left for the next run: {} error={}",
-                    item,
-                    e.getClass().getName());
+            LOG.error("reconcile failed, left for the next run: {}", item, e);
             failures.add(new Failure(item, e.getClass().getName()));
         }
     }

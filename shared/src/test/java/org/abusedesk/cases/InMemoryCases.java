@@ -171,7 +171,7 @@ public final class InMemoryCases implements CaseListings, CaseFiles, Complainant
     private List<CaseSummary> listed(
             TimeRange range, Instant now, Predicate<Complaint> filter, Comparator<Complaint> order) {
         return complaints.all().stream()
-                .filter(c -> c.expiresAt().isAfter(now) && range.contains(c.id()))
+                .filter(c -> c.readableAt(now) && range.contains(c.id()))
                 .filter(filter)
                 .sorted(order)
                 .map(c -> file(c).summary())

@@ -29,7 +29,7 @@ public final class InMemoryComplaints implements Complaints {
 
     @Override
     public synchronized Optional<Complaint> find(ComplaintKey key, Instant now) {
-        return Optional.ofNullable(items.get(key)).filter(c -> c.expiresAt().isAfter(now));
+        return Optional.ofNullable(items.get(key)).filter(c -> c.readableAt(now));
     }
 
     @Override
@@ -45,8 +45,7 @@ public final class InMemoryComplaints implements Complaints {
     @Override
     public synchronized List<Complaint> awaitingNotification(MailingId mailingId, Instant now) {
         return ofMailing(mailingId)
-                .filter(c ->
-                        c.state() == ComplaintState.COUNTED && c.expiresAt().isAfter(now))
+                .filter(c -> c.state() == ComplaintState.COUNTED && c.readableAt(now))
                 .sorted(java.util.Comparator.comparing(c -> c.id().value()))
                 .toList();
     }

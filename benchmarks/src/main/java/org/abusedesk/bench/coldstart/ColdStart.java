@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.abusedesk.local.Handlers;
 
 /**
  * The cold-start proxy's main: what a Lambda runtime does for the first event of a fresh execution environment,
@@ -63,7 +64,10 @@ public final class ColdStart {
         long loggingStarted = System.nanoTime();
         startLogging(handlerClass);
         long logging = System.nanoTime() - loggingStarted;
-        Object handler = Class.forName(handlerClass).getConstructor(Map.class).newInstance(Map.copyOf(environment));
+        // The baseline is no desk handler: it takes its environment as it is.
+        Object handler = handlerClass.equals(MinimalHandler.class.getName())
+                ? new MinimalHandler(Map.copyOf(environment))
+                : Handlers.create(handlerClass, Map.copyOf(environment));
         long constructed = System.nanoTime();
         Object answer;
         if (eventType.equals("stream")) {

@@ -35,6 +35,7 @@ import org.abusedesk.account.AccountId;
 import org.abusedesk.aws.DynamoDbMailings;
 import org.abusedesk.bench.ComplaintMails;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.config.Environment;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
@@ -42,7 +43,9 @@ import org.abusedesk.local.MotoServer;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.SmtpClient;
 import org.abusedesk.processor.NotificationFlushHandler;
+import org.abusedesk.processor.ProcessorWiring;
 import org.abusedesk.registration.Mailing;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -236,7 +239,10 @@ public final class LoadRun {
         // Waits until every accepted complaint is processed, then until every one is in an abuse-team mail. The
         // flush function (its handler as the schedule invokes it) runs every few seconds rather than every minute:
         // only the waiting is shorter. The other schedules keep their own periods.
-        var flush = new NotificationFlushHandler(stack.runtimeEnvironment(stack.function("NotificationFlushFunction")));
+        var flush = new NotificationFlushHandler(
+                ProcessorWiring.of(
+                        new Environment(stack.runtimeEnvironment(stack.function("NotificationFlushFunction")))),
+                new RecordingCheckpoints());
         var deadline = System.nanoTime() + timeout.toNanos();
         Counts counts = null;
         boolean drained = false;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
-import java.util.Map;
+import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.ProcessComplaint;
@@ -14,7 +14,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Processes a batch of queued complaints; reports each one that failed, so that only those come back. */
 public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -31,36 +30,18 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
 
     /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public ComplaintProcessorHandler() {
-        this(Environment.system(), Core.getGlobalContext());
+        this(ProcessorWiring.of(Environment.system()), Core.getGlobalContext());
     }
 
-    /** Used by the local stack, with the function's environment from the template. */
-    public ComplaintProcessorHandler(Map<String, String> environment) {
-        this(new ProcessorWiring(new Environment(environment)).processComplaint());
-    }
-
-    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
-    ComplaintProcessorHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
-        this(new ProcessorWiring(environment), checkpoints);
-    }
-
-    private ComplaintProcessorHandler(ProcessorWiring processing, org.crac.Context<Resource> checkpoints) {
-        this(processing.processComplaint());
-        SnapStart.register(checkpoints, processing.priming());
-    }
-
-    public ComplaintProcessorHandler(ProcessComplaint processComplaint) {
-        this.processComplaint = processComplaint;
+    /** With its collaborators, and its SnapStart hooks registered in {@code checkpoints}. */
+    public ComplaintProcessorHandler(ProcessorWiring wiring, org.crac.Context<Resource> checkpoints) {
+        this.processComplaint = wiring.processComplaint();
+        SnapStart.register(checkpoints, wiring.priming());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        LogContext.begin(context == null ? null : context.getAwsRequestId());
-        try {
-            return handle(event, context);
-        } finally {
-            LogContext.end();
-        }
+        return Invocation.answer(context, () -> handle(event, context));
     }
 
     private SQSBatchResponse handle(SQSEvent event, Context context) {
@@ -86,21 +67,12 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
                         key.complaintId(),
                         outcome);
             } catch (RuntimeException e) {
-                LOG.warn("complaint not processed, will be retried: messageId={} error={}", messageId, describe(e));
+                LOG.warn("complaint not processed, will be retried: messageId={}", messageId, e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
             } finally {
                 LogContext.noComplaint();
             }
         }
         return new SQSBatchResponse(failures);
-    }
-
-    /** The error's type and, for an AWS service error, its code: never its message, which may quote data. */
-    static String describe(RuntimeException e) {
-        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-            return e.getClass().getSimpleName() + "(" + aws.awsErrorDetails().errorCode() + ", HTTP " + aws.statusCode()
-                    + ")";
-        }
-        return e.getClass().getName();
     }
 }

@@ -28,105 +28,118 @@ import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** Builds the processor's use cases from a function's environment: the tables, SES and the published thresholds. */
-final class ProcessorWiring {
+/**
+ * The processor's and the flush's collaborators, built from a function's environment: the tables, SES and the
+ * published thresholds.
+ */
+public record ProcessorWiring(
+        ProcessComplaint processComplaint, FlushNotifications flushNotifications, Priming priming) {
 
-    // The longest a signed link may live; the function's role session usually ends it sooner.
-
-    private final Environment environment;
-    private final AwsClients clients;
-    private final DynamoDbClient dynamoDb;
-    private final SesV2Client ses;
-    private final DynamoDbComplaints complaints;
-    private final DynamoDbMailings mailings;
-    private final DynamoDbAccounts accounts;
-    private final SesAbuseTeamNotifier notifier;
-    private final SesComplainantAcknowledger acknowledger;
-    private final EmbeddedMetrics metrics = new EmbeddedMetrics(System.out, Clock.systemUTC());
-
-    ProcessorWiring(Environment environment) {
-        this(environment, new AwsClients(environment));
+    /** A function's: its metric lines go to stdout, which Lambda's log group turns into metrics. */
+    public static ProcessorWiring of(Environment environment) {
+        return of(environment, new AwsClients(environment));
     }
 
-    ProcessorWiring(Environment environment, AwsClients clients) {
-        this.environment = environment;
-        this.clients = clients;
-        // One client of each kind per execution environment: every adapter shares it.
-        this.dynamoDb = clients.dynamoDb();
-        this.ses = clients.configure(SesV2Client.builder()).build();
-        this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
-        this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
-        this.accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
-        String sender = environment.require("SENDER_ADDRESS");
-        this.notifier = new SesAbuseTeamNotifier(
-                ses, new NotificationComposer(sender, environment.require("ABUSE_TEAM_ADDRESS")));
-        this.acknowledger = new SesComplainantAcknowledger(ses, new AcknowledgementComposer(sender));
+    /** With the given clients: how tests put faults between the function and AWS. */
+    public static ProcessorWiring of(Environment environment, AwsClients clients) {
+        var adapters = new Adapters(environment, clients);
+        return new ProcessorWiring(adapters.processComplaint(), adapters.flushNotifications(), adapters.priming());
     }
 
-    ProcessComplaint processComplaint() {
-        return new ProcessComplaint(
-                complaints,
-                mailings,
-                new DynamoDbLedger(
-                        dynamoDb,
-                        environment.require("COMPLAINTS_TABLE"),
-                        environment.require("MAILINGS_TABLE"),
-                        environment.require("ACCOUNTS_TABLE"),
-                        environment.require("LIMITS_TABLE")),
-                new EscalateAccount(
-                        accounts,
-                        mailings,
-                        complaints,
-                        new ComplaintRatePolicy(DeskSettings.thresholds(environment)),
-                        metrics),
-                new AcknowledgeComplainant(
-                        new DynamoDbAcknowledgements(
-                                dynamoDb,
-                                environment.require("COMPLAINTS_TABLE"),
-                                environment.require("LIMITS_TABLE"),
-                                environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY"),
-                                environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_DAY")),
-                        acknowledger,
-                        metrics),
-                notifyAbuseTeam(),
-                metrics,
-                Clock.systemUTC());
-    }
+    /** The adapters both functions share, one client of each kind per execution environment. */
+    private static final class Adapters {
 
-    FlushNotifications flushNotifications() {
-        return new FlushNotifications(notifyAbuseTeam(), Clock.systemUTC());
-    }
+        private final Environment environment;
+        private final AwsClients clients;
+        private final DynamoDbClient dynamoDb;
+        private final SesV2Client ses;
+        private final DynamoDbComplaints complaints;
+        private final DynamoDbMailings mailings;
+        private final DynamoDbAccounts accounts;
+        private final SesAbuseTeamNotifier notifier;
+        private final SesComplainantAcknowledger acknowledger;
+        private final EmbeddedMetrics metrics = new EmbeddedMetrics(System.out, Clock.systemUTC());
 
-    NotifyAbuseTeam notifyAbuseTeam() {
-        return new NotifyAbuseTeam(
-                complaints,
-                mailings,
-                accounts,
-                mailings,
-                new DynamoDbTeamMailBudget(
-                        dynamoDb,
-                        environment.require("LIMITS_TABLE"),
-                        environment.requirePositiveInt("TEAM_MAIL_BUDGET"),
-                        Duration.ofMinutes(environment.requirePositiveInt("TEAM_MAIL_BUDGET_WINDOW_MINUTES"))),
-                notifier,
-                notifier,
-                metrics,
-                Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
-    }
+        Adapters(Environment environment, AwsClients clients) {
+            this.environment = environment;
+            this.clients = clients;
+            // One client of each kind per execution environment: every adapter shares it.
+            this.dynamoDb = clients.dynamoDb();
+            this.ses = clients.configure(SesV2Client.builder()).build();
+            this.complaints = new DynamoDbComplaints(dynamoDb, environment.require("COMPLAINTS_TABLE"));
+            this.mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
+            this.accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
+            String sender = environment.require("SENDER_ADDRESS");
+            this.notifier = new SesAbuseTeamNotifier(
+                    ses, new NotificationComposer(sender, environment.require("ABUSE_TEAM_ADDRESS")));
+            this.acknowledger = new SesComplainantAcknowledger(ses, new AcknowledgementComposer(sender));
+        }
 
-    /**
-     * What both processor functions do before their snapshot: read a queue message, compose every kind of mail, and read a mailing and complaints that do not exist, which both roles may. Nothing is
-     * written and no mail is sent: SES is reached first by the first real mail.
-     */
-    Priming priming() {
-        return () -> {
-            QueueMessage.parse(PrimingSamples.QUEUE_MESSAGE);
-            notifier.rehearse(PrimingSamples.notification());
-            acknowledger.rehearse(PrimingSamples.formComplaint(Language.DE));
-            acknowledger.rehearse(PrimingSamples.formComplaint(Language.EN));
-            metrics.rehearse();
-            Priming.warm(() -> mailings.find(PrimingSamples.MAILING));
-            Priming.warm(() -> complaints.awaitingNotification(PrimingSamples.MAILING, Instant.now()));
-        };
+        ProcessComplaint processComplaint() {
+            return new ProcessComplaint(
+                    complaints,
+                    mailings,
+                    new DynamoDbLedger(
+                            dynamoDb,
+                            environment.require("COMPLAINTS_TABLE"),
+                            environment.require("MAILINGS_TABLE"),
+                            environment.require("ACCOUNTS_TABLE"),
+                            environment.require("LIMITS_TABLE")),
+                    new EscalateAccount(
+                            accounts,
+                            mailings,
+                            complaints,
+                            new ComplaintRatePolicy(DeskSettings.thresholds(environment)),
+                            metrics),
+                    new AcknowledgeComplainant(
+                            new DynamoDbAcknowledgements(
+                                    dynamoDb,
+                                    environment.require("COMPLAINTS_TABLE"),
+                                    environment.require("LIMITS_TABLE"),
+                                    environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY"),
+                                    environment.requireNonNegativeInt("ACKNOWLEDGEMENTS_PER_DAY")),
+                            acknowledger,
+                            metrics),
+                    notifyAbuseTeam(),
+                    metrics,
+                    Clock.systemUTC());
+        }
+
+        FlushNotifications flushNotifications() {
+            return new FlushNotifications(notifyAbuseTeam(), Clock.systemUTC());
+        }
+
+        NotifyAbuseTeam notifyAbuseTeam() {
+            return new NotifyAbuseTeam(
+                    complaints,
+                    mailings,
+                    accounts,
+                    mailings,
+                    new DynamoDbTeamMailBudget(
+                            dynamoDb,
+                            environment.require("LIMITS_TABLE"),
+                            environment.requirePositiveInt("TEAM_MAIL_BUDGET"),
+                            Duration.ofMinutes(environment.requirePositiveInt("TEAM_MAIL_BUDGET_WINDOW_MINUTES"))),
+                    notifier,
+                    notifier,
+                    metrics,
+                    Duration.ofMinutes(environment.requirePositiveInt("NOTIFICATION_WINDOW_MINUTES")));
+        }
+
+        /**
+         * What both processor functions do before their snapshot: read a queue message, compose every kind of mail, and read a mailing and complaints that do not exist, which both roles may. Nothing is
+         * written and no mail is sent: SES is reached first by the first real mail.
+         */
+        Priming priming() {
+            return () -> {
+                QueueMessage.parse(PrimingSamples.QUEUE_MESSAGE);
+                notifier.rehearse(PrimingSamples.notification());
+                acknowledger.rehearse(PrimingSamples.formComplaint(Language.DE));
+                acknowledger.rehearse(PrimingSamples.formComplaint(Language.EN));
+                metrics.rehearse();
+                Priming.warm(() -> mailings.find(PrimingSamples.MAILING));
+                Priming.warm(() -> complaints.awaitingNotification(PrimingSamples.MAILING, Instant.now()));
+            };
+        }
     }
 }

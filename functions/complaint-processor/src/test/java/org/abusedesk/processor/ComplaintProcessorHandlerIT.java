@@ -18,8 +18,10 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
@@ -43,8 +45,10 @@ class ComplaintProcessorHandlerIT {
                 "Ich habe das nie bestellt.",
                 Attribution.NONE,
                 Instant.now().plusSeconds(86_400)));
-        var handler =
-                new ComplaintProcessorHandler(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
+        var handler = new ComplaintProcessorHandler(
+                ProcessorWiring.of(
+                        new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")))),
+                new RecordingCheckpoints());
         var event = event(key);
 
         // WHEN the queue delivers its key twice

@@ -20,6 +20,7 @@ import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.processing.InMemoryDesk;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class ComplaintProcessorHandlerTest {
     private static final String FIRST_MESSAGE = "6f1e8a52-4d0a-4c8e-9a57-0b9c2a3c1d01";
 
     private final InMemoryDesk desk = new InMemoryDesk();
-    private final ComplaintProcessorHandler handler = new ComplaintProcessorHandler(desk.processComplaint);
+    private final ComplaintProcessorHandler handler = new ComplaintProcessorHandler(
+            new ProcessorWiring(desk.processComplaint, desk.flush, () -> {}), new RecordingCheckpoints());
 
     @Test
     void batch_countsAndNotifiesEachComplaint_andReportsNoFailure() {

@@ -30,6 +30,7 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.registration.Mailing;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
@@ -58,8 +59,8 @@ class FaultMatrixIT {
     FaultMatrixIT(Stack stack) {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
-        this.processing = new ProcessorWiring(environment, new AwsClients(environment, List.of(faults)));
-        this.handler = new ComplaintProcessorHandler(processing.processComplaint());
+        this.processing = ProcessorWiring.of(environment, new AwsClients(environment, List.of(faults)));
+        this.handler = new ComplaintProcessorHandler(processing, new RecordingCheckpoints());
         var dynamoDb = stack.aws().dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));
@@ -249,7 +250,8 @@ class FaultMatrixIT {
         var probe = new FaultInjector();
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
         var probed = new ComplaintProcessorHandler(
-                new ProcessorWiring(environment, new AwsClients(environment, List.of(probe))).processComplaint());
+                ProcessorWiring.of(environment, new AwsClients(environment, List.of(probe))),
+                new RecordingCheckpoints());
         var key = receive(register(), "probe@example.net");
         assertThat(probed.handleRequest(event(key), null).getBatchItemFailures())
                 .isEmpty();
@@ -263,7 +265,8 @@ class FaultMatrixIT {
         var probe = new FaultInjector();
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
         var probed = new ComplaintProcessorHandler(
-                new ProcessorWiring(environment, new AwsClients(environment, List.of(probe))).processComplaint());
+                ProcessorWiring.of(environment, new AwsClients(environment, List.of(probe))),
+                new RecordingCheckpoints());
         var key = receive(register(), "probe-calls@example.net");
         assertThat(probed.handleRequest(event(key), null).getBatchItemFailures())
                 .isEmpty();
@@ -295,7 +298,7 @@ class FaultMatrixIT {
             assertThat(mailings.due(later, Duration.ofMinutes(15)))
                     .as("pending for the next mail: %s", scenario)
                     .contains(key.mailingId());
-            processing.notifyAbuseTeam().flush(later);
+            processing.flushNotifications().flush(later);
         }
         assertThat(state(key)).as("notified: %s", scenario).isEqualTo(ComplaintState.NOTIFIED);
         assertThat(teamMails(key)).as("team mails: %s", scenario).hasSizeBetween(1, 2);

@@ -31,6 +31,7 @@ import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
 import org.abusedesk.registration.Mailing;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.AccountEvents;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
@@ -56,7 +57,8 @@ class ProcessorIT {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")));
         this.handler = new ComplaintProcessorHandler(
-                new ProcessorWiring(environment, new AwsClients(environment, List.of(faults))).processComplaint());
+                ProcessorWiring.of(environment, new AwsClients(environment, List.of(faults))),
+                new RecordingCheckpoints());
         var dynamoDb = stack.aws().dynamoDb();
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));

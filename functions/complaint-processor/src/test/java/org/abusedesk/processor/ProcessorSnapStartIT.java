@@ -26,9 +26,13 @@ class ProcessorSnapStartIT {
         var checkpoints = new RecordingCheckpoints();
         var stdout = new Stdout();
         stdout.whileBuilding(() -> new ComplaintProcessorHandler(
-                new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction"))), checkpoints));
+                ProcessorWiring.of(
+                        new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")))),
+                checkpoints));
         var flush = stdout.whileBuilding(() -> new NotificationFlushHandler(
-                new Environment(stack.runtimeEnvironment(stack.function("NotificationFlushFunction"))), checkpoints));
+                ProcessorWiring.of(
+                        new Environment(stack.runtimeEnvironment(stack.function("NotificationFlushFunction")))),
+                checkpoints));
         var before = StackContents.of(stack);
 
         // WHEN the snapshots are taken

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.logging.LogContext;
@@ -31,36 +31,18 @@ public final class InboundMailHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public InboundMailHandler() {
-        this(Environment.system(), Core.getGlobalContext());
+        this(InboundMailWiring.of(Environment.system()), Core.getGlobalContext());
     }
 
-    /** Used by the local stack, with the function's environment from the template. */
-    public InboundMailHandler(Map<String, String> environment) {
-        this(new InboundMailWiring(new Environment(environment)).receiveMail());
-    }
-
-    public InboundMailHandler(ReceiveMail receiveMail) {
-        this.receiveMail = receiveMail;
-    }
-
-    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
-    InboundMailHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
-        this(new InboundMailWiring(environment), checkpoints);
-    }
-
-    private InboundMailHandler(InboundMailWiring inboundMail, org.crac.Context<Resource> checkpoints) {
-        this(inboundMail.receiveMail());
-        SnapStart.register(checkpoints, inboundMail::prime);
+    /** With its collaborators, and its SnapStart hooks registered in {@code checkpoints}. */
+    public InboundMailHandler(InboundMailWiring wiring, org.crac.Context<Resource> checkpoints) {
+        this.receiveMail = wiring.receiveMail();
+        SnapStart.register(checkpoints, wiring.priming());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LogContext.begin(context == null ? null : context.getAwsRequestId());
-        try {
-            handle(input, output);
-        } finally {
-            LogContext.end();
-        }
+        Invocation.run(context, () -> handle(input, output));
     }
 
     private void handle(InputStream input, OutputStream output) throws IOException {
@@ -83,11 +65,7 @@ public final class InboundMailHandler implements RequestStreamHandler {
                 }
             } catch (RuntimeException e) {
                 LogContext.noComplaint();
-                // The exception text may quote the mail; its class and the receipt id locate the fault.
-                LOG.error(
-                        "mail not taken in, will be retried: receiptId={} error={}",
-                        received.receiptId(),
-                        e.getClass().getName());
+                LOG.error("mail not taken in, will be retried: receiptId={}", received.receiptId(), e);
                 throw e;
             }
         }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbComplaintIndexes;
@@ -36,90 +37,37 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds the inbound mail use cases from a function's environment: the bucket, the complaints table, and how mail
- * is read. The inbound function, the reconciler and {@code abuse-desk reconcile} all read mail alike through it, so
- * each writes the keys the others would.
+ * The inbound function's and the reconciler's collaborators, built from a function's environment: the bucket, the
+ * complaints table, and how mail is read. Both, and {@code abuse-desk reconcile}, read mail alike through it, so each
+ * writes the keys the others would. The reconciler is built when asked: only its function has its queue and windows.
  */
-public final class InboundMailWiring {
-
-    private final Environment environment;
-    private final AwsClients clients;
-    private final DynamoDbClient dynamoDb;
-    private final S3RawMails rawMails;
-    private final DynamoDbComplaints complaints;
-    private final EmbeddedMetrics metrics;
+public record InboundMailWiring(ReceiveMail receiveMail, Supplier<Reconcile> reconciler, Priming priming) {
 
     /** A function's: its metric lines go to stdout, which Lambda's log group turns into metrics. */
-    public InboundMailWiring(Environment environment) {
-        this(environment, System.out);
+    public static InboundMailWiring of(Environment environment) {
+        return of(environment, new AwsClients(environment));
+    }
+
+    /** With the given clients: how tests put faults between the function and AWS. */
+    public static InboundMailWiring of(Environment environment, AwsClients clients) {
+        return of(environment, clients, System.out);
     }
 
     /** With the metric lines written elsewhere: a run by hand, whose stdout is its report. */
-    public InboundMailWiring(Environment environment, PrintStream metricLines) {
-        this(environment, new AwsClients(environment), metricLines);
-    }
-
-    InboundMailWiring(Environment environment, AwsClients clients, PrintStream metricLines) {
-        this.environment = environment;
-        this.metrics = new EmbeddedMetrics(metricLines, Clock.systemUTC());
-        this.clients = clients;
-        // One client of each kind per execution environment: every adapter shares it.
-        this.dynamoDb = clients.dynamoDb();
-        this.rawMails = new S3RawMails(
-                S3Clients.client(clients),
-                environment.require("INBOUND_BUCKET"),
-                environment.optional("INBOUND_PREFIX").orElse(""));
-        this.complaints = new DynamoDbComplaints(dynamoDb, complaintsTable());
-    }
-
-    public ReceiveMail receiveMail() {
-        var limits = InboundLimits.DEFAULT;
-        Set<String> domains = Arrays.stream(
-                        environment.optional("SENDING_DOMAINS").orElse("").split(","))
-                .map(String::strip)
-                .filter(d -> !d.isEmpty())
-                .collect(Collectors.toSet());
-        PublicKeys keys = environment
-                .optional("DKIM_KEYS")
-                .flatMap(ConfiguredKeys::parse)
-                .map(PublicKeys.class::cast)
-                .orElseGet(() ->
-                        environment.optional("DNS_RESOLVER").map(DnsKeys::at).orElseGet(DnsKeys::new));
-        var profile = DeskSettings.resolutionProfile(environment);
-        var reporters = new FeedbackReporters(
-                environment
-                        .optional("FEEDBACK_REPORTERS")
-                        .map(FeedbackReporters::parse)
-                        .orElse(Set.copyOf(FeedbackReporters.DEFAULTS)),
-                keys);
-        return new ReceiveMail(
-                rawMails,
-                new MailReader(limits, profile, new DkimVerifier(domains, keys), reporters),
-                complaints,
-                metrics,
-                limits,
-                Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
+    public static InboundMailWiring of(Environment environment, AwsClients clients, PrintStream metricLines) {
+        var adapters = new Adapters(environment, clients, metricLines);
+        return new InboundMailWiring(
+                adapters.receiveMail(), () -> adapters.reconcile(windows(environment)), adapters::prime);
     }
 
     /** The reconciler with the windows of the environment. */
     public Reconcile reconcile() {
-        return reconcile(windows(environment));
+        return reconciler.get();
     }
 
-    /** The reconciler with other windows: for a run by hand. */
-    public Reconcile reconcile(ReconcileWindows windows) {
-        SqsClient sqs = clients.configure(SqsClient.builder()).build();
-        var indexes = new DynamoDbComplaintIndexes(dynamoDb, complaintsTable());
-        return new Reconcile(
-                rawMails,
-                indexes,
-                receiveMail(),
-                indexes,
-                new SqsComplaintQueue(sqs, environment.require("COMPLAINTS_QUEUE_URL")),
-                new DynamoDbRequeues(dynamoDb, complaintsTable()),
-                new DynamoDbMailReads(dynamoDb, environment.require("LIMITS_TABLE"), Reconcile.QUARANTINE),
-                windows,
-                Clock.systemUTC());
+    /** A reconciler with windows of its own, its metric lines written elsewhere: a run by hand. */
+    public static Reconcile reconcile(Environment environment, PrintStream metricLines, ReconcileWindows windows) {
+        return new Adapters(environment, new AwsClients(environment), metricLines).reconcile(windows);
     }
 
     /** The reconciler's windows as the function's environment sets them. */
@@ -130,42 +78,111 @@ public final class InboundMailWiring {
                 Duration.ofHours(environment.requirePositiveInt("RECONCILE_LOOKBACK_HOURS")));
     }
 
-    /**
-     * Reads a built-in SES event and the forwarded complaint it announces into complaints, as the first event
-     * would; fetches a mail that is not there and sends the complaints' write under a condition that never holds.
-     * The roles may only read inbound mail and write complaints: nothing is stored.
-     */
-    public void prime() {
-        SesEvent event;
-        try {
-            event = SesEvent.read(new ByteArrayInputStream(resource("ses-event.json")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var received = SesEvent.received(event.records().get(0));
-        var mail = new RawMails.RawMail(
-                resource("forwarded-complaint.eml"),
-                false,
-                "s3://snapstart-priming/" + received.receiptId(),
-                received.receivedAt());
-        var read = receiveMail().complaints(received, mail);
-        metrics.rehearse();
-        Priming.warm(() -> rawMails.fetch(received.receiptId(), 1));
-        read.forEach(complaint -> Priming.warm(() -> complaints.rehearseAdd(complaint)));
-    }
+    /** The adapters both functions share, one client of each kind per execution environment. */
+    private static final class Adapters {
 
-    private static byte[] resource(String name) {
-        try (var in = InboundMailWiring.class.getResourceAsStream("/snapstart/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("priming resource missing: " + name);
+        private final Environment environment;
+        private final AwsClients clients;
+        private final DynamoDbClient dynamoDb;
+        private final S3RawMails rawMails;
+        private final DynamoDbComplaints complaints;
+        private final EmbeddedMetrics metrics;
+
+        Adapters(Environment environment, AwsClients clients, PrintStream metricLines) {
+            this.environment = environment;
+            this.metrics = new EmbeddedMetrics(metricLines, Clock.systemUTC());
+            this.clients = clients;
+            this.dynamoDb = clients.dynamoDb();
+            this.rawMails = new S3RawMails(
+                    S3Clients.client(clients),
+                    environment.require("INBOUND_BUCKET"),
+                    environment.optional("INBOUND_PREFIX").orElse(""));
+            this.complaints = new DynamoDbComplaints(dynamoDb, complaintsTable());
+        }
+
+        ReceiveMail receiveMail() {
+            var limits = InboundLimits.DEFAULT;
+            Set<String> domains = Arrays.stream(
+                            environment.optional("SENDING_DOMAINS").orElse("").split(","))
+                    .map(String::strip)
+                    .filter(d -> !d.isEmpty())
+                    .collect(Collectors.toSet());
+            PublicKeys keys = environment
+                    .optional("DKIM_KEYS")
+                    .flatMap(ConfiguredKeys::parse)
+                    .map(PublicKeys.class::cast)
+                    .orElseGet(() -> environment
+                            .optional("DNS_RESOLVER")
+                            .map(DnsKeys::at)
+                            .orElseGet(DnsKeys::new));
+            var profile = DeskSettings.resolutionProfile(environment);
+            var reporters = new FeedbackReporters(
+                    environment
+                            .optional("FEEDBACK_REPORTERS")
+                            .map(FeedbackReporters::parse)
+                            .orElse(Set.copyOf(FeedbackReporters.DEFAULTS)),
+                    keys);
+            return new ReceiveMail(
+                    rawMails,
+                    new MailReader(limits, profile, new DkimVerifier(domains, keys), reporters),
+                    complaints,
+                    metrics,
+                    limits,
+                    Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
+        }
+
+        Reconcile reconcile(ReconcileWindows windows) {
+            SqsClient sqs = clients.configure(SqsClient.builder()).build();
+            var indexes = new DynamoDbComplaintIndexes(dynamoDb, complaintsTable());
+            return new Reconcile(
+                    rawMails,
+                    indexes,
+                    receiveMail(),
+                    indexes,
+                    new SqsComplaintQueue(sqs, environment.require("COMPLAINTS_QUEUE_URL")),
+                    new DynamoDbRequeues(dynamoDb, complaintsTable()),
+                    new DynamoDbMailReads(dynamoDb, environment.require("LIMITS_TABLE"), Reconcile.QUARANTINE),
+                    windows,
+                    Clock.systemUTC());
+        }
+
+        /**
+         * Reads a built-in SES event and the forwarded complaint it announces into complaints, as the first event
+         * would; fetches a mail that is not there and sends the complaints' write under a condition that never holds.
+         * The roles may only read inbound mail and write complaints: nothing is stored.
+         */
+        void prime() {
+            SesEvent event;
+            try {
+                event = SesEvent.read(new ByteArrayInputStream(resource("ses-event.json")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            var received = SesEvent.received(event.records().get(0));
+            var mail = new RawMails.RawMail(
+                    resource("forwarded-complaint.eml"),
+                    false,
+                    "s3://snapstart-priming/" + received.receiptId(),
+                    received.receivedAt());
+            var read = receiveMail().complaints(received, mail);
+            metrics.rehearse();
+            Priming.warm(() -> rawMails.fetch(received.receiptId(), 1));
+            read.forEach(complaint -> Priming.warm(() -> complaints.rehearseAdd(complaint)));
         }
-    }
 
-    private String complaintsTable() {
-        return environment.require("COMPLAINTS_TABLE");
+        private static byte[] resource(String name) {
+            try (var in = InboundMailWiring.class.getResourceAsStream("/snapstart/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("priming resource missing: " + name);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String complaintsTable() {
+            return environment.require("COMPLAINTS_TABLE");
+        }
     }
 }

@@ -2,13 +2,12 @@ package org.abusedesk.inboundmail;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
-import org.abusedesk.logging.LogContext;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileReport;
 import org.abusedesk.snapstart.SnapStart;
@@ -26,40 +25,24 @@ public final class ReconcilerHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcilerHandler.class);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Reconcile reconcile;
 
     /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public ReconcilerHandler() {
-        this(Environment.system(), Core.getGlobalContext());
+        this(InboundMailWiring.of(Environment.system()), Core.getGlobalContext());
     }
 
-    /** Used by the local stack, with the function's environment from the template. */
-    public ReconcilerHandler(Map<String, String> environment) {
-        this(new InboundMailWiring(new Environment(environment)).reconcile());
-    }
-
-    public ReconcilerHandler(Reconcile reconcile) {
-        this.reconcile = reconcile;
-    }
-
-    /** The runtime's wiring, with its SnapStart hooks registered in {@code checkpoints}. */
-    ReconcilerHandler(Environment environment, org.crac.Context<Resource> checkpoints) {
-        this(new InboundMailWiring(environment), checkpoints);
-    }
-
-    private ReconcilerHandler(InboundMailWiring inboundMail, org.crac.Context<Resource> checkpoints) {
-        this(inboundMail.reconcile());
-        SnapStart.register(checkpoints, inboundMail::prime);
+    /** With its collaborators, and its SnapStart hooks registered in {@code checkpoints}. */
+    public ReconcilerHandler(InboundMailWiring wiring, org.crac.Context<Resource> checkpoints) {
+        this.reconcile = wiring.reconcile();
+        SnapStart.register(checkpoints, wiring.priming());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LogContext.begin(context == null ? null : context.getAwsRequestId());
-        try {
-            reconcile(input, output);
-        } finally {
-            LogContext.end();
-        }
+        Invocation.run(context, () -> reconcile(input, output));
     }
 
     private void reconcile(InputStream input, OutputStream output) throws IOException {
@@ -79,7 +62,7 @@ public final class ReconcilerHandler implements RequestStreamHandler {
             throw new ReconcileFailedException(report.failures().size());
         }
         LOG.info("reconciled: " + summary, counts);
-        output.write(json(report).getBytes(StandardCharsets.UTF_8));
+        output.write(JSON.writeValueAsBytes(Summary.of(report)));
     }
 
     /** Some items of a run failed; each is logged by its key and left for the next run. */
@@ -90,10 +73,16 @@ public final class ReconcilerHandler implements RequestStreamHandler {
         }
     }
 
-    private static String json(ReconcileReport report) {
-        return "{\"mailsExamined\":" + report.mailsExamined() + ",\"mailsRedriven\":" + report.mailsRedriven()
-                + ",\"complaintsStored\":" + report.complaintsStored() + ",\"complaintsRequeued\":"
-                + report.complaintsRequeued() + ",\"failures\":"
-                + report.failures().size() + "}";
+    /** What a run answers: its counts, never a key. */
+    record Summary(int mailsExamined, int mailsRedriven, int complaintsStored, int complaintsRequeued, int failures) {
+
+        static Summary of(ReconcileReport report) {
+            return new Summary(
+                    report.mailsExamined(),
+                    report.mailsRedriven(),
+                    report.complaintsStored(),
+                    report.complaintsRequeued(),
+                    report.failures().size());
+        }
     }
 }

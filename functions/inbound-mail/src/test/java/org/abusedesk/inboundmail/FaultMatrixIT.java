@@ -35,6 +35,7 @@ import org.abusedesk.inbound.RawMails;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
@@ -64,7 +65,9 @@ class FaultMatrixIT {
         // GIVEN SES's event for a mail whose object is not (yet) in the bucket
         var stack = MotoExtension.stack(aws);
         String receiptId = receiptId();
-        var inbound = new InboundMailHandler(stack.runtimeEnvironment(stack.function("InboundMailFunction")));
+        var inbound = new InboundMailHandler(
+                InboundMailWiring.of(new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")))),
+                new RecordingCheckpoints());
 
         // WHEN the event comes: THEN it fails, retryably, and nothing is stored
         assertThatThrownBy(() -> handle(inbound, event(receiptId))).isInstanceOf(RawMails.MailNotFoundException.class);
@@ -72,7 +75,11 @@ class FaultMatrixIT {
 
         // ... and WHEN the object lands late and the reconciler runs, before Lambda's retry
         putMail(stack, receiptId);
-        String report = handle(new ReconcilerHandler(reconcilerEnvironment(stack)), "{}");
+        String report = handle(
+                new ReconcilerHandler(
+                        InboundMailWiring.of(new Environment(reconcilerEnvironment(stack))),
+                        new RecordingCheckpoints()),
+                "{}");
 
         // THEN the reconciler stored the mail's two complaints
         assertThat(report).startsWith("{\"mailsExamined\":1,\"mailsRedriven\":1,\"complaintsStored\":2,");
@@ -97,11 +104,12 @@ class FaultMatrixIT {
             putMail(stack, receiptId);
             var faults = new FaultInjector();
             var environment = new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")));
-            var inbound = new InboundMailHandler(new InboundMailWiring(
+            var inbound = new InboundMailHandler(
+                    InboundMailWiring.of(
                             environment,
                             new AwsClients(environment, List.of(faults)),
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .receiveMail());
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
+                    new RecordingCheckpoints());
             faults.fail((String) fault[0], (When) fault[1], 1, (String) fault[2]);
 
             // WHEN SES's event comes: THEN it fails, for Lambda to retry
@@ -152,8 +160,12 @@ class FaultMatrixIT {
         assertThat(StackContents.messages(stack, "ComplaintsQueue")).isEmpty();
 
         // WHEN the reconciler runs as the template configures it
-        String report =
-                handle(new ReconcilerHandler(stack.runtimeEnvironment(stack.function("ReconcilerFunction"))), "{}");
+        String report = handle(
+                new ReconcilerHandler(
+                        InboundMailWiring.of(
+                                new Environment(stack.runtimeEnvironment(stack.function("ReconcilerFunction")))),
+                        new RecordingCheckpoints()),
+                "{}");
 
         // THEN it queued the complaint's key, once, as the pipe would have: the processor takes it from there
         assertThat(report).contains("\"complaintsRequeued\":1,\"failures\":0");

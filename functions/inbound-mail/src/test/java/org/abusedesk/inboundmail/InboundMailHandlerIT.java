@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +21,8 @@ class InboundMailHandlerIT {
     void sesEvent_readsTheMailFromTheTemplatesBucket_andWritesItsComplaintOnce(Stack stack) throws IOException {
         // GIVEN the handler wired as in Lambda, and the mail where SES's S3 action puts it
         var function = stack.function("InboundMailFunction");
-        var handler = new InboundMailHandler(stack.runtimeEnvironment(function));
+        var handler = new InboundMailHandler(
+                InboundMailWiring.of(new Environment(stack.runtimeEnvironment(function))), new RecordingCheckpoints());
         String bucket = stack.ref("InboundMailBucket");
         try (var s3 = stack.aws().s3()) {
             s3.putObject(

@@ -28,6 +28,7 @@ import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.abusedesk.metrics.RecordingDeskMetrics;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -39,13 +40,20 @@ class InboundMailHandlerTest {
     private final InMemoryComplaints complaints = new InMemoryComplaints();
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
     private final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
-    private final InboundMailHandler handler = new InboundMailHandler(new ReceiveMail(
-            rawMails,
-            new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
-            complaints,
-            metrics,
-            InboundLimits.DEFAULT,
-            Duration.ofDays(180)));
+    private final InboundMailHandler handler = new InboundMailHandler(
+            new InboundMailWiring(
+                    new ReceiveMail(
+                            rawMails,
+                            new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
+                            complaints,
+                            metrics,
+                            InboundLimits.DEFAULT,
+                            Duration.ofDays(180)),
+                    () -> {
+                        throw new UnsupportedOperationException("the inbound function reconciles nothing");
+                    },
+                    () -> {}),
+            new RecordingCheckpoints());
 
     @Test
     void sesEvent_storesTheComplaintOfTheMailItNames_andLetsSesContinue() throws IOException {

@@ -27,7 +27,8 @@ class InboundMailSnapStartIT {
         var checkpoints = new RecordingCheckpoints();
         var stdout = new Stdout();
         var handler = stdout.whileBuilding(() -> new InboundMailHandler(
-                new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction"))), checkpoints));
+                InboundMailWiring.of(new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")))),
+                checkpoints));
         var before = StackContents.of(stack);
 
         // WHEN the snapshot is taken

@@ -21,6 +21,7 @@ import org.abusedesk.inbound.Fixtures;
 import org.abusedesk.inbound.StoredComplaint;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.Stack;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +39,8 @@ class ReconcilerHandlerIT {
         var stack = MotoExtension.stack(aws);
         String receiptId = receiptId();
         putMail(stack, receiptId, Fixtures.mail("attached-two-messages.eml"));
-        var reconciler = new ReconcilerHandler(reconcilerEnvironment(stack, "0"));
+        var reconciler = new ReconcilerHandler(
+                InboundMailWiring.of(new Environment(reconcilerEnvironment(stack, "0"))), new RecordingCheckpoints());
 
         // WHEN the reconciler runs, taking in mail of any age
         String report = handle(reconciler, "{}");
@@ -55,7 +57,10 @@ class ReconcilerHandlerIT {
 
         // ... and WHEN the lost event comes after all, and the reconciler runs again
         handle(
-                new InboundMailHandler(stack.runtimeEnvironment(stack.function("InboundMailFunction"))),
+                new InboundMailHandler(
+                        InboundMailWiring.of(
+                                new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")))),
+                        new RecordingCheckpoints()),
                 event(receiptId));
         String again = handle(reconciler, "{}");
 
@@ -73,8 +78,11 @@ class ReconcilerHandlerIT {
         var stack = MotoExtension.stack(aws);
         String receiptId = receiptId();
         putMail(stack, receiptId, Fixtures.mail("attached-two-messages.eml"));
-        var inbound = new InboundMailHandler(stack.runtimeEnvironment(stack.function("InboundMailFunction")));
-        var redrive = new InboundMailWiring(new Environment(reconcilerEnvironment(stack, "0"))).receiveMail();
+        var inbound = new InboundMailHandler(
+                InboundMailWiring.of(new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")))),
+                new RecordingCheckpoints());
+        var redrive = InboundMailWiring.of(new Environment(reconcilerEnvironment(stack, "0")))
+                .receiveMail();
         String event = event(receiptId);
 
         // WHEN four deliveries of the event and four re-drives of the stored mail start at the same moment

@@ -26,6 +26,7 @@ import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
 import org.abusedesk.reconcile.RecordingComplaintQueue;
 import org.abusedesk.reconcile.StoredMails;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerHandlerTest {
@@ -82,22 +83,25 @@ class ReconcilerHandlerTest {
 
     /** The handler over the fakes, listing stored mail from {@code storedMails}. */
     private ReconcilerHandler handler(StoredMails storedMails) {
-        return new ReconcilerHandler(new Reconcile(
+        var receiveMail = new ReceiveMail(
+                rawMails,
+                new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
+                complaints,
+                new RecordingDeskMetrics(),
+                InboundLimits.DEFAULT,
+                Duration.ofDays(180));
+        var reconcile = new Reconcile(
                 storedMails,
                 indexes,
-                new ReceiveMail(
-                        rawMails,
-                        new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none()),
-                        complaints,
-                        new RecordingDeskMetrics(),
-                        InboundLimits.DEFAULT,
-                        Duration.ofDays(180)),
+                receiveMail,
                 indexes,
                 new RecordingComplaintQueue(),
                 new InMemoryRequeues(),
                 new InMemoryMailReads(),
                 new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72)),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ReconcilerHandler(
+                new InboundMailWiring(receiveMail, () -> reconcile, () -> {}), new RecordingCheckpoints());
     }
 
     private String handle(String event) throws IOException {

@@ -29,7 +29,8 @@ class ReconcilerSnapStartIT {
         environment.put("RECONCILE_MAIL_AFTER_MINUTES", "0");
         var checkpoints = new RecordingCheckpoints();
         var stdout = new Stdout();
-        var handler = stdout.whileBuilding(() -> new ReconcilerHandler(new Environment(environment), checkpoints));
+        var handler = stdout.whileBuilding(
+                () -> new ReconcilerHandler(InboundMailWiring.of(new Environment(environment)), checkpoints));
         var before = StackContents.of(stack);
 
         // WHEN the snapshot is taken
