@@ -28,7 +28,7 @@ final class AdminApiException extends RuntimeException {
         var lines = new ArrayList<>(errors(response));
         switch (response.status()) {
             case 401 ->
-                lines.add("the token is missing or has expired: pass a valid one with --token or "
+                lines.add("the token is missing or has expired: pass a valid one with --token-stdin, --token-file or "
                         + AdminConnection.TOKEN_VARIABLE + " (a local stack's is in its stack file)");
             case 403 -> lines.add("the token lacks the scope " + route.scope() + " that " + route.key() + " needs");
             default -> {

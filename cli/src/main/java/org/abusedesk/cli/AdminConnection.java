@@ -3,18 +3,27 @@ package org.abusedesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * How a command reaches the admin API: over HTTP with a bearer token (the options, else {@code ABUSE_DESK_API_URL}
  * and {@code ABUSE_DESK_TOKEN}, else the stack file's), or with {@code --direct} by running its handler in this
- * process with the function's environment, as the person running the command.
+ * process with the function's environment, as the person running the command. A token is given on standard input
+ * or in a file of the user's own rather than as an argument, which every user of the machine can read.
  */
 final class AdminConnection {
 
@@ -23,6 +32,13 @@ final class AdminConnection {
     static final String FUNCTION = "AdminApiFunction";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Far more than any access token; what is longer is no token. */
+    private static final int MAX_TOKEN_BYTES = 64 * 1024;
+
+    /** What a token file's mode may allow: its owner reads and writes it, nobody else anything (0600). */
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     @Mixin
     StackConnection stack;
@@ -38,8 +54,22 @@ final class AdminConnection {
             names = "--token",
             paramLabel = "TOKEN",
             description = "An access token with the scope abuse-desk/read, or abuse-desk/write to change anything;"
-                    + " default: $" + TOKEN_VARIABLE + ", else the stack file's.")
+                    + " default: $" + TOKEN_VARIABLE + ", else the stack file's. Warning: every user of this machine"
+                    + " sees it in the process list (ps); prefer --token-stdin or --token-file.")
     String token;
+
+    @Option(
+            names = "--token-stdin",
+            description = "Read the access token from standard input, e.g. `pass show abuse-desk |"
+                    + " abuse-desk … --token-stdin`.")
+    boolean tokenStdin;
+
+    @Option(
+            names = "--token-file",
+            paramLabel = "PATH",
+            description = "Read the access token from this file, which only you may read and write (mode 0600 or"
+                    + " stricter).")
+    Path tokenFile;
 
     @Option(
             names = "--direct",
@@ -56,6 +86,9 @@ final class AdminConnection {
 
     /** Where the variables come from: the process's, or a test's. */
     Map<String, String> environment = System.getenv();
+
+    /** Where {@code --token-stdin} reads: the process's standard input, or a test's. */
+    InputStream standardInput = System.in;
 
     /** An API given instead of the one the options name: a test's. */
     AdminApi given;
@@ -77,19 +110,94 @@ final class AdminConnection {
                 .or(() -> stack.apiUrl().map(URI::create))
                 .orElseThrow(() -> new IllegalStateException("no admin API URL: pass --api-url, set " + API_URL_VARIABLE
                         + ", start `abuse-desk local`, or use --direct"));
-        String bearer = Optional.ofNullable(token)
-                .filter(t -> !t.isBlank())
+        String bearer = givenToken()
                 .or(() -> variable(TOKEN_VARIABLE))
                 .or(stack::adminToken)
-                .orElseThrow(() -> new IllegalStateException(
-                        "no token: pass --token, set " + TOKEN_VARIABLE + ", or start `abuse-desk local`"));
+                .orElseThrow(() -> new IllegalStateException("no token: pass --token-stdin or --token-file, set "
+                        + TOKEN_VARIABLE + ", or start `abuse-desk local`"));
         return new HttpAdminApi(url, bearer.strip());
     }
 
+    /** The token of whichever of the three options was given; at most one may be. */
+    private Optional<String> givenToken() {
+        long given = Stream.of(token != null, tokenStdin, tokenFile != null)
+                .filter(Boolean::booleanValue)
+                .count();
+        if (given > 1) {
+            throw new IllegalStateException("give the token one way only: --token, --token-stdin or --token-file");
+        }
+        if (tokenStdin) {
+            return Optional.of(oneToken(readToken(standardInput), "standard input"));
+        }
+        if (tokenFile != null) {
+            return Optional.of(oneToken(tokenFromFile(tokenFile), "--token-file " + tokenFile));
+        }
+        return Optional.ofNullable(token).filter(t -> !t.isBlank());
+    }
+
+    /** The file's token, if nobody but its owner may read or change the file. */
+    private static String tokenFromFile(Path file) {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("--token-file " + file + " does not exist");
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException("--token-file " + file
+                    + " is on a file system without POSIX permissions, so nobody can tell who may read it: pass"
+                    + " the token with --token-stdin");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read --token-file " + file + ": " + e.getMessage());
+        }
+        if (!OWNER_ONLY.containsAll(mode)) {
+            throw new IllegalStateException("--token-file " + file + " has mode " + octal(mode)
+                    + ", so others may read or change it: make it yours alone with `chmod 600 " + file + "`");
+        }
+        try (var in = Files.newInputStream(file)) {
+            return readToken(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read --token-file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String readToken(InputStream in) {
+        try {
+            byte[] read = in.readNBytes(MAX_TOKEN_BYTES + 1);
+            if (read.length > MAX_TOKEN_BYTES) {
+                throw new IllegalStateException("a token of more than " + MAX_TOKEN_BYTES + " bytes is no token");
+            }
+            return new String(read, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the token: " + e.getMessage());
+        }
+    }
+
+    /** The one token the text holds, with the line end an echo or editor adds; never shown in a message. */
+    private static String oneToken(String text, String where) {
+        String stripped = text.strip();
+        if (stripped.isEmpty()) {
+            throw new IllegalStateException("no token in " + where);
+        }
+        if (stripped.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalStateException(where + " holds more than one line or word; it must hold the token alone");
+        }
+        return stripped;
+    }
+
+    /** The mode as {@code chmod} writes it, e.g. 0644. */
+    private static String octal(Set<PosixFilePermission> mode) {
+        int bits = 0;
+        // The constants are declared from OWNER_READ (0400) down to OTHERS_EXECUTE (0001).
+        for (var permission : mode) {
+            bits |= 1 << (8 - permission.ordinal());
+        }
+        return String.format("%04o", bits);
+    }
+
     private AdminApi direct() {
-        if (apiUrl != null || token != null) {
-            throw new IllegalStateException(
-                    "--direct calls no URL and needs no token: leave out --api-url and --token");
+        if (apiUrl != null || token != null || tokenStdin || tokenFile != null) {
+            throw new IllegalStateException("--direct calls no URL and needs no token: leave out --api-url, --token,"
+                    + " --token-stdin and --token-file");
         }
         var variables = new HashMap<>(functionEnv != null ? read(functionEnv) : stack.functionEnvironment(FUNCTION));
         if (variables.isEmpty()) {

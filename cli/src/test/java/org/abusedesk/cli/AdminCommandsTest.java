@@ -179,7 +179,8 @@ class AdminCommandsTest {
         assertThat(unauthorized.err().lines())
                 .containsExactly(
                         "Unauthorized (HTTP 401)",
-                        "the token is missing or has expired: pass a valid one with --token or ABUSE_DESK_TOKEN"
+                        "the token is missing or has expired: pass a valid one with --token-stdin, --token-file or"
+                                + " ABUSE_DESK_TOKEN"
                                 + " (a local stack's is in its stack file)");
     }
 

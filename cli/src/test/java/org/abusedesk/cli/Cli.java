@@ -1,5 +1,7 @@
 package org.abusedesk.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -13,14 +15,20 @@ final class Cli {
 
     private final AdminApi api;
     private final Map<String, String> environment;
+    private final InputStream standardInput;
 
     Cli(AdminApi api) {
         this(api, Map.of());
     }
 
     Cli(AdminApi api, Map<String, String> environment) {
+        this(api, environment, new ByteArrayInputStream(new byte[0]));
+    }
+
+    Cli(AdminApi api, Map<String, String> environment, InputStream standardInput) {
         this.api = api;
         this.environment = environment;
+        this.standardInput = standardInput;
     }
 
     Result run(String... args) {
@@ -32,6 +40,7 @@ final class Cli {
                     // Without an API of the test's, the options, variables and stack file choose one.
                     connection.given = api;
                     connection.environment = environment;
+                    connection.standardInput = standardInput;
                 }
                 return created;
             }

@@ -137,7 +137,8 @@ class HttpAdminApiTest {
                         + " --direct\n");
         assertThat(noToken.exit()).isEqualTo(1);
         assertThat(noToken.err())
-                .isEqualTo("no token: pass --token, set ABUSE_DESK_TOKEN, or start `abuse-desk local`\n");
+                .isEqualTo(
+                        "no token: pass --token-stdin or --token-file, set ABUSE_DESK_TOKEN, or start `abuse-desk local`\n");
         assertThat(seen).isEmpty();
     }
 
