@@ -94,6 +94,7 @@ public class QueueMessageBenchmark {
 
     private static ComplaintProcessorHandler handler(InMemoryDesk desk) {
         return new ComplaintProcessorHandler(
-                new ProcessorWiring(desk.processComplaint, desk.flush, () -> {}), new RecordingCheckpoints());
+                new ProcessorWiring(() -> desk.processComplaint, () -> desk.flush, () -> {}),
+                new RecordingCheckpoints());
     }
 }

@@ -43,7 +43,15 @@ public record ProcessorWiring(
     /** With the given clients: how tests put faults between the function and AWS. */
     public static ProcessorWiring of(Environment environment, AwsClients clients) {
         var adapters = new Adapters(environment, clients);
-        return new ProcessorWiring(adapters.processComplaint(), adapters.flushNotifications(), adapters.priming());
+        return new ProcessorWiring(adapters::processComplaint, adapters::flushNotifications, adapters.priming());
+    }
+
+    public ProcessComplaint processComplaint() {
+        return processor.get();
+    }
+
+    public FlushNotifications flushNotifications() {
+        return flusher.get();
     }
 
     /** The adapters both functions share, one client of each kind per execution environment. */

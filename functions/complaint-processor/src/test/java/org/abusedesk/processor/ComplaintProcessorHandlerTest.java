@@ -35,7 +35,7 @@ class ComplaintProcessorHandlerTest {
 
     private final InMemoryDesk desk = new InMemoryDesk();
     private final ComplaintProcessorHandler handler = new ComplaintProcessorHandler(
-            new ProcessorWiring(desk.processComplaint, desk.flush, () -> {}), new RecordingCheckpoints());
+            new ProcessorWiring(() -> desk.processComplaint, () -> desk.flush, () -> {}), new RecordingCheckpoints());
 
     @Test
     void batch_countsAndNotifiesEachComplaint_andReportsNoFailure() {
