@@ -14,6 +14,7 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.form.ComplaintFormHandler;
 import org.abusedesk.form.FormSettings;
+import org.abusedesk.form.FormWiring;
 import org.abusedesk.intake.FormTokens;
 import org.abusedesk.intake.InMemoryIdempotencyRecords;
 import org.abusedesk.intake.InMemorySourceCounter;
@@ -21,6 +22,7 @@ import org.abusedesk.intake.IntakeSecret;
 import org.abusedesk.intake.SourceLimit;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.SubmitFormComplaint;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -88,8 +90,10 @@ public class FormSubmissionBenchmark {
                 Duration.ofDays(180));
         var submitForm = new SubmitFormComplaint(
                 submitComplaint, new FormTokens(SECRET), metrics, clock, SubmitFormComplaint.DEFAULT_MIN_FILL_TIME);
-        return new ComplaintFormHandler(
-                submitComplaint, submitForm, SECRET, new FormSettings("abuse@example.com", 180, limit));
+        var wiring = new FormWiring(
+                submitComplaint, submitForm, SECRET, new FormSettings("abuse@example.com", 180, limit), () -> {});
+        // No snapshot is taken: the priming hook is registered and never run.
+        return new ComplaintFormHandler(wiring, new RecordingCheckpoints());
     }
 
     /** The sample event of {@code events/apigw/submit-complaint.json}, from source 10.x.y.z of the number. */
