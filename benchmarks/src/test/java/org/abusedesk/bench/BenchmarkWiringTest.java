@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.intake.SourceLimit;
 import org.abusedesk.processing.InMemoryDesk;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
@@ -35,6 +36,20 @@ class BenchmarkWiringTest {
         benchmark.freshDesk();
 
         benchmark.submit(BLACKHOLE);
+    }
+
+    @Test
+    void theFormBenchmark_renewsItsStoresBeforeEachBatch_soThatNoBatchIsLimitedOrAddsToTheLast() {
+        var benchmark = new FormSubmissionBenchmark();
+        benchmark.events();
+
+        // More batches than the sources' limit lets one address send complaints
+        for (int batch = 0; batch <= SourceLimit.DEFAULT.complaints(); batch++) {
+            benchmark.freshDesk();
+            benchmark.submit(BLACKHOLE);
+        }
+
+        assertThat(benchmark.batchComplaints().all()).hasSize(FormSubmissionBenchmark.BATCH);
     }
 
     @Test

@@ -47,11 +47,8 @@ public final class InvokeFromZip {
     }
 
     private static void run(String[] args) throws Exception {
-        var type = Class.forName(args[0]);
-        var runtime = type.getDeclaredConstructor(Environment.class, org.crac.Context.class);
-        runtime.setAccessible(true);
         var checkpoints = new RecordingCheckpoints();
-        Object handler = runtime.newInstance(Environment.system(), checkpoints);
+        Object handler = build(Class.forName(args[0]), Environment.system(), checkpoints);
         checkpoints.checkpoint();
         checkpoints.restore();
 
@@ -64,6 +61,27 @@ public final class InvokeFromZip {
         try (var out = Files.newOutputStream(Path.of(args[1]))) {
             result.store(out, args[0]);
         }
+    }
+
+    /**
+     * The handler as its runtime constructor builds it, registering with {@code checkpoints}: through its public
+     * constructor of a wiring and a checkpoint context, the wiring made by the wiring's static {@code of(Environment)};
+     * or, for a handler without one, its constructor of an environment and a checkpoint context.
+     */
+    private static Object build(Class<?> type, Environment environment, RecordingCheckpoints checkpoints)
+            throws ReflectiveOperationException {
+        for (var constructor : type.getConstructors()) {
+            var parameters = constructor.getParameterTypes();
+            if (parameters.length == 2
+                    && parameters[1] == org.crac.Context.class
+                    && parameters[0] != Environment.class) {
+                Object wiring = parameters[0].getMethod("of", Environment.class).invoke(null, environment);
+                return constructor.newInstance(wiring, checkpoints);
+            }
+        }
+        var runtime = type.getDeclaredConstructor(Environment.class, org.crac.Context.class);
+        runtime.setAccessible(true);
+        return runtime.newInstance(environment, checkpoints);
     }
 
     private static String invoke(Object handler, byte[] event, Context context) throws Exception {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class ComplaintFormHandlerIT {
     @Test
     void submit_writesOneComplaintIntoTheTemplatesTable(Stack stack) throws IOException {
         // GIVEN the handler wired as in Lambda, from the environment template.yaml gives it
-        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        var handler = handler(stack);
         var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
         var before = Instant.now();
 
@@ -54,10 +56,16 @@ class ComplaintFormHandlerIT {
         }
     }
 
+    /** The handler wired as in Lambda, from the environment template.yaml gives the function. */
+    private static ComplaintFormHandler handler(Stack stack) {
+        var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        return new ComplaintFormHandler(FormWiring.of(environment), new RecordingCheckpoints());
+    }
+
     @Test
     void sameIdempotencyKey_givesTheSameReference_andTheIntakeTableHoldsNoAddress(Stack stack) throws IOException {
         // GIVEN the handler wired from the template's environment, reading its secret from Secrets Manager
-        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        var handler = handler(stack);
         var event = TestDesk.jsonPost("{\"mailingId\":\"777\",\"email\":\"user@bücher.de\",\"message\":\"spam\"}");
         event.getHeaders().put("idempotency-key", "it-key-1");
 
@@ -84,7 +92,7 @@ class ComplaintFormHandlerIT {
 
     @Test
     void formPage_isServed_withATokenSignedByTheStacksSecret(Stack stack) {
-        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        var handler = handler(stack);
 
         var response = handler.handleRequest(TestDesk.browserGet("/", Map.of(), "en"), null);
 

@@ -181,11 +181,21 @@ class ComplaintFormHandlerTest {
     void submit_whenStorageFails_returns500WithoutEchoingInput() throws IOException {
         var failing = handlerWhoseStoreThrows(new IllegalStateException("table unavailable for a@example.net"));
 
-        var response = failing.handleRequest(
-                event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
+        try (var log = CapturedLog.start()) {
+            var response = failing.handleRequest(
+                    event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
 
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+            assertThat(response.getStatusCode()).isEqualTo(500);
+            assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+            // The log names the failure and where it happened, never its message, which quotes the input.
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.get("log.level").asText()).isEqualTo("ERROR");
+                assertThat(line.get("message").asText()).isEqualTo("request failed: java.lang.IllegalStateException");
+                assertThat(line.get("error.stack_trace").asText())
+                        .contains("ComplaintFormHandlerTest.submit_whenStorageFails");
+            });
+            assertThat(log.text()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+        }
     }
 
     @Test

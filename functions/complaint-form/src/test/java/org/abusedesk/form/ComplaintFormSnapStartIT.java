@@ -25,7 +25,8 @@ class ComplaintFormSnapStartIT {
         var checkpoints = new RecordingCheckpoints();
         var stdout = new Stdout();
         var handler = stdout.whileBuilding(() -> new ComplaintFormHandler(
-                new Environment(stack.runtimeEnvironment(stack.function("ComplaintFormFunction"))), checkpoints));
+                FormWiring.of(new Environment(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")))),
+                checkpoints));
         var before = StackContents.of(stack);
 
         // WHEN the snapshot is taken

@@ -22,6 +22,7 @@ import org.abusedesk.intake.RecordingMetrics;
 import org.abusedesk.intake.SourceLimit;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.SubmitFormComplaint;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.LambdaEvents;
 
 /** The form handler wired with in-memory fakes, a clock the test moves, and requests as API Gateway sends them. */
@@ -51,8 +52,10 @@ final class TestDesk {
                 Duration.ofDays(180));
         var form =
                 new SubmitFormComplaint(submit, new FormTokens(Intakes.SECRET), metrics, clock, Duration.ofSeconds(3));
+        var settings = new FormSettings(ABUSE_ADDRESS, 180, SourceLimit.DEFAULT);
+        // In-memory fakes have no client to warm.
         this.handler = new ComplaintFormHandler(
-                submit, form, Intakes.SECRET, new FormSettings(ABUSE_ADDRESS, 180, SourceLimit.DEFAULT));
+                new FormWiring(submit, form, Intakes.SECRET, settings, () -> {}), new RecordingCheckpoints());
     }
 
     APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
