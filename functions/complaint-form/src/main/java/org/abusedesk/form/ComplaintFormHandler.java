@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
-import org.abusedesk.logging.LogContext;
 import org.abusedesk.snapstart.SnapStart;
 import org.crac.Core;
 import org.crac.Resource;
@@ -39,20 +39,19 @@ public final class ComplaintFormHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        LogContext.begin(context == null ? null : context.getAwsRequestId());
-        var request = new HttpRequest(event);
-        try {
-            return switch (request.path()) {
-                case "/" -> pageRequests.form(request);
-                case "/complaints" -> submit(request);
-                case "/confirmation" -> pageRequests.confirmation(request);
-                default -> errors.notFound(request);
-            };
-        } catch (RuntimeException e) {
-            return errors.failed(request, e);
-        } finally {
-            LogContext.end();
-        }
+        return Invocation.answer(context, () -> {
+            var request = new HttpRequest(event);
+            try {
+                return switch (request.path()) {
+                    case "/" -> pageRequests.form(request);
+                    case "/complaints" -> submit(request);
+                    case "/confirmation" -> pageRequests.confirmation(request);
+                    default -> errors.notFound(request);
+                };
+            } catch (RuntimeException e) {
+                return errors.failed(request, e);
+            }
+        });
     }
 
     private APIGatewayV2HTTPResponse submit(HttpRequest request) {

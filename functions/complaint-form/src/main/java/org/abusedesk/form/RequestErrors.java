@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.abusedesk.aws.Throttled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * The answers of every route to a request it cannot take as a whole, or that failed on our side: a page for a browser,
@@ -16,8 +16,6 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 final class RequestErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestErrors.class);
-    /** When a throttled submission is worth sending again: DynamoDB's capacity refills within a second or two. */
-    static final int RETRY_AFTER_SECONDS = 2;
 
     private final FormPages pages;
 
@@ -52,21 +50,17 @@ final class RequestErrors {
      * sent again soon), 500 for any other failure; the failure is logged, the answer says nothing of it.
      */
     APIGatewayV2HTTPResponse failed(HttpRequest request, RuntimeException e) {
-        logFailure(e);
-        boolean busy = e instanceof SdkServiceException service && service.isThrottlingException();
+        LOG.error("request failed", e);
+        boolean busy = Throttled.is(e);
         int status = busy ? 503 : 500;
-        Map<String, String> headers = busy ? Map.of("retry-after", Integer.toString(RETRY_AFTER_SECONDS)) : Map.of();
+        Map<String, String> headers =
+                busy ? Map.of("retry-after", Integer.toString(Throttled.RETRY_AFTER_SECONDS)) : Map.of();
         if (request.wantsHtml() || request.mediaType().equals(HtmlSubmissions.MEDIA_TYPE)) {
-            return pages.problem(status, request.pageLanguage(Optional.empty()), headers, RETRY_AFTER_SECONDS);
+            return pages.problem(
+                    status, request.pageLanguage(Optional.empty()), headers, Throttled.RETRY_AFTER_SECONDS);
         }
         var problem = busy ? RequestProblem.BUSY : RequestProblem.INTERNAL;
-        return JsonResponses.error(status, List.of(problem.error(request.apiLanguage(), RETRY_AFTER_SECONDS)), headers);
-    }
-
-    /** The failure's type and stack trace: its message may quote input, and the stack trace alone locates our fault. */
-    private static void logFailure(RuntimeException e) {
-        var withoutMessage = new RuntimeException(e.getClass().getName());
-        withoutMessage.setStackTrace(e.getStackTrace());
-        LOG.error("request failed: {}", e.getClass().getName(), withoutMessage);
+        return JsonResponses.error(
+                status, List.of(problem.error(request.apiLanguage(), Throttled.RETRY_AFTER_SECONDS)), headers);
     }
 }
