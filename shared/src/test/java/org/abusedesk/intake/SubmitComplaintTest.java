@@ -455,7 +455,6 @@ class SubmitComplaintTest {
         }
     }
 
-    /** The complaints table, failing the first write as a timeout would. */
     /** Complaints that do something else first when the first complaint is added: fail, or let another in. */
     private static final class BeforeTheFirstAdd implements Complaints {
 
