@@ -71,7 +71,8 @@ class FaultMatrixIT {
                 new RecordingCheckpoints());
 
         // WHEN the event comes: THEN it fails, retryably, and nothing is stored
-        assertThatThrownBy(() -> handle(inbound, event(receiptId))).isInstanceOf(RawMails.MailNotFoundException.class);
+        assertThatThrownBy(() -> handle(inbound, event(receiptId)))
+                .hasMessageEndingWith("not taken in: " + RawMails.MailNotFoundException.class.getName());
         assertThat(itemsOf(stack, receiptId)).isEmpty();
 
         // ... and WHEN the object lands late and the reconciler runs, before Lambda's retry
