@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.TestContext;
 
 /**
  * A function's zip as the build left it in the module's {@code target/}: its size, the libraries in its
@@ -159,9 +159,10 @@ public final class FunctionZip {
 
     /** The runner and the test doubles it builds a handler with: the only classes besides the zip's. */
     private static Path runnerClasses(Path target) throws IOException {
-        var classes =
-                new ArrayList<Class<?>>(List.of(InvokeFromZip.class, RecordingCheckpoints.class, TestContext.class));
+        var classes = new ArrayList<Class<?>>(
+                List.of(InvokeFromZip.class, RecordingCheckpoints.class, InvocationContext.class));
         classes.addAll(List.of(InvokeFromZip.class.getDeclaredClasses()));
+        classes.addAll(List.of(InvocationContext.class.getDeclaredClasses()));
         for (var type : classes) {
             String file = type.getName().replace('.', '/') + ".class";
             Path to = target.resolve(file);

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
 import org.abusedesk.config.Environment;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.TestContext;
 
 /**
  * Runs in the JVM that {@link FunctionZip#run} starts on a function zip's class path: builds the handler with its
@@ -59,7 +59,8 @@ public final class InvokeFromZip {
         result.setProperty("hooks", String.valueOf(checkpoints.resources().size()));
         for (int i = 2; i < args.length; i++) {
             byte[] event = Files.readAllBytes(Path.of(args[i]));
-            result.setProperty("response." + (i - 2), invoke(handler, event, new TestContext("from-zip-" + (i - 2))));
+            result.setProperty(
+                    "response." + (i - 2), invoke(handler, event, new InvocationContext("from-zip-" + (i - 2))));
         }
         try (var out = Files.newOutputStream(Path.of(args[1]))) {
             result.store(out, args[0]);

@@ -22,9 +22,9 @@ import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.testkit.LambdaEvents;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -67,7 +67,7 @@ class ComplaintFormHandlerTest {
         var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
 
         try (var log = CapturedLog.start()) {
-            var response = handler.handleRequest(event, new TestContext("0f9e8d7c-form"));
+            var response = handler.handleRequest(event, new InvocationContext("0f9e8d7c-form"));
 
             assertThat(response.getStatusCode()).isEqualTo(202);
             var stored = complaints.all().get(0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import org.abusedesk.config.Environment;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Stack;
 import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.snapstart.RecordingCheckpoints;
@@ -11,7 +12,6 @@ import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.MotoExtension;
 import org.abusedesk.testkit.StackContents;
 import org.abusedesk.testkit.Stdout;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,7 +46,7 @@ class ComplaintFormSnapStartIT {
         assertThat(Randomness.secureRandom()).isNotSameAs(snapshotted);
         var response = handler.handleRequest(
                 LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class),
-                new TestContext("first-after-restore"));
+                new InvocationContext("first-after-restore"));
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(StackContents.of(stack).counts()).containsEntry("ComplaintsTable", 1L);
         assertThat(stdout.metricLines())

@@ -18,10 +18,10 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.testkit.LambdaEvents;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -98,7 +98,7 @@ class ComplaintProcessorHandlerTest {
         };
 
         try (var log = CapturedLog.start()) {
-            handler.handleRequest(event, new TestContext("5a4b3c2d-processor"));
+            handler.handleRequest(event, new InvocationContext("5a4b3c2d-processor"));
 
             assertThat(log.lines())
                     .extracting(

@@ -6,13 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.abusedesk.config.Environment;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Stack;
 import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
 import org.abusedesk.testkit.StackContents;
 import org.abusedesk.testkit.Stdout;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -48,7 +48,7 @@ class ProcessorSnapStartIT {
         flush.handleRequest(
                 new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
                 out,
-                new TestContext("first-after-restore"));
+                new InvocationContext("first-after-restore"));
 
         // THEN its random sources are new ones, and the flush runs as ever
         assertThat(Randomness.secureRandom()).isNotSameAs(snapshotted);

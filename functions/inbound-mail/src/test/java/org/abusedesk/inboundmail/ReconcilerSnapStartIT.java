@@ -7,13 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import org.abusedesk.config.Environment;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Stack;
 import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
 import org.abusedesk.testkit.StackContents;
 import org.abusedesk.testkit.Stdout;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -52,7 +52,7 @@ class ReconcilerSnapStartIT {
         handler.handleRequest(
                 new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayOutputStream(),
-                new TestContext("first-after-restore"));
+                new InvocationContext("first-after-restore"));
 
         // THEN its random sources are new ones, and the lost mail's complaint is stored
         assertThat(Randomness.secureRandom()).isNotSameAs(snapshotted);

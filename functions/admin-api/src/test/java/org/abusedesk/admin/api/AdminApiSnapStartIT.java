@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.abusedesk.config.Environment;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Stack;
 import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
 import org.abusedesk.testkit.StackContents;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,7 +43,7 @@ class AdminApiSnapStartIT {
                         List.of("abuse-desk/read"),
                         null,
                         null),
-                new TestContext("first-after-restore"));
+                new InvocationContext("first-after-restore"));
 
         // THEN its random sources are new ones, and it answers as ever
         assertThat(Randomness.secureRandom()).isNotSameAs(snapshotted);
