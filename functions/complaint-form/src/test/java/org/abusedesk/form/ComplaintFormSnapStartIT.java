@@ -2,13 +2,12 @@ package org.abusedesk.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Stack;
 import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.MotoExtension;
 import org.abusedesk.testkit.StackContents;
 import org.abusedesk.testkit.Stdout;
@@ -45,7 +44,7 @@ class ComplaintFormSnapStartIT {
         // THEN its random sources are new ones, and it takes a complaint as ever, counting it
         assertThat(Randomness.secureRandom()).isNotSameAs(snapshotted);
         var response = handler.handleRequest(
-                LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class),
+                EventLoader.loadApiGatewayHttpEvent("apigw/submit-complaint.json"),
                 new InvocationContext("first-after-restore"));
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(StackContents.of(stack).counts()).containsEntry("ComplaintsTable", 1L);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,7 @@ import org.abusedesk.complaint.Salutation;
 import org.abusedesk.local.InvocationContext;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.processing.InMemoryDesk;
-import org.abusedesk.testkit.LambdaEvents;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.slf4j.MDC;
 
 class ComplaintProcessorHandlerTest {
@@ -35,9 +35,9 @@ class ComplaintProcessorHandlerTest {
     private final InMemoryDesk desk = new InMemoryDesk();
     private final ComplaintProcessorHandler handler = new ComplaintProcessorHandler(desk.processComplaint);
 
-    @Test
-    void batch_countsAndNotifiesEachComplaint_andReportsNoFailure() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_countsAndNotifiesEachComplaint_andReportsNoFailure(SQSEvent event) {
         store(FIRST);
         store(SECOND);
 
@@ -51,9 +51,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.state(SECOND)).isEqualTo(ComplaintState.NOTIFIED);
     }
 
-    @Test
-    void batch_deliveredTwice_countsAndNotifiesOnce() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_deliveredTwice_countsAndNotifiesOnce(SQSEvent event) {
         store(FIRST);
         store(SECOND);
 
@@ -65,9 +65,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.mailings.complaints(FIRST.mailingId())).isEqualTo(1);
     }
 
-    @Test
-    void batch_whereOneNotificationFails_reportsExactlyThatMessage() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_whereOneNotificationFails_reportsExactlyThatMessage(SQSEvent event) {
         store(FIRST);
         store(SECOND);
         desk.notifier = n -> {
@@ -86,9 +86,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.COUNTED);
     }
 
-    @Test
-    void eachMessagesLogLines_carryTheRequestIdAndItsOwnKey_andNothingOfTheComplainant() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void eachMessagesLogLines_carryTheRequestIdAndItsOwnKey_andNothingOfTheComplainant(SQSEvent event) {
         store(FIRST);
         store(SECOND);
         desk.notifier = n -> {
@@ -122,9 +122,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
-    @Test
-    void batch_withAPoisonMessage_reportsItAndProcessesTheRest() {
-        var event = LambdaEvents.load("sqs/poison-message.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/poison-message.json", type = SQSEvent.class)
+    void batch_withAPoisonMessage_reportsItAndProcessesTheRest(SQSEvent event) {
         store(FIRST);
 
         var response = handler.handleRequest(event, null);
@@ -133,17 +133,17 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.NOTIFIED);
     }
 
-    @Test
-    void batch_withAMessageWithoutId_failsWhole_becauseNoFailureCouldNameIt() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_withAMessageWithoutId_failsWhole_becauseNoFailureCouldNameIt(SQSEvent event) {
         event.getRecords().get(1).setMessageId(" ");
 
         assertThatThrownBy(() -> handler.handleRequest(event, null)).hasMessage("SQS message without a message id");
     }
 
-    @Test
-    void batch_ofComplaintsThatNoLongerExist_acknowledgesThem() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_ofComplaintsThatNoLongerExist_acknowledgesThem(SQSEvent event) {
 
         var response = handler.handleRequest(event, null);
 
