@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.abusedesk.local.InvocationContext;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 
 /**
  * A function's zip as the build left it in the module's {@code target/}: its size, the libraries in its

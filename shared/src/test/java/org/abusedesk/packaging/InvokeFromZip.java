@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.Properties;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.InvocationContext;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 
 /**
  * Runs in the JVM that {@link FunctionZip#run} starts on a function zip's class path: builds the handler with its
