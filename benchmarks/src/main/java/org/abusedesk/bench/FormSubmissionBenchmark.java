@@ -73,6 +73,11 @@ public class FormSubmissionBenchmark {
         }
     }
 
+    /** What the last batch stored: for the smoke test. */
+    InMemoryComplaints stored() {
+        return complaints;
+    }
+
     /** The handler on in-memory stores, wired as the function wires it from its environment. */
     static ComplaintFormHandler handler(InMemoryComplaints complaints) {
         var clock = Clock.systemUTC();

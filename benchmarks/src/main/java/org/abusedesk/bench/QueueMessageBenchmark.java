@@ -62,6 +62,11 @@ public class QueueMessageBenchmark {
         }
     }
 
+    /** The desk the last batch was processed on: for the smoke test. */
+    InMemoryDesk desk() {
+        return desk;
+    }
+
     /** A complaint received on mailing number i, registered to one of ten accounts. */
     static ComplaintKey received(InMemoryDesk desk, int i) {
         String mailingId = Integer.toString(20_000_000 + i);
