@@ -24,7 +24,7 @@ public final class MailFixtures {
 
     /** The complainant forwarding the newsletter they got of the mailing of the account, as {@code Angebote.eml}. */
     public static ForwardedComplaint forwardedNewsletter(String complainant, String mailingId, String accountId) {
-        return new ForwardedComplaint(complainant, "Ich habe das nie bestellt.", List.of(), "")
+        return new ForwardedComplaint("Erika Muster", complainant, "Spam", "Ich habe das nie bestellt.", List.of(), "")
                 .reporting(newsletter(complainant, mailingId, accountId), "Angebote.eml");
     }
 
@@ -47,34 +47,49 @@ public final class MailFixtures {
      * attachment with its part headers.
      */
     public record ForwardedComplaint(
-            String complainant, String note, List<String> attachmentHeaders, String attachment) {
+            String name,
+            String complainant,
+            String subject,
+            String note,
+            List<String> attachmentHeaders,
+            String attachment) {
 
         public ForwardedComplaint {
+            Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(complainant, "complainant == null");
+            Objects.requireNonNull(subject, "subject == null");
             Objects.requireNonNull(note, "note == null");
             attachmentHeaders = List.copyOf(attachmentHeaders);
             Objects.requireNonNull(attachment, "attachment == null");
         }
 
-        /** The same mail from another complainant. */
-        public ForwardedComplaint from(String address) {
-            return new ForwardedComplaint(address, note, attachmentHeaders, attachment);
+        /** The same mail from another complainant of that name. */
+        public ForwardedComplaint from(String otherName, String address) {
+            return new ForwardedComplaint(otherName, address, subject, note, attachmentHeaders, attachment);
+        }
+
+        /** The same mail under another subject. */
+        public ForwardedComplaint titled(String otherSubject) {
+            return new ForwardedComplaint(name, complainant, otherSubject, note, attachmentHeaders, attachment);
         }
 
         /** The same mail with another note of the complainant's. */
         public ForwardedComplaint saying(String text) {
-            return new ForwardedComplaint(complainant, text, attachmentHeaders, attachment);
+            return new ForwardedComplaint(name, complainant, subject, text, attachmentHeaders, attachment);
         }
 
         /** Forwarding this mail as a {@code message/rfc822} part with no file name. */
         public ForwardedComplaint reporting(String mail) {
-            return new ForwardedComplaint(complainant, note, List.of("Content-Type: message/rfc822"), mail);
+            return new ForwardedComplaint(
+                    name, complainant, subject, note, List.of("Content-Type: message/rfc822"), mail);
         }
 
         /** Forwarding this mail as a {@code message/rfc822} attachment of the file name. */
         public ForwardedComplaint reporting(String mail, String fileName) {
             return new ForwardedComplaint(
+                    name,
                     complainant,
+                    subject,
                     note,
                     List.of(
                             "Content-Type: message/rfc822",
@@ -85,7 +100,9 @@ public final class MailFixtures {
         /** Forwarding an Outlook .msg file as Outlook attaches one, as {@code spam.msg}. */
         public ForwardedComplaint attachingOutlookMessage(byte[] msg) {
             return new ForwardedComplaint(
+                    name,
                     complainant,
+                    subject,
                     note,
                     List.of(
                             "Content-Type: application/vnd.ms-outlook; name=\"spam.msg\"",
@@ -97,9 +114,9 @@ public final class MailFixtures {
         /** The mail as SMTP carries it. */
         public String text() {
             var lines = new ArrayList<String>(List.of(
-                    "From: Erika Muster <" + complainant + ">",
+                    "From: " + name + " <" + complainant + ">",
                     "To: abuse@example.com",
-                    "Subject: Spam",
+                    "Subject: " + subject,
                     "MIME-Version: 1.0",
                     "Content-Type: multipart/mixed; boundary=\"b\"",
                     "",
