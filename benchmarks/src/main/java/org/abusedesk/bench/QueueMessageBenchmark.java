@@ -10,7 +10,7 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.processor.ComplaintProcessorHandler;
 import org.abusedesk.processor.ProcessorWiring;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -62,6 +62,11 @@ public class QueueMessageBenchmark {
             blackhole.consume(handler.handleRequest(message, null));
             desk.clock.advance(Duration.ofMillis(50));
         }
+    }
+
+    /** The desk the last batch was processed on: for the smoke test. */
+    InMemoryDesk desk() {
+        return desk;
     }
 
     /** A complaint received on mailing number i, registered to one of ten accounts. */

@@ -2,7 +2,7 @@ package org.abusedesk.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,8 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
-import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.LambdaEvents;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,7 @@ class ComplaintFormHandlerIT {
     void submit_writesOneComplaintIntoTheTemplatesTable(Stack stack) throws IOException {
         // GIVEN the handler wired as in Lambda, from the environment template.yaml gives it
         var handler = handler(stack);
-        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+        var event = EventLoader.loadApiGatewayHttpEvent("apigw/submit-complaint.json");
         var before = Instant.now();
 
         // WHEN a complaint is submitted

@@ -21,7 +21,7 @@ import org.abusedesk.aws.AwsClients;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;

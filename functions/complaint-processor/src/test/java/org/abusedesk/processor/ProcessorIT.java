@@ -31,7 +31,7 @@ import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
 import org.abusedesk.registration.Mailing;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.AccountEvents;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;

@@ -36,7 +36,7 @@ import org.abusedesk.inbound.RawMails;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;

@@ -27,12 +27,12 @@ import org.abusedesk.inbound.MailReader;
 import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.inbound.ResolutionProfile;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.abusedesk.metrics.RecordingDeskMetrics;
-import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.TestContext;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -143,7 +143,7 @@ class InboundMailHandlerTest {
         rawMails.put(MESSAGE_ID, attachedComplaint());
 
         try (var log = CapturedLog.start()) {
-            handle(event(), new TestContext("8c0d1d2e-inbound"));
+            handle(event(), new InvocationContext("8c0d1d2e-inbound"));
 
             var stored = complaints.all().get(0);
             assertThat(log.lines()).singleElement().satisfies(line -> {

@@ -21,7 +21,7 @@ import org.abusedesk.inbound.Fixtures;
 import org.abusedesk.inbound.StoredComplaint;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.Stack;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -26,7 +26,7 @@ import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
 import org.abusedesk.reconcile.RecordingComplaintQueue;
 import org.abusedesk.reconcile.StoredMails;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerHandlerTest {
