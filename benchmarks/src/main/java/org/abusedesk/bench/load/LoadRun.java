@@ -44,8 +44,8 @@ import org.abusedesk.local.SmtpClient;
 import org.abusedesk.processor.NotificationFlushHandler;
 import org.abusedesk.processor.ProcessorWiring;
 import org.abusedesk.registration.Mailing;
-import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.MailFixtures;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -21,7 +21,10 @@ class ComplaintFormSnapStartIT {
             throws Exception {
         SnapStartContract.of(stack, Randomness::secureRandom)
                 .verify(
-                        checkpoints -> new ComplaintFormHandler(FormWiring.of(new Environment(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")))), checkpoints),
+                        checkpoints -> new ComplaintFormHandler(
+                                FormWiring.of(new Environment(
+                                        stack.runtimeEnvironment(stack.function("ComplaintFormFunction")))),
+                                checkpoints),
                         (handler, stdout) -> {
                             // WHEN the first complaint comes
                             var response = handler.handleRequest(

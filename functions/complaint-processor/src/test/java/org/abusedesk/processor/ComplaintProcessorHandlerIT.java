@@ -22,8 +22,8 @@ import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
-import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -23,7 +23,6 @@ import org.abusedesk.local.InvocationContext;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.testkit.RecordingCheckpoints;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.slf4j.MDC;
 

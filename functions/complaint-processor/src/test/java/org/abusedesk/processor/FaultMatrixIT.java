@@ -31,10 +31,10 @@ import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.registration.Mailing;
-import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -26,8 +26,14 @@ class ProcessorSnapStartIT {
                 .withHooks(2)
                 .verify(
                         checkpoints -> {
-                            new ComplaintProcessorHandler(ProcessorWiring.of(new Environment(stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")))), checkpoints);
-                            return new NotificationFlushHandler(ProcessorWiring.of(new Environment(stack.runtimeEnvironment(stack.function("NotificationFlushFunction")))), checkpoints);
+                            new ComplaintProcessorHandler(
+                                    ProcessorWiring.of(new Environment(
+                                            stack.runtimeEnvironment(stack.function("ComplaintProcessorFunction")))),
+                                    checkpoints);
+                            return new NotificationFlushHandler(
+                                    ProcessorWiring.of(new Environment(
+                                            stack.runtimeEnvironment(stack.function("NotificationFlushFunction")))),
+                                    checkpoints);
                         },
                         (flush, stdout) -> {
                             // WHEN the schedule's first event comes

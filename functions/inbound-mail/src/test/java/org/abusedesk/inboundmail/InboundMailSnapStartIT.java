@@ -25,7 +25,10 @@ class InboundMailSnapStartIT {
         // Its priming has a refused write among it: the contract checks that it stored nothing all the same.
         SnapStartContract.of(stack, Randomness::secureRandom)
                 .verify(
-                        checkpoints -> new InboundMailHandler(InboundMailWiring.of(new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")))), checkpoints),
+                        checkpoints -> new InboundMailHandler(
+                                InboundMailWiring.of(new Environment(
+                                        stack.runtimeEnvironment(stack.function("InboundMailFunction")))),
+                                checkpoints),
                         (handler, stdout) -> {
                             // WHEN SES's first event comes for a stored mail
                             try (var s3 = stack.aws().s3()) {

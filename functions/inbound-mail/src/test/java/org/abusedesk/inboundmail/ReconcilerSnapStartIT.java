@@ -29,7 +29,8 @@ class ReconcilerSnapStartIT {
 
         SnapStartContract.of(stack, Randomness::secureRandom)
                 .verify(
-                        checkpoints -> new ReconcilerHandler(InboundMailWiring.of(new Environment(environment)), checkpoints),
+                        checkpoints ->
+                                new ReconcilerHandler(InboundMailWiring.of(new Environment(environment)), checkpoints),
                         (handler, stdout) -> {
                             // WHEN a mail is stored without its event, and the schedule comes
                             try (var s3 = stack.aws().s3()) {
