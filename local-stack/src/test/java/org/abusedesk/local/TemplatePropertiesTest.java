@@ -226,6 +226,95 @@ class TemplatePropertiesTest {
     }
 
     @Test
+    void theCustomerKey_ifGiven_alsoEncryptsTheIntakeSecret_andEveryFunctionsEnvironmentAndSnapshots() {
+        var keyUse = CloudFormationTemplate.map(
+                template.resources().get("CustomerKeyUse").properties().get("PolicyDocument"));
+
+        assertThat(template.resources().get("IntakeSecret").properties())
+                .containsEntry("KmsKeyId", ifCustomerKey(Map.of("Ref", "KmsKeyArn"), NO_VALUE));
+        // Lambda encrypts a function's environment and its versions' SnapStart snapshots with the function's key.
+        assertThat(template.functionGlobals())
+                .containsEntry("KmsKeyArn", ifCustomerKey(Map.of("Ref", "KmsKeyArn"), NO_VALUE));
+        assertThat(resources("AWS::Serverless::Function"))
+                .allSatisfy(function -> assertThat(function.properties()).doesNotContainKey("KmsKeyArn"));
+        assertThat(((List<?>) keyUse.get("Statement")).stream().map(CloudFormationTemplate::map))
+                .anySatisfy(statement -> {
+                    assertThat(statement).containsEntry("Effect", "Allow");
+                    assertThat((List<Object>) statement.get("Action")).contains("kms:Decrypt");
+                    assertThat(statement).containsEntry("Resource", Map.of("Ref", "KmsKeyArn"));
+                });
+        for (String function : functionIds()) {
+            String role = (String) ((List<?>) CloudFormationTemplate.map(template.resources()
+                                    .get(function)
+                                    .properties()
+                                    .get("Role"))
+                            .get("Fn::GetAtt"))
+                    .get(0);
+            assertThat((List<Object>)
+                            template.resources().get(role).properties().get("ManagedPolicyArns"))
+                    .as(role)
+                    .contains(ifCustomerKey(Map.of("Ref", "CustomerKeyUse"), NO_VALUE));
+        }
+    }
+
+    @Test
+    void everyRoleThatSendsMail_maySendOnlyAsTheSenderAddressItsFunctionSendsFrom() {
+        var sendingRoles = new ArrayList<String>();
+        template.resources().forEach((id, resource) -> {
+            for (var statement : policyStatements(resource.properties())) {
+                var actions = statement.get("Action") instanceof List<?> list ? list : List.of(statement.get("Action"));
+                if (actions.stream()
+                        .anyMatch(action -> String.valueOf(action).matches("ses:Send(Raw)?Email|ses:\\*"))) {
+                    sendingRoles.add(id);
+                    assertThat(statement.get("Condition"))
+                            .as(id)
+                            .isEqualTo(
+                                    Map.of("StringEquals", Map.of("ses:FromAddress", Map.of("Ref", "SenderAddress"))));
+                }
+            }
+        });
+
+        assertThat(sendingRoles).containsExactlyInAnyOrder("ComplaintProcessorRole", "NotificationFlushRole");
+        for (String function : functionIds()) {
+            var properties = template.resources().get(function).properties();
+            String role = (String) ((List<?>)
+                            CloudFormationTemplate.map(properties.get("Role")).get("Fn::GetAtt"))
+                    .get(0);
+            if (sendingRoles.contains(role)) {
+                var variables = CloudFormationTemplate.map(CloudFormationTemplate.map(properties.get("Environment"))
+                        .get("Variables"));
+                assertThat(variables).as(function).containsEntry("SENDER_ADDRESS", Map.of("Ref", "SenderAddress"));
+            }
+        }
+    }
+
+    @Test
+    void theAbuseTeamsCognitoDomain_isTheLowerCasePrefixParameter_whatEverTheStackIsNamed() {
+        var domain = template.resources().get("AdminUserPoolDomain").properties();
+        var parameter =
+                CloudFormationTemplate.map(template.section("Parameters").get("CognitoDomainPrefix"));
+        var allowed = java.util.regex.Pattern.compile((String) parameter.get("AllowedPattern"));
+
+        assertThat(domain.get("Domain")).isEqualTo(Map.of("Ref", "CognitoDomainPrefix"));
+        assertThat(domain.toString()).doesNotContain("AWS::StackName");
+        assertThat(List.of((String) parameter.get("Default"), "a", "abuse-desk-123456789012", "x".repeat(63)))
+                .allSatisfy(prefix ->
+                        assertThat(allowed.matcher(prefix).matches()).as(prefix).isTrue());
+        assertThat(List.of(
+                        "Abuse-Desk",
+                        "abuse-Desk-123456789012",
+                        "ABUSE",
+                        "",
+                        "-abuse",
+                        "abuse-",
+                        "abuse_desk",
+                        "abuse.desk",
+                        "x".repeat(64)))
+                .allSatisfy(prefix ->
+                        assertThat(allowed.matcher(prefix).matches()).as(prefix).isFalse());
+    }
+
+    @Test
     void everyFunction_runsUnderARoleOfItsOwn_whoseLogsGoToItsOwnGroupOnly() {
         var roles = new ArrayList<String>();
         for (String function : functionIds()) {
@@ -355,6 +444,23 @@ class TemplatePropertiesTest {
         return ((List<?>)
                         CloudFormationTemplate.map(policy.get("PolicyDocument")).get("Statement"))
                 .stream().map(CloudFormationTemplate::map).toList();
+    }
+
+    /** Every statement of the policy documents in these properties: a role's inline policies, a managed policy. */
+    private static List<Map<String, Object>> policyStatements(Object value) {
+        var statements = new ArrayList<Map<String, Object>>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, inner) -> {
+                if ("Statement".equals(key) && inner instanceof List<?> list) {
+                    list.forEach(statement -> statements.add(CloudFormationTemplate.map(statement)));
+                } else {
+                    statements.addAll(policyStatements(inner));
+                }
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(inner -> statements.addAll(policyStatements(inner)));
+        }
+        return statements;
     }
 
     private List<String> functionIds() {

@@ -7,11 +7,20 @@ import java.util.Locale;
 import java.util.Optional;
 import org.abusedesk.complaint.ReportFormat;
 import org.apache.poi.hsmf.MAPIMessage;
+import org.apache.poi.util.IOUtils;
 
 /** An Outlook .msg attachment, read with Apache POI (HSMF): its transport headers and its text. */
 record OutlookMessage(MailHeaders headers, Body body) {
 
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+    static {
+        // POI bounds an array by record type, and a stream read whole by nothing short of 2 GB. No part of a mail
+        // is larger than the largest mail, so that bounds every array POI allocates here: a length a hostile file
+        // claims ends in POI's RecordFormatException, read as a damaged file, instead of an allocation. Set once,
+        // when this class is first used; it is POI's setting for the whole process.
+        IOUtils.setByteArrayMaxOverride(Math.toIntExact(InboundLimits.DEFAULT.maxBytes()));
+    }
 
     static boolean isOne(MimeEntity entity) {
         byte[] content = entity.content();
@@ -51,8 +60,11 @@ record OutlookMessage(MailHeaders headers, Body body) {
             links.addAll(Links.in(text));
             return Optional.of(new OutlookMessage(
                     new MailHeaders(fields), new Body(Body.normalise(text), Links.withDecoded(links))));
-        } catch (Exception e) {
-            // POI throws many kinds for a damaged file; none of them may stop the rest of the mail being read.
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            // POI throws many kinds for a damaged file; none of them may stop the rest of the mail being read. A
+            // file can also make it allocate what the heap cannot hold, or recurse through nested storages
+            // deeper than the stack: the attachment is then as unreadable as a damaged one. Other errors, such as
+            // a class missing from the function's zip, are the desk's own fault and stay loud.
             return Optional.empty();
         }
     }

@@ -80,6 +80,25 @@ final class OutlookFiles {
         }
     }
 
+    /**
+     * The file with the length its directory gives this stream replaced by {@code claimed} bytes, as a damaged or
+     * hostile file has it; the stream's data stays as it was.
+     */
+    static byte[] withStreamLength(byte[] msg, String stream, int claimed) {
+        byte[] name = stream.getBytes(StandardCharsets.UTF_16LE);
+        for (int at = 0; at + name.length <= msg.length; at++) {
+            if (java.util.Arrays.equals(msg, at, at + name.length, name, 0, name.length)) {
+                byte[] patched = msg.clone();
+                // A directory entry is 128 bytes, its name first; the stream's size is at offset 120.
+                ByteBuffer.wrap(patched, at + 120, 4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(claimed);
+                return patched;
+            }
+        }
+        throw new IllegalArgumentException("no stream " + stream);
+    }
+
     /** A property stream: its header (32 bytes on the message, 8 on a recipient or attachment), then 16 a property. */
     private static Properties properties(int headerSize, int... counts) {
         var properties = new Properties();

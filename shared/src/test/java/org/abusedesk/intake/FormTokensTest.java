@@ -58,6 +58,29 @@ class FormTokensTest {
     }
 
     @Test
+    void aTokenServedBeforeTheSecretWasRotated_staysValidForItsLifetime_andOnlyThatLong() {
+        // GIVEN a token served with the secret as it was, and the secret rotated a minute later
+        String served = tokens.issue(NOW);
+        var rotated = new FormTokens(IntakeSecret.of("{\"current\": \"a-new-secret-of-32-characters-xy\", "
+                + "\"previous\": \"test-secret-of-32-characters-xyz\", \"rotatedAt\": \"2026-11-28T10:16:30Z\"}"));
+
+        // WHEN / THEN the rotated secret takes it while it lives, and gives tokens the old secret does not take
+        assertThat(rotated.check(served, NOW.plusSeconds(120))).isInstanceOf(FormTokens.Check.Valid.class);
+        assertThat(rotated.check(served, NOW.plus(FormTokens.MAX_AGE))).isInstanceOf(FormTokens.Check.Valid.class);
+        assertThat(rotated.check(served, NOW.plus(FormTokens.MAX_AGE).plusSeconds(1)))
+                .isInstanceOf(FormTokens.Check.Expired.class);
+        assertThat(rotated.check(
+                        tokens.issue(NOW.plus(FormTokens.MAX_AGE)),
+                        NOW.plus(FormTokens.MAX_AGE).plusSeconds(60)))
+                .as("the previous key signs nothing new one lifetime after the rotation")
+                .isInstanceOf(FormTokens.Check.Invalid.class);
+        assertThat(tokens.check(rotated.issue(NOW.plusSeconds(120)), NOW.plusSeconds(180)))
+                .isInstanceOf(FormTokens.Check.Invalid.class);
+        assertThat(rotated.check(rotated.issue(NOW.plus(Duration.ofDays(30))), NOW.plus(Duration.ofDays(30))))
+                .isInstanceOf(FormTokens.Check.Valid.class);
+    }
+
+    @Test
     void malformedTokens_areInvalid() {
         for (String token : new String[] {null, "", "x", "1.2.3", "99999999999999.AAAAAAAAAAAAAAAAAAAAAA.x"}) {
             assertThat(tokens.check(token, NOW)).as(String.valueOf(token)).isInstanceOf(FormTokens.Check.Invalid.class);
