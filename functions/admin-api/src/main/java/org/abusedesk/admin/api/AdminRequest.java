@@ -2,7 +2,6 @@ package org.abusedesk.admin.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,8 +27,6 @@ record AdminRequest(
         String body,
         String caller,
         List<String> scopes) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static AdminRequest of(APIGatewayV2HTTPEvent event) {
         var jwt = Optional.ofNullable(event.getRequestContext())
@@ -79,7 +76,7 @@ record AdminRequest(
     /** The body as a JSON object; an empty body is an empty object. */
     JsonNode json() {
         try {
-            JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+            JsonNode json = body.isBlank() ? AdminJson.object() : AdminJson.read(body);
             if (json == null || !json.isObject()) {
                 throw new AdminProblem(400, null, "the body must be a JSON object");
             }
