@@ -1,6 +1,7 @@
 package org.abusedesk.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ShowAccount;
@@ -18,6 +19,15 @@ final class AccountRoutes {
         this.showAccount = Objects.requireNonNull(showAccount, "showAccount == null");
         this.changeStatus = Objects.requireNonNull(changeStatus, "changeStatus == null");
         this.listSuppressions = Objects.requireNonNull(listSuppressions, "listSuppressions == null");
+    }
+
+    /** The routes, by their keys in the template; an account's cases are listed by {@link CaseRoutes}. */
+    Map<String, AdminRoute> routes() {
+        return Map.of(
+                "GET /admin/accounts/{accountId}", AdminRoute.reading(this::show),
+                "GET /admin/accounts/{accountId}/history", AdminRoute.reading(this::history),
+                "GET /admin/accounts/{accountId}/suppressions", AdminRoute.reading(this::suppressions),
+                "PUT /admin/accounts/{accountId}/status", AdminRoute.writing(this::setStatus));
     }
 
     /** {@code GET /admin/accounts/{accountId}}: the history is its own, paged route. */

@@ -60,6 +60,30 @@ record AdminRequest(
                         .orElse(List.of()));
     }
 
+    /**
+     * The event a route is primed with before the snapshot: a machine client with the scope asks it for a mailing,
+     * an account and a case that do not exist.
+     */
+    static APIGatewayV2HTTPEvent priming(String routeKey, Scope scope) {
+        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                .builder()
+                .withClaims(Map.of("client_id", "snapstart-priming"))
+                .withScopes(List.of(scope.claim()))
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withPathParameters(Map.of(
+                        "mailingId", "snapstart-priming",
+                        "accountId", "snapstart-priming",
+                        "complaintId", "00000000000000000000000000"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(jwt)
+                                .build())
+                        .build())
+                .build();
+    }
+
     /** Whether the token grants the scope; writing includes reading. */
     boolean grants(Scope scope) {
         return scopes.contains(Scope.WRITE.claim()) || scopes.contains(scope.claim());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.cases.CaseFile;
@@ -31,6 +32,28 @@ final class CaseRoutes {
         this.viewCase = Objects.requireNonNull(viewCase, "viewCase == null");
         this.closeCase = Objects.requireNonNull(closeCase, "closeCase == null");
         this.exportCase = Objects.requireNonNull(exportCase, "exportCase == null");
+    }
+
+    /** The routes, by their keys in the template: the cases, and those of a mailing and of an account. */
+    Map<String, AdminRoute> routes() {
+        String aCase = "/admin/complaints/{mailingId}/{complaintId}";
+        return Map.of(
+                "GET /admin/complaints",
+                AdminRoute.reading(this::list),
+                "GET /admin/mailings/{mailingId}/complaints",
+                AdminRoute.reading(this::ofMailing),
+                "GET /admin/accounts/{accountId}/complaints",
+                AdminRoute.reading(this::ofAccount),
+                "GET " + aCase,
+                AdminRoute.reading(this::view),
+                "GET " + aCase + "/xarf",
+                AdminRoute.reading(this::xarf),
+                "GET " + aCase + "/csa",
+                AdminRoute.reading(this::csa),
+                "POST " + aCase + "/resolve",
+                AdminRoute.writing(this::resolve),
+                "POST " + aCase + "/dismiss",
+                AdminRoute.writing(this::dismiss));
     }
 
     /** {@code GET /admin/mailings/{mailingId}/complaints}: oldest first. */

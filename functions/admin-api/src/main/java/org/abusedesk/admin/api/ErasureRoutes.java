@@ -1,5 +1,6 @@
 package org.abusedesk.admin.api;
 
+import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.cases.EraseComplainant;
 
@@ -10,6 +11,11 @@ final class ErasureRoutes {
 
     ErasureRoutes(EraseComplainant eraseComplainant) {
         this.eraseComplainant = Objects.requireNonNull(eraseComplainant, "eraseComplainant == null");
+    }
+
+    /** The routes, by their keys in the template. */
+    Map<String, AdminRoute> routes() {
+        return Map.of("POST /admin/erasures", AdminRoute.writing(this::erase));
     }
 
     /** The address travels in the body, never in the path or query, so that no access log holds it. */

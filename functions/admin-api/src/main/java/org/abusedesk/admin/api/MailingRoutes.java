@@ -3,6 +3,7 @@ package org.abusedesk.admin.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.ImportProgress;
@@ -27,6 +28,14 @@ final class MailingRoutes {
         this.showMailing = Objects.requireNonNull(showMailing, "showMailing == null");
         this.registerMailing = Objects.requireNonNull(registerMailing, "registerMailing == null");
         this.importMailings = Objects.requireNonNull(importMailings, "importMailings == null");
+    }
+
+    /** The routes, by their keys in the template. */
+    Map<String, AdminRoute> routes() {
+        return Map.of(
+                "GET /admin/mailings/{mailingId}", AdminRoute.reading(this::show),
+                "PUT /admin/mailings/{mailingId}", AdminRoute.writing(this::put),
+                "POST /admin/mailings/import", AdminRoute.writing(this::importCsv));
     }
 
     /** {@code GET /admin/mailings/{mailingId}}. */

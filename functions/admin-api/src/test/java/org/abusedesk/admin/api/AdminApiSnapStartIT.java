@@ -22,7 +22,8 @@ class AdminApiSnapStartIT {
         // GIVEN the admin API built as the Lambda runtime builds it, with a CRaC context of the test's
         var checkpoints = new RecordingCheckpoints();
         var handler = new AdminApiHandler(
-                new Environment(stack.runtimeEnvironment(stack.function("AdminApiFunction"))), checkpoints);
+                AdminApiWiring.of(new Environment(stack.runtimeEnvironment(stack.function("AdminApiFunction")))),
+                checkpoints);
         var before = StackContents.of(stack);
 
         // WHEN the snapshot is taken

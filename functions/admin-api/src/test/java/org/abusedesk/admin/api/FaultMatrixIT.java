@@ -24,6 +24,7 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
+import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
@@ -55,8 +56,9 @@ class FaultMatrixIT {
     FaultMatrixIT(Stack stack) {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("AdminApiFunction")));
-        this.handler =
-                new AdminApiHandler(AdminApiWiring.of(environment, new AwsClients(environment, List.of(faults))));
+        this.handler = new AdminApiHandler(
+                AdminApiWiring.of(environment, new AwsClients(environment, List.of(faults))),
+                new RecordingCheckpoints());
         var dynamoDb = stack.aws().dynamoDb();
         this.accounts = new DynamoDbAccounts(dynamoDb, stack.ref("AccountsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));
