@@ -112,7 +112,7 @@ final class ImportingApi {
         var rows = json.putArray("rejectedRows");
         report.rejectedRows()
                 .forEach(row -> rows.addObject()
-                        .put(rowName, row.row())
+                        .put(rowName, row.line())
                         .put("mailingId", row.mailingId().orElse(null))
                         .put("reason", row.reason()));
         json.put("complete", report.complete());

@@ -47,11 +47,8 @@ public final class InvokeFromZip {
     }
 
     private static void run(String[] args) throws Exception {
-        var type = Class.forName(args[0]);
-        var runtime = type.getDeclaredConstructor(Environment.class, org.crac.Context.class);
-        runtime.setAccessible(true);
         var checkpoints = new RecordingCheckpoints();
-        Object handler = runtime.newInstance(Environment.system(), checkpoints);
+        Object handler = handler(Class.forName(args[0]), checkpoints);
         checkpoints.checkpoint();
         checkpoints.restore();
 
@@ -64,6 +61,24 @@ public final class InvokeFromZip {
         try (var out = Files.newOutputStream(Path.of(args[1]))) {
             result.store(out, args[0]);
         }
+    }
+
+    /**
+     * The handler on the process's environment, as the runtime's constructor wires it: by the public constructor
+     * taking a wiring and the checkpoints, the wiring made by its {@code of(Environment)}; or, for a handler not
+     * wired so yet, by its constructor taking the environment and the checkpoints.
+     */
+    private static Object handler(Class<?> type, RecordingCheckpoints checkpoints) throws ReflectiveOperationException {
+        for (var constructor : type.getConstructors()) {
+            var parameters = constructor.getParameterTypes();
+            if (parameters.length == 2 && parameters[1] == org.crac.Context.class) {
+                Method of = parameters[0].getMethod("of", Environment.class);
+                return constructor.newInstance(of.invoke(null, Environment.system()), checkpoints);
+            }
+        }
+        var runtime = type.getDeclaredConstructor(Environment.class, org.crac.Context.class);
+        runtime.setAccessible(true);
+        return runtime.newInstance(Environment.system(), checkpoints);
     }
 
     private static String invoke(Object handler, byte[] event, Context context) throws Exception {

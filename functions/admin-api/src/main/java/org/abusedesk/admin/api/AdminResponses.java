@@ -1,7 +1,6 @@
 package org.abusedesk.admin.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,6 @@ final class AdminResponses {
 
     /** The document's {@code Errors}: what the public API's errors look like too. */
     private record ErrorsView(List<ErrorView> errors) {}
-
-    /** One error: the field it is about, left out when it is about none, and what is wrong. */
-    private record ErrorView(
-            @JsonInclude(JsonInclude.Include.NON_NULL) String field, String message) {}
 
     private AdminResponses() {}
 

@@ -60,17 +60,39 @@ final class MailingRoutes {
         return show(request);
     }
 
-    /** {@code POST /admin/mailings/import}: a CSV file of registrations, each row stored or reported. */
+    /**
+     * {@code POST /admin/mailings/import?lineOffset=}: a CSV file of registrations, each row stored or reported by its
+     * line plus the offset, so that a client sending a larger file in parts learns the lines of that file.
+     */
     ImportReportView importCsv(AdminRequest request) {
         if (!request.sentAs("text/csv")) {
             throw new AdminProblem(415, null, "send the file as text/csv, its first line the header");
         }
+        long lineOffset = lineOffset(request.query().get("lineOffset"));
         byte[] csv = request.body().getBytes(StandardCharsets.UTF_8);
         if (csv.length > MAX_IMPORT_BYTES) {
             throw new AdminProblem(
                     413, null, "at most " + MAX_IMPORT_BYTES + " bytes per request; send larger files in parts");
         }
-        return ImportReportView.of(importMailings.importCsv(new ByteArrayInputStream(csv), ImportProgress.NONE));
+        return ImportReportView.of(
+                importMailings.importCsv(new ByteArrayInputStream(csv), lineOffset, ImportProgress.NONE));
+    }
+
+    private static long lineOffset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long offset = Long.parseLong(value.strip());
+            if (offset >= 0
+                    && offset <= ImportMailings.MAX_LINE_OFFSET
+                    && !value.strip().startsWith("+")) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // told below, as for a number out of range
+        }
+        throw new AdminProblem(400, "lineOffset", "must be a whole number from 0 to " + ImportMailings.MAX_LINE_OFFSET);
     }
 
     /** A number as JSON sends it, or the text of one; the registration's own check says what is wrong with it. */

@@ -88,8 +88,12 @@ final class InMemoryAdminApi {
     }
 
     APIGatewayV2HTTPResponse importCsv(String csv, String contentType) {
+        return importCsv(csv, contentType, Map.of());
+    }
+
+    APIGatewayV2HTTPResponse importCsv(String csv, String contentType, Map<String, String> query) {
         return handler.handleRequest(
-                event("POST /admin/mailings/import", Map.of(), Map.of(), WRITE, csv, contentType), null);
+                event("POST /admin/mailings/import", Map.of(), query, WRITE, csv, contentType), null);
     }
 
     /** An event as HTTP API passes it on: the claims of a user pool's user named erika, and the token's scopes. */
