@@ -43,6 +43,11 @@ public final class ImportFile implements Closeable {
         public String why() {
             return why;
         }
+
+        /** What a report says of the row it breaks on, in the admin API's words and the command line's alike. */
+        public String reason() {
+            return "the file cannot be read from here on: " + why;
+        }
     }
 
     private final CsvReader<CsvRecord> reader;

@@ -69,8 +69,7 @@ final class RegistrationCsv implements Closeable {
             }
             record = next.get();
         } catch (ImportFile.Unreadable e) {
-            return Optional.of(
-                    new Unreadable(lineOffset + e.line(), "the file cannot be read from here on: " + e.why()));
+            return Optional.of(new Unreadable(lineOffset + e.line(), e.reason()));
         }
         long line = lineOffset + record.getStartingLineNumber();
         if (record.getFieldCount() != columns.size()) {
