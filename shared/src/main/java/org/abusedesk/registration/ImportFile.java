@@ -137,7 +137,7 @@ public final class ImportFile implements Closeable {
         return shortened(String.valueOf(cause.getMessage()));
     }
 
-    static String shortened(String text) {
+    private static String shortened(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

@@ -55,7 +55,11 @@ final class RegistrationCsv implements Closeable {
             this.columns = columns(
                     file.next().orElseThrow(() -> new InvalidRequestException("header", "is required: " + COLUMNS)));
         } catch (ImportFile.Unreadable e) {
+            file.close();
             throw new InvalidRequestException("header", "cannot be read: " + e.why());
+        } catch (InvalidRequestException e) {
+            file.close();
+            throw e;
         }
     }
 
