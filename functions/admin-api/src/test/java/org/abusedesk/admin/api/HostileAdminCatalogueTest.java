@@ -135,7 +135,10 @@ class HostileAdminCatalogueTest {
                         "invalid UTF-8 (a lone continuation byte)", "{\"status\":\"ACTIVE\",\"reason\":\"\u0080\"}"),
                 Arguments.of(
                         "an unpaired surrogate escape in the reason", "{\"status\":\"ACTIVE\",\"reason\":\"\\ud800\"}"),
-                Arguments.of("reason a number", "{\"status\":\"ACTIVE\",\"reason\":42}"));
+                Arguments.of("reason a number", "{\"status\":\"ACTIVE\",\"reason\":42}"),
+                Arguments.of(
+                        "an object and another after it",
+                        "{\"status\":\"ACTIVE\",\"reason\":\"geprüft\"} {\"status\":\"ACTIVE\"}"));
     }
 
     @ParameterizedTest(name = "{0}: 400")
