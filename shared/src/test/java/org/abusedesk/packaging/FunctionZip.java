@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.abusedesk.local.Handlers;
 import org.abusedesk.local.InvocationContext;
 import org.abusedesk.testkit.RecordingCheckpoints;
 
@@ -164,7 +165,7 @@ public final class FunctionZip {
     /** The runner and the test doubles it builds a handler with: the only classes besides the zip's. */
     private static Path runnerClasses(Path target) throws IOException {
         var classes = new ArrayList<Class<?>>(
-                List.of(InvokeFromZip.class, RecordingCheckpoints.class, InvocationContext.class));
+                List.of(InvokeFromZip.class, RecordingCheckpoints.class, InvocationContext.class, Handlers.class));
         classes.addAll(List.of(InvokeFromZip.class.getDeclaredClasses()));
         classes.addAll(List.of(InvocationContext.class.getDeclaredClasses()));
         for (var type : classes) {

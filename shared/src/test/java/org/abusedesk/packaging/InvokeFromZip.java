@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
-import org.abusedesk.config.Environment;
+import org.abusedesk.local.Handlers;
 import org.abusedesk.local.InvocationContext;
 import org.abusedesk.testkit.RecordingCheckpoints;
 
@@ -41,7 +41,7 @@ public final class InvokeFromZip {
 
     private static void run(String[] args) throws Exception {
         var checkpoints = new RecordingCheckpoints();
-        Object handler = build(Class.forName(args[0]), Environment.system(), checkpoints);
+        Object handler = Handlers.create(args[0], System.getenv(), checkpoints);
         checkpoints.checkpoint();
         checkpoints.restore();
 
@@ -55,27 +55,6 @@ public final class InvokeFromZip {
         try (var out = Files.newOutputStream(Path.of(args[1]))) {
             result.store(out, args[0]);
         }
-    }
-
-    /**
-     * The handler as its runtime constructor builds it, registering with {@code checkpoints}: through its public
-     * constructor of a wiring and a checkpoint context, the wiring made by the wiring's static {@code of(Environment)};
-     * or, for a handler without one, its constructor of an environment and a checkpoint context.
-     */
-    private static Object build(Class<?> type, Environment environment, RecordingCheckpoints checkpoints)
-            throws ReflectiveOperationException {
-        for (var constructor : type.getConstructors()) {
-            var parameters = constructor.getParameterTypes();
-            if (parameters.length == 2
-                    && parameters[1] == org.crac.Context.class
-                    && parameters[0] != Environment.class) {
-                Object wiring = parameters[0].getMethod("of", Environment.class).invoke(null, environment);
-                return constructor.newInstance(wiring, checkpoints);
-            }
-        }
-        var runtime = type.getDeclaredConstructor(Environment.class, org.crac.Context.class);
-        runtime.setAccessible(true);
-        return runtime.newInstance(environment, checkpoints);
     }
 
     private static String invoke(Object handler, byte[] event, Context context) throws Exception {

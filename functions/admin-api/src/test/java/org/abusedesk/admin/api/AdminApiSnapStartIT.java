@@ -22,7 +22,8 @@ class AdminApiSnapStartIT {
         SnapStartContract.of(stack, Randomness::secureRandom)
                 .verify(
                         checkpoints -> new AdminApiHandler(
-                                new Environment(stack.runtimeEnvironment(stack.function("AdminApiFunction"))),
+                                AdminApiWiring.of(
+                                        new Environment(stack.runtimeEnvironment(stack.function("AdminApiFunction")))),
                                 checkpoints),
                         (handler, stdout) -> {
                             // WHEN the first request comes
