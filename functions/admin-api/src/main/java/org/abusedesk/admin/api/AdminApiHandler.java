@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
-import org.abusedesk.logging.LogContext;
 import org.abusedesk.snapstart.Priming;
 import org.abusedesk.snapstart.SnapStart;
 import org.crac.Core;
@@ -62,16 +62,13 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        LogContext.begin(context == null ? null : context.getAwsRequestId());
-        try {
+        return Invocation.answer(context, () -> {
             var request = AdminRequest.of(event);
             var response = respond(request);
             // Who did what, never with what: bodies and paths may hold personal data, route keys do not.
             LOG.info("admin {} by {}: {}", request.routeKey(), request.caller(), response.getStatusCode());
             return response;
-        } finally {
-            LogContext.end();
-        }
+        });
     }
 
     private APIGatewayV2HTTPResponse respond(AdminRequest request) {
