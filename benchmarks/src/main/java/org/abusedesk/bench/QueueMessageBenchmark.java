@@ -10,7 +10,7 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.processor.ComplaintProcessorHandler;
 import org.abusedesk.processor.ProcessorWiring;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -64,6 +64,11 @@ public class QueueMessageBenchmark {
         }
     }
 
+    /** The desk the last batch was processed on: for the smoke test. */
+    InMemoryDesk desk() {
+        return desk;
+    }
+
     /** A complaint received on mailing number i, registered to one of ten accounts. */
     static ComplaintKey received(InMemoryDesk desk, int i) {
         String mailingId = Integer.toString(20_000_000 + i);
@@ -94,6 +99,7 @@ public class QueueMessageBenchmark {
 
     private static ComplaintProcessorHandler handler(InMemoryDesk desk) {
         return new ComplaintProcessorHandler(
-                new ProcessorWiring(desk.processComplaint, desk.flush, () -> {}), new RecordingCheckpoints());
+                new ProcessorWiring(() -> desk.processComplaint, () -> desk.flush, () -> {}),
+                new RecordingCheckpoints());
     }
 }

@@ -2,8 +2,10 @@ package org.abusedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.IntStream;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
+import org.abusedesk.intake.SourceLimit;
 import org.abusedesk.processing.InMemoryDesk;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
@@ -29,12 +31,32 @@ class BenchmarkWiringTest {
     }
 
     @Test
-    void theFormBenchmark_runsABatchOnAFreshDesk() {
+    void theFormBenchmark_runsABatchOnAFreshDesk_storingEverySubmissionOnce() {
         var benchmark = new FormSubmissionBenchmark();
         benchmark.events();
         benchmark.freshDesk();
 
         benchmark.submit(BLACKHOLE);
+
+        assertThat(benchmark.batchComplaints().all())
+                .extracting(complaint -> complaint.complainant().email())
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, FormSubmissionBenchmark.BATCH)
+                        .mapToObj(i -> "erika.muster" + i + "@example.net")
+                        .toList());
+    }
+
+    @Test
+    void theFormBenchmark_renewsItsStoresBeforeEachBatch_soThatNoBatchIsLimitedOrAddsToTheLast() {
+        var benchmark = new FormSubmissionBenchmark();
+        benchmark.events();
+
+        // More batches than the sources' limit lets one address send complaints
+        for (int batch = 0; batch <= SourceLimit.DEFAULT.complaints(); batch++) {
+            benchmark.freshDesk();
+            benchmark.submit(BLACKHOLE);
+        }
+
+        assertThat(benchmark.batchComplaints().all()).hasSize(FormSubmissionBenchmark.BATCH);
     }
 
     @Test
@@ -65,11 +87,17 @@ class BenchmarkWiringTest {
     }
 
     @Test
-    void theQueueBenchmark_runsABatchOnAFreshDesk() {
+    void theQueueBenchmark_runsABatchOnAFreshDesk_notifyingAndAcknowledgingEveryComplaint() {
         var benchmark = new QueueMessageBenchmark();
         benchmark.freshDesk();
 
         benchmark.process(BLACKHOLE);
+
+        var desk = benchmark.desk();
+        assertThat(desk.complaints.all())
+                .hasSize(QueueMessageBenchmark.BATCH)
+                .allSatisfy(complaint -> assertThat(complaint.state()).isEqualTo(ComplaintState.NOTIFIED));
+        assertThat(desk.acknowledged).hasSize(QueueMessageBenchmark.BATCH);
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.admin.api.AdminApiHandler;
+import org.abusedesk.admin.api.AdminApiWiring;
+import org.abusedesk.config.Environment;
+import org.crac.Core;
 
 /**
  * The admin API's handler run in this process, with the function's environment and the caller's AWS credentials:
@@ -23,7 +26,8 @@ final class DirectAdminApi implements AdminApi {
     private final String caller;
 
     DirectAdminApi(Map<String, String> environment, String caller) {
-        this(new AdminApiHandler(environment), caller);
+        // No snapshot is ever taken of this process: the runtime's context takes the hook and never calls it.
+        this(new AdminApiHandler(AdminApiWiring.of(new Environment(environment)), Core.getGlobalContext()), caller);
     }
 
     DirectAdminApi(AdminApiHandler handler, String caller) {

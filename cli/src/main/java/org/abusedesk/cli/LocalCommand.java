@@ -23,6 +23,7 @@ import software.amazon.awssdk.regions.Region;
 @Command(
         name = "local",
         mixinStandardHelpOptions = true,
+        header = "Runs the whole system on this machine, with no AWS account.",
         description = {
             "Runs the whole system locally: the moto server as AWS, the resources of template.yaml, the HTTP API,",
             "an SMTP listener standing in for SES receiving, the stream-to-queue pipe and the queue poller, all",

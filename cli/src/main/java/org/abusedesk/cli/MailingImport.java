@@ -3,15 +3,11 @@ package org.abusedesk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,21 +19,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.function.LongConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.registration.ImportFile;
 import org.abusedesk.registration.ImportMailings;
+import org.abusedesk.registration.RejectedRow;
+import org.abusedesk.registration.RowError;
 
 /**
  * A registry import file sent to {@code POST /admin/mailings/import} in chunks the API takes (at most {@value
  * #MAX_ROWS} rows and {@value #MAX_BYTES} bytes each, the header repeated in each), and the chunks' reports summed
- * into one for the whole file: each rejected row named by its line in the file, and a Mailing ID in a row after one
- * stored with it from an earlier chunk rejected as the API rejects it within one file, so the first row wins.
+ * into one for the whole file. Each chunk goes with its line offset, so that the API names each rejected row by its
+ * line in the file; a Mailing ID in a row after one stored with it from an earlier chunk is rejected here as the API
+ * rejects it within one file, so the first row wins.
  *
  * <p>The file is read twice as a stream: once to count its rows for the progress shown, once to send them. Records
- * are split with the API's own CSV reading, so that a quoted field with line breaks stays in its row.
+ * are read as the API reads them ({@link ImportFile}), so that a quoted field with line breaks stays in its row and
+ * lines are counted alike; blank lines and rows not sent are sent as blank lines, so that one offset fits a chunk.
  */
 final class MailingImport {
 
@@ -47,17 +46,9 @@ final class MailingImport {
     /** Bytes a chunk holds at most, header included: under the API's 1 MB a request. */
     static final int MAX_BYTES = 1_000_000;
 
-    /** As the API's reader: no field of a valid row comes near it. */
-    private static final int MAX_FIELD_CHARS = 64 * 1024;
-
-    private static final Pattern RECORD_LINE = Pattern.compile("started in line (\\d+)");
-    private static final Pattern REPEATED = Pattern.compile("is in line (\\d+) already");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A row not stored: its line in the file (the header is line 1), its Mailing ID if readable, and why. */
-    record RejectedRow(long line, String mailingId, String reason) {}
-
-    /** The file's import: as the API reports one file's, with the file's lines. */
+    /** The file's import: as the API reports one file's, each rejected row by its line in the file. */
     record Report(
             long rows, long written, long unchanged, long rejected, List<RejectedRow> rejectedRows, boolean complete) {
 
@@ -78,10 +69,16 @@ final class MailingImport {
             json.put("rejected", rejected);
             var rows = json.putArray("rejectedRows");
             for (var row : rejectedRows) {
-                rows.addObject()
+                var item = rows.addObject()
                         .put("line", row.line())
-                        .put("mailingId", row.mailingId())
+                        .put("mailingId", row.mailingId().orElse(null))
                         .put("reason", row.reason());
+                var errors = item.putArray("errors");
+                for (var error : row.errors()) {
+                    var entry = errors.addObject();
+                    error.field().ifPresent(field -> entry.put("field", field));
+                    entry.put("message", error.message());
+                }
             }
             json.put("complete", complete);
             return json;
@@ -136,16 +133,16 @@ final class MailingImport {
     /** The file's data rows, the header not counted; a row the parser cannot get past counts and ends it. */
     static long countRows(Path file) throws IOException {
         try (var in = Files.newInputStream(file);
-                var reader = reader(in)) {
-            long records = 0;
+                var records = new ImportFile(in)) {
+            long count = 0;
             try {
-                for (CsvRecord ignored : reader) {
-                    records++;
+                while (records.next().isPresent()) {
+                    count++;
                 }
-            } catch (CsvParseException e) {
-                records++;
+            } catch (ImportFile.Unreadable e) {
+                count++;
             }
-            return Math.max(0, records - 1);
+            return Math.max(0, count - 1);
         }
     }
 
@@ -157,20 +154,9 @@ final class MailingImport {
      */
     Report run(Path file, LongConsumer rowsDone) throws IOException {
         try (var in = Files.newInputStream(file);
-                var reader = reader(in)) {
-            return new Run(rowsDone).read(reader.iterator());
+                var records = new ImportFile(in)) {
+            return new Run(rowsDone).read(records);
         }
-    }
-
-    private static CsvReader<CsvRecord> reader(InputStream in) {
-        return CsvReader.builder()
-                .detectBomHeader(true)
-                .skipEmptyLines(true)
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .allowExtraCharsAfterClosingQuote(false)
-                .maxBufferSize(MAX_FIELD_CHARS)
-                .ofCsvRecord(in, StandardCharsets.UTF_8);
     }
 
     /** One import's tally. */
@@ -197,39 +183,34 @@ final class MailingImport {
             this.rowsDone = rowsDone;
         }
 
-        Report read(CloseableIterator<CsvRecord> records) {
-            CsvRecord first;
+        Report read(ImportFile records) {
+            Optional<CsvRecord> first;
             try {
-                first = records.hasNext() ? records.next() : null;
-            } catch (CsvParseException e) {
-                throw new IllegalArgumentException("header: cannot be read: " + cause(e), e);
+                first = records.next();
+            } catch (ImportFile.Unreadable e) {
+                throw new IllegalArgumentException("header: cannot be read: " + e.why(), e);
             }
-            if (first == null) {
+            if (first.isEmpty()) {
                 // No header that could be read: the API says what it expects.
                 header = "";
-                headerLines = 1;
                 chunk = new Chunk();
                 send();
                 return report();
             }
-            header = serialize(first);
-            headerLines = 1 + lineBreaks(header);
-            for (int i = 0; i < first.getFieldCount(); i++) {
-                if (first.getField(i).strip().equals("mailingId")) {
+            header = serialize(first.get());
+            headerLines = ImportFile.lines(first.get());
+            for (int i = 0; i < first.get().getFieldCount(); i++) {
+                if (first.get().getField(i).strip().equals("mailingId")) {
                     mailingIdColumn = i;
                     break;
                 }
             }
             chunk = new Chunk();
-            long lastLine = first.getStartingLineNumber();
             while (true) {
-                CsvRecord record;
+                Optional<CsvRecord> next;
                 try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (CsvParseException e) {
+                    next = records.next();
+                } catch (ImportFile.Unreadable e) {
                     // As the API: the parser cannot find its footing again, the rows after it are not read.
                     if (chunk.rows > 0) {
                         send();
@@ -237,13 +218,14 @@ final class MailingImport {
                     rows++;
                     handled++;
                     complete = false;
-                    reject(new RejectedRow(
-                            lineOf(e, lastLine), null, "the file cannot be read from here on: " + cause(e)));
+                    reject(new RejectedRow(e.line(), Optional.empty(), RowError.row(e.reason())));
                     rowsDone.accept(handled);
                     return report();
                 }
-                lastLine = record.getStartingLineNumber();
-                add(record);
+                if (next.isEmpty()) {
+                    break;
+                }
+                add(next.get());
             }
             if (chunk.rows > 0 || !sentOne) {
                 send();
@@ -264,10 +246,12 @@ final class MailingImport {
                 reject(new RejectedRow(
                         line,
                         readable(mailingId),
-                        "is larger than the API takes in one request (" + bytes + " bytes)"));
+                        RowError.row("is larger than the API takes in one request (" + bytes + " bytes)")));
                 return;
             }
-            if (chunk.rows == maxRows || chunk.bytes + bytes > maxBytes) {
+            long blankLines = chunk.blankLinesBefore(line);
+            // A row the lines counted cannot place after the chunk's last (never seen) starts a chunk of its own.
+            if (chunk.rows == maxRows || chunk.bytes + blankLines + bytes > maxBytes || blankLines < 0) {
                 send();
             }
             // The API rejects a repetition within its chunk; one of a row stored from an earlier chunk is rejected
@@ -276,10 +260,11 @@ final class MailingImport {
             if (first != null) {
                 rows++;
                 handled++;
-                reject(new RejectedRow(line, readable(mailingId), "mailingId: is in line " + first + " already"));
+                reject(new RejectedRow(
+                        line, readable(mailingId), RowError.field("mailingId", "is in line " + first + " already")));
                 return;
             }
-            chunk.add(text, bytes, line, mailingId);
+            chunk.add(text, bytes, line, ImportFile.lines(record), mailingId);
         }
 
         private void send() {
@@ -289,7 +274,11 @@ final class MailingImport {
             JsonNode report;
             try {
                 report = admin.json(
-                        Route.IMPORT_MAILINGS, Map.of(), Map.of(), "text/csv; charset=utf-8", sent.body.toString());
+                        Route.IMPORT_MAILINGS,
+                        Map.of(),
+                        Map.of("lineOffset", Long.toString(sent.lineOffset)),
+                        "text/csv; charset=utf-8",
+                        sent.body.toString());
             } catch (AdminApiException e) {
                 throw new Stopped(report(), sent.firstLine(), e);
             }
@@ -300,19 +289,15 @@ final class MailingImport {
             complete &= report.path("complete").asBoolean(true);
             var rejectedLines = new HashSet<Long>();
             for (JsonNode row : report.path("rejectedRows")) {
-                long chunkLine = row.path("row").asLong();
-                rejectedLines.add(chunkLine);
-                JsonNode mailingId = row.get("mailingId");
-                rejectedRows.add(new RejectedRow(
-                        sent.fileLine(chunkLine),
-                        mailingId == null || mailingId.isNull() ? null : mailingId.asText(),
-                        sent.reason(row.path("reason").asText(""))));
+                var rejectedRow = rejectedRow(row, sent.lineOffset);
+                rejectedLines.add(rejectedRow.line());
+                rejectedRows.add(rejectedRow);
             }
             trimRejectedRows();
-            for (int i = 0; i < sent.chunkLines.size(); i++) {
+            for (int i = 0; i < sent.lines.size(); i++) {
                 String mailingId = sent.mailingIds.get(i);
-                if (mailingId != null && !rejectedLines.contains(sent.chunkLines.get(i))) {
-                    stored.putIfAbsent(mailingId, sent.fileLines.get(i));
+                if (mailingId != null && !rejectedLines.contains(sent.lines.get(i))) {
+                    stored.putIfAbsent(mailingId, sent.lines.get(i));
                 }
             }
             handled += sent.rows;
@@ -342,52 +327,69 @@ final class MailingImport {
             return new Report(rows, written, unchanged, rejected, listed, complete);
         }
 
-        /** The rows of one request, each with the line it starts on in the chunk and in the file. */
+        /**
+         * The rows of one request, each on the line of the request that is its line in the file less the chunk's
+         * offset: what the file has between two of them (blank lines, rows not sent) is sent as blank lines.
+         */
         private final class Chunk {
 
             private final StringBuilder body = new StringBuilder(header);
             private final int headerBytes = header.getBytes(StandardCharsets.UTF_8).length;
-            private final List<Long> chunkLines = new ArrayList<>();
-            private final List<Long> fileLines = new ArrayList<>();
+            private final List<Long> lines = new ArrayList<>();
             private final List<String> mailingIds = new ArrayList<>();
-            private final TreeMap<Long, Long> lines = new TreeMap<>();
+            /** The line of the request the next row starts on, blank lines before it not counted. */
             private long nextLine = 1 + headerLines;
+
+            private long lineOffset;
             private long bytes = headerBytes;
             private int rows;
 
-            void add(String text, int size, long fileLine, String mailingId) {
-                body.append(text);
-                chunkLines.add(nextLine);
-                fileLines.add(fileLine);
+            /** The blank lines a row of the file's line needs before it here; none as the chunk's first row. */
+            long blankLinesBefore(long fileLine) {
+                return rows == 0 ? 0 : fileLine - lineOffset - nextLine;
+            }
+
+            void add(String text, int size, long fileLine, long spans, String mailingId) {
+                long blankLines = blankLinesBefore(fileLine);
+                if (rows == 0) {
+                    lineOffset = fileLine - nextLine;
+                }
+                body.repeat("\n", Math.toIntExact(blankLines)).append(text);
+                nextLine += blankLines + spans;
+                bytes += blankLines + size;
+                lines.add(fileLine);
                 mailingIds.add(mailingId);
-                lines.put(nextLine, fileLine);
-                nextLine += 1 + lineBreaks(text);
-                bytes += size;
                 rows++;
             }
 
             long firstLine() {
-                return fileLines.isEmpty() ? 1 : fileLines.get(0);
-            }
-
-            /** The file's line of a chunk's line: of the row starting on it, or of the last before it. */
-            long fileLine(long chunkLine) {
-                var row = lines.floorEntry(chunkLine);
-                return row == null ? chunkLine : row.getValue() + (chunkLine - row.getKey());
-            }
-
-            /** The API's reason, a line of the chunk it names put as the file's. */
-            String reason(String reason) {
-                Matcher matcher = REPEATED.matcher(reason);
-                var mapped = new StringBuilder();
-                while (matcher.find()) {
-                    long line = fileLine(Long.parseLong(matcher.group(1)));
-                    matcher.appendReplacement(mapped, "is in line " + line + " already");
-                }
-                matcher.appendTail(mapped);
-                return mapped.toString();
+                return lines.isEmpty() ? 1 : lines.get(0);
             }
         }
+    }
+
+    /** A rejected row of the API's report: its line there already the file's, for the offset it was sent with. */
+    private static RejectedRow rejectedRow(JsonNode row, long lineOffset) {
+        // An API from before line offsets names the request's line as row: the offset is added to it here.
+        long line = row.has("line")
+                ? row.path("line").asLong()
+                : lineOffset + row.path("row").asLong();
+        JsonNode mailingId = row.get("mailingId");
+        var errors = new ArrayList<RowError>();
+        for (JsonNode error : row.path("errors")) {
+            String message = error.path("message").asText("");
+            errors.add(
+                    error.hasNonNull("field")
+                            ? RowError.field(error.get("field").asText(), message)
+                            : RowError.row(message));
+        }
+        if (errors.isEmpty()) {
+            errors.add(RowError.row(row.path("reason").asText("")));
+        }
+        return new RejectedRow(
+                line,
+                mailingId == null || mailingId.isNull() ? Optional.empty() : Optional.of(mailingId.asText()),
+                errors);
     }
 
     /** The record as CSV ending with a line feed; a record of one empty field quoted, so that it is no empty line. */
@@ -403,35 +405,12 @@ final class MailingImport {
         return text.toString();
     }
 
-    /** The line breaks within a record's text, its final one not counted: as the API's reader counts lines. */
-    static long lineBreaks(String text) {
-        long breaks = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                breaks++;
-            }
-        }
-        return Math.max(0, breaks - 1);
-    }
-
-    private static long lineOf(CsvParseException e, long lastLine) {
-        var matcher = RECORD_LINE.matcher(String.valueOf(e.getMessage()));
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : lastLine + 1;
-    }
-
-    private static String cause(CsvParseException e) {
-        Throwable cause = e.getCause() instanceof CsvParseException inner ? inner : e;
-        String message = String.valueOf(cause.getMessage());
-        return message.length() <= 200 ? message : message.substring(0, 200) + "…";
-    }
-
-    private static String readable(String mailingId) {
+    private static Optional<String> readable(String mailingId) {
         return mailingId == null
                         || mailingId.isBlank()
                         || mailingId.length() > MailingId.MAX_LENGTH
                         || mailingId.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)
-                ? null
-                : mailingId;
+                ? Optional.empty()
+                : Optional.of(mailingId);
     }
 }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.abusedesk.registration.ImportMailings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,8 +93,8 @@ final class MailingsCommand {
             name = "import",
             mixinStandardHelpOptions = true,
             description = {
-                "Registers the mailings of a CSV file (header: mailingId,accountId,recipients,sentAt,subject,sender"
-                        + "[,optInEvidence], in any order), sent " + MailingImport.MAX_ROWS
+                "Registers the mailings of a CSV file (its header names the columns, in any order: "
+                        + ImportMailings.COLUMNS + "), sent " + MailingImport.MAX_ROWS
                         + " rows a request. Rows already registered with these values are left as they are.",
                 "Exits 0 when every row is stored, 2 when some are rejected (listed by their line in the file),"
                         + " 1 when the import failed."
@@ -151,9 +152,7 @@ final class MailingsCommand {
                 var table = new Table(List.of("line", "mailingId", "reason"));
                 report.rejectedRows()
                         .forEach(row -> table.add(List.of(
-                                Long.toString(row.line()),
-                                row.mailingId() == null ? "-" : row.mailingId(),
-                                row.reason())));
+                                Long.toString(row.line()), row.mailingId().orElse("-"), row.reason())));
                 table.print(out);
                 if (report.rejected() > report.rejectedRows().size()) {
                     out.println("… and "

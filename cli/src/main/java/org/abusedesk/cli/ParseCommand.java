@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Reads each mail file with the inbound-mail function's own code and prints one JSON object per file:",
             "{\"file\",\"classification\",\"complaints\":[{\"mailingId\",\"accountId\",\"format\",\"mailingIdSource\",",
-            "\"verified\",\"conflict\"}],\"truncated\"}. Exit 0 when every file could be read, 2 when one could not."
+            "\"verified\",\"verification\",\"conflict\"}],\"truncated\"}. Exit 0 when every file could be read, 2 when one could not."
         })
 final class ParseCommand implements Callable<Integer> {
 

@@ -24,6 +24,7 @@ import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.SmtpClient;
 import org.abusedesk.suppression.AddressHash;
+import org.abusedesk.testkit.MailFixtures;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -344,32 +345,7 @@ class EndToEndIT {
     }
 
     private static String complaintMail() {
-        return String.join(
-                "\r\n",
-                "From: Erika Muster <erika.muster@example.net>",
-                "To: abuse@example.com",
-                "Subject: Spam",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain; charset=utf-8",
-                "",
-                "Ich habe das nie bestellt.",
-                "--b",
-                "Content-Type: message/rfc822",
-                "Content-Disposition: attachment; filename=\"Angebote.eml\"",
-                "",
-                "From: Newsletter <news@shop.example.org>",
-                "To: erika.muster@example.net",
-                "Subject: Angebote",
-                "X-Mailing: 14141611",
-                "X-Client: 121070",
-                "Content-Type: text/plain",
-                "",
-                "Jetzt kaufen!",
-                "--b--",
-                "");
+        return MailFixtures.forwardedComplaint().text();
     }
 
     /** The local stack of template.yaml on the moto server, under a stack name of its own, its API on a free port. */

@@ -69,6 +69,8 @@ final class ImportingApi {
     final Registry registry = new Registry();
     /** The bodies of the requests, in order. */
     final List<String> requests = new ArrayList<>();
+    /** The line offsets the requests were sent with, in order. */
+    final List<Long> lineOffsets = new ArrayList<>();
     /** The reports of the requests, in order. */
     final List<ImportReport> reports = new ArrayList<>();
     /** The request (counted from 1) the API refuses as too large, or 0. */
@@ -81,7 +83,9 @@ final class ImportingApi {
             if (call.body().getBytes(StandardCharsets.UTF_8).length > 1_048_576 || requests.size() == refuse) {
                 return new AdminApi.Response(413, "{\"errors\":[{\"message\":\"the body is larger than 1 MB\"}]}");
             }
-            var report = importCsv(registry, call.body());
+            long lineOffset = Long.parseLong(call.query().getOrDefault("lineOffset", "0"));
+            lineOffsets.add(lineOffset);
+            var report = importCsv(registry, call.body(), lineOffset);
             reports.add(report);
             return new AdminApi.Response(200, json(report));
         });
@@ -89,32 +93,50 @@ final class ImportingApi {
 
     /** The use case's report for a whole file, as one request would give it. */
     static ImportReport importCsv(Mailings registry, String csv) {
+        return importCsv(registry, csv, 0);
+    }
+
+    static ImportReport importCsv(Mailings registry, String csv, long lineOffset) {
         return new ImportMailings(registry, MailingIdFormat.DEFAULT)
-                .importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportProgress.NONE);
+                .importCsv(
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                        lineOffset,
+                        ImportProgress.NONE);
     }
 
+    /** The report as the route answers it: each rejected row by its line and errors, and as row and reason. */
     static String json(ImportReport report) {
-        return report(report, "row").toString();
+        var json = report(report);
+        for (JsonNode row : json.get("rejectedRows")) {
+            ((ObjectNode) row).put("row", row.get("line").asLong());
+        }
+        return json.toString();
     }
 
-    /** The report of a whole file with the lines named "line", as the command line reports it. */
+    /** The report of a whole file as the command line reports it. */
     static JsonNode asCommandLineReports(ImportReport report) {
-        return report(report, "line");
+        return report(report);
     }
 
-    /** The report as JSON, each rejected row's number under the given name. */
-    private static ObjectNode report(ImportReport report, String rowName) {
+    private static ObjectNode report(ImportReport report) {
         var json = JSON.createObjectNode();
         json.put("rows", report.rows());
         json.put("written", report.written());
         json.put("unchanged", report.unchanged());
         json.put("rejected", report.rejected());
         var rows = json.putArray("rejectedRows");
-        report.rejectedRows()
-                .forEach(row -> rows.addObject()
-                        .put(rowName, row.row())
-                        .put("mailingId", row.mailingId().orElse(null))
-                        .put("reason", row.reason()));
+        for (var row : report.rejectedRows()) {
+            var item = rows.addObject()
+                    .put("line", row.line())
+                    .put("mailingId", row.mailingId().orElse(null))
+                    .put("reason", row.reason());
+            var errors = item.putArray("errors");
+            for (var error : row.errors()) {
+                var entry = errors.addObject();
+                error.field().ifPresent(field -> entry.put("field", field));
+                entry.put("message", error.message());
+            }
+        }
         json.put("complete", report.complete());
         return json;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.abusedesk.registration.RejectedRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,65 @@ class MailingImportTest {
     }
 
     @Test
+    void eachRequest_goesWithTheLineOffsetOfItsRows_andTheApisLinesAndWordsAreReportedAsTheyCome() throws Exception {
+        // GIVEN an API that answers every request with the same report: a row rejected for a repetition
+        var api = new FakeAdminApi()
+                .on(
+                        Route.IMPORT_MAILINGS,
+                        call -> new AdminApi.Response(
+                                200,
+                                "{\"rows\":1000,\"written\":999,\"unchanged\":0,\"rejected\":1,\"rejectedRows\":"
+                                        + "[{\"line\":1234,\"mailingId\":\"r7\",\"errors\":[{\"field\":\"mailingId\","
+                                        + "\"message\":\"is in line 7 already\"}],\"row\":1234,"
+                                        + "\"reason\":\"mailingId: is in line 7 already\"}],\"complete\":true}"));
+        var rows = new ArrayList<String>();
+        for (int i = 1; i <= 2_000; i++) {
+            rows.add(row("r" + i, "121070", "10", "Angebote"));
+        }
+        Path file = write(HEADER + "\n" + String.join("\n", rows) + "\n");
+
+        // WHEN the file of 2,000 rows is imported in two requests
+        var result = new Cli(api).run("mailings", "import", "--json", file.toString());
+
+        // THEN the first goes with offset 0, the second with 1,000 (its line 2 is the file's 1,002) ...
+        assertThat(api.callsOf(Route.IMPORT_MAILINGS))
+                .extracting(call -> call.query().get("lineOffset"))
+                .containsExactly("0", "1000");
+        // ... and what the API says is reported as it says it: its lines and its words
+        var report = JSON.readTree(result.out());
+        assertThat(report.get("rejectedRows").findValuesAsText("line")).containsExactly("1234", "1234");
+        assertThat(report.get("rejectedRows").findValuesAsText("reason"))
+                .containsOnly("mailingId: is in line 7 already");
+        assertThat(report.at("/rejectedRows/0/errors/0/message").asText()).isEqualTo("is in line 7 already");
+    }
+
+    @Test
+    void aFileOfOnlyTheRequiredColumns_withBlankLinesAndBadRows_inSmallChunks_reportsAsTheWholeFile() throws Exception {
+        // GIVEN rows of mailingId, sentAt and accountId only, a blank line after every seventh, some rows bad
+        var csv = new StringBuilder("accountId,mailingId,sentAt\n");
+        for (int i = 1; i <= 500; i++) {
+            String sentAt = i % 37 == 0 ? "gestern" : "2026-11-27T09:00:00Z";
+            String mailingId = i % 41 == 0 ? "q" + (i - 40) : "q" + i;
+            csv.append("121070,").append(mailingId).append(',').append(sentAt).append('\n');
+            if (i % 7 == 0) {
+                csv.append(i % 2 == 0 ? "\n" : "\r\n\n");
+            }
+        }
+        Path file = write(csv.toString());
+
+        // WHEN it is imported three rows a request
+        var report = new MailingImport(new AdminClient(server.api()), 3, MailingImport.MAX_BYTES).run(file, rows -> {});
+
+        // THEN its report is the one of the whole file in one request: the same lines, the same words
+        var whole = new ImportingApi.Registry();
+        var expected = ImportingApi.importCsv(whole, csv.toString());
+        assertThat(report.json()).isEqualTo(ImportingApi.asCommandLineReports(expected));
+        assertThat(expected.rejectedRows()).hasSizeGreaterThan(20);
+        assertThat(server.requests).hasSizeGreaterThan(150);
+        assertThat(server.registry.mailings).isEqualTo(whole.mailings);
+    }
+
+    @Test
     void aFileImportedTwice_isStoredAllTheFirstTime_andUnchangedTheSecond_exiting0() {
         var rows = new ArrayList<String>();
         for (int i = 1; i <= 1_500; i++) {
@@ -118,12 +178,10 @@ class MailingImportTest {
 
         var expected = ImportingApi.importCsv(new ImportingApi.Registry(), csv);
         assertThat(report.json()).isEqualTo(ImportingApi.asCommandLineReports(expected));
-        assertThat(report.rejectedRows())
-                .extracting(MailingImport.RejectedRow::line)
-                .containsExactly(2L, 6L, 7L, 11L, 13L, 14L, 15L);
+        assertThat(report.rejectedRows()).extracting(RejectedRow::line).containsExactly(2L, 6L, 7L, 11L, 13L, 14L, 15L);
         assertThat(report.rejectedRows())
                 .filteredOn(row -> row.reason().startsWith("mailingId"))
-                .extracting(MailingImport.RejectedRow::reason)
+                .extracting(RejectedRow::reason)
                 .containsExactly("mailingId: is in line 5 already", "mailingId: is in line 10 already");
         assertThat(server.requests.size()).isGreaterThanOrEqualTo(4);
     }
@@ -179,13 +237,6 @@ class MailingImportTest {
                         "",
                         "line  mailingId  reason",
                         "2     t1         recipients: must be a whole number of 0 or more");
-    }
-
-    @Test
-    void lineBreaks_areCountedAsTheApisReaderCountsLines() {
-        assertThat(MailingImport.lineBreaks("a,b\n")).isZero();
-        assertThat(MailingImport.lineBreaks("\"a\r\nb\",c\n")).isEqualTo(1);
-        assertThat(MailingImport.lineBreaks("\"a\rb\nc\",d\n")).isEqualTo(2);
     }
 
     /** As printed and read back: numbers as small as they are. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.SmtpClient;
+import org.abusedesk.testkit.MailFixtures;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -155,32 +156,23 @@ class PrivacyIT {
     }
 
     private static String forward(String mailing) {
-        return String.join(
-                "\r\n",
-                "From: Zacharias Quellenhof <" + ADDRESS + ">",
-                "To: abuse@example.com",
-                "Subject: Fwd: Betreffzeile-5V1",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain; charset=utf-8",
-                "",
-                "Privatnachricht-7Q3: nie bestellt. Zacharias",
-                "--b",
-                "Content-Type: message/rfc822",
-                "Content-Disposition: attachment; filename=\"Angebote.eml\"",
-                "",
-                "From: Newsletter <news@shop.example.org>",
-                "To: " + ADDRESS,
-                "Subject: Betreffzeile-5V1",
-                "X-Mailing: " + mailing,
-                "X-Client: 121070",
-                "Content-Type: text/plain",
-                "",
-                "Geheimtext-Body-8K2 fuer Zacharias Quellenhof",
-                "--b--",
-                "");
+        return MailFixtures.forwardedComplaint()
+                .from("Zacharias Quellenhof", ADDRESS)
+                .titled("Fwd: Betreffzeile-5V1")
+                .saying("Privatnachricht-7Q3: nie bestellt. Zacharias")
+                .reporting(
+                        String.join(
+                                "\r\n",
+                                "From: Newsletter <news@shop.example.org>",
+                                "To: " + ADDRESS,
+                                "Subject: Betreffzeile-5V1",
+                                "X-Mailing: " + mailing,
+                                "X-Client: 121070",
+                                "Content-Type: text/plain",
+                                "",
+                                "Geheimtext-Body-8K2 fuer Zacharias Quellenhof"),
+                        "Angebote.eml")
+                .text();
     }
 
     private static int freePort() throws IOException {

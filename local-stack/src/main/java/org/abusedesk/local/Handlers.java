@@ -12,8 +12,16 @@ public final class Handlers {
 
     private Handlers() {}
 
-    /** The handler of {@code handlerClass}, wired from {@code environment}. */
+    /** The handler of {@code handlerClass}, wired from {@code environment}, its hooks in CRaC's global context. */
     public static Object create(String handlerClass, Map<String, String> environment) {
+        return create(handlerClass, environment, null);
+    }
+
+    /**
+     * The handler of {@code handlerClass}, wired from {@code environment}, its hooks registered in {@code
+     * checkpoints}: an {@code org.crac.Context} of a test's, or null for CRaC's global context.
+     */
+    public static Object create(String handlerClass, Map<String, String> environment, Object checkpoints) {
         try {
             var handler = Class.forName(handlerClass);
             var loader = handler.getClassLoader();
@@ -28,10 +36,12 @@ public final class Handlers {
                     .getParameterTypes()[0]
                     .getMethod("of", environmentType)
                     .invoke(null, environmentType.getConstructor(Map.class).newInstance(environment));
-            var checkpoints = Class.forName("org.crac.Core", true, loader)
-                    .getMethod("getGlobalContext")
-                    .invoke(null);
-            return constructor.newInstance(wiring, checkpoints);
+            var context = checkpoints != null
+                    ? checkpoints
+                    : Class.forName("org.crac.Core", true, loader)
+                            .getMethod("getGlobalContext")
+                            .invoke(null);
+            return constructor.newInstance(wiring, context);
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new IllegalStateException(handlerClass + " could not be wired: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -201,7 +201,8 @@ public final class HttpGateway implements AutoCloseable {
             APIGatewayV2HTTPResponse response;
             try {
                 response = route.handler()
-                        .handleRequest(event, LocalContext.of(route.functionName(), route.timeoutSeconds()));
+                        .handleRequest(
+                                event, InvocationContext.startingNow(route.functionName(), route.timeoutSeconds()));
             } catch (RuntimeException e) {
                 LOG.error("{} failed", route.functionName(), e);
                 write(

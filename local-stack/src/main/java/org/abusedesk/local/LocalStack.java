@@ -170,7 +170,7 @@ public final class LocalStack implements AutoCloseable {
                 handler.handleRequest(
                         new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
                         OutputStream.nullOutputStream(),
-                        LocalContext.of(function.functionName(), function.timeoutSeconds()));
+                        InvocationContext.startingNow(function.functionName(), function.timeoutSeconds()));
                 return 1;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

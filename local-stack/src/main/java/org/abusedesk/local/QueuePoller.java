@@ -58,8 +58,8 @@ public final class QueuePoller {
         event.setRecords(messages.stream().map(this::toRecord).toList());
         var failed = new HashSet<String>();
         try {
-            SQSBatchResponse response =
-                    handler.handleRequest(event, LocalContext.of(function.functionName(), function.timeoutSeconds()));
+            SQSBatchResponse response = handler.handleRequest(
+                    event, InvocationContext.startingNow(function.functionName(), function.timeoutSeconds()));
             if (source.reportBatchItemFailures() && response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             }

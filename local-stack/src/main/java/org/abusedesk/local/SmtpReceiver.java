@@ -173,7 +173,7 @@ public final class SmtpReceiver implements AutoCloseable {
                 handler.handleRequest(
                         new ByteArrayInputStream(event),
                         new ByteArrayOutputStream(),
-                        LocalContext.of(function.functionName(), function.timeoutSeconds()));
+                        InvocationContext.startingNow(function.functionName(), function.timeoutSeconds()));
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.warn(

@@ -12,6 +12,10 @@ public record IdempotencyKey(String value) {
     /** Printable ASCII without spaces, 1 to 255 characters: a UUID fits, and nothing that could end a header. */
     private static final Pattern CLIENT_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    private static final String CLIENT = "api:";
+    /** Marks a client's key scoped to its source; no client key starts so, as a client's key has no space. */
+    private static final String SCOPED = "source ";
+
     public IdempotencyKey {
         Objects.requireNonNull(value, "value == null");
     }
@@ -26,7 +30,17 @@ public record IdempotencyKey(String value) {
         if (!CLIENT_KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("an Idempotency-Key is 1 to 255 printable ASCII characters");
         }
-        return new IdempotencyKey("api:" + key);
+        return new IdempotencyKey(CLIENT + key);
+    }
+
+    /**
+     * The key as {@code source} holds it: a client's key counts only for the source that sent it, so another caller
+     * can neither replay nor claim it in advance. A form page's key is scoped by its signed token already.
+     */
+    public IdempotencyKey scopedTo(SourceKey source) {
+        return value.startsWith(CLIENT) && !value.startsWith(CLIENT + SCOPED)
+                ? new IdempotencyKey(CLIENT + SCOPED + source.value() + ":" + value.substring(CLIENT.length()))
+                : this;
     }
 
     /** The key of a form page, from its token. */

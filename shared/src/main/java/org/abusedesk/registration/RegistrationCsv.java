@@ -1,102 +1,89 @@
 package org.abusedesk.registration;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.SequencedSet;
+import org.abusedesk.request.FieldError;
 import org.abusedesk.request.InvalidRequestException;
 
 /**
- * An import file's rows, read one at a time (RFC 4180: fields may be quoted, quotes doubled inside, UTF-8, an
- * optional byte order mark). Its header names the columns, in any order: {@value #COLUMNS}.
+ * An import file's rows as registrations, read one at a time from an {@link ImportFile}. Its header names the
+ * columns, in any order: {@value #COLUMNS}. A column left out is a field left empty, as the JSON API takes it.
  */
 final class RegistrationCsv implements Closeable {
 
-    static final String COLUMNS = "mailingId,accountId,recipients,sentAt,subject,sender[,optInEvidence]";
+    static final String COLUMNS =
+            "mailingId, accountId and sentAt; optionally recipients, subject, sender and optInEvidence";
 
-    private static final List<String> REQUIRED =
-            List.of("mailingId", "accountId", "recipients", "sentAt", "subject", "sender");
-    private static final String OPTIONAL = "optInEvidence";
-    private static final Pattern RECORD_LINE = Pattern.compile("started in line (\\d+)");
+    private static final List<String> REQUIRED = List.of("mailingId", "accountId", "sentAt");
+    private static final List<String> OPTIONAL = List.of("recipients", "subject", "sender", "optInEvidence");
 
-    /** No field of a valid row comes near this; a quote left open is caught here rather than after the whole file. */
-    private static final int MAX_FIELD_CHARS = 64 * 1024;
+    /** Unknown columns named in an answer: a header of a hundred of them would otherwise fill it. */
+    private static final int NAMED_UNKNOWN_COLUMNS = 3;
 
-    /** One row: its request, or why it cannot be one. */
+    /** No column's name is longer; a longer one is shown cut short. */
+    private static final int NAME_CHARS = 64;
+
+    /** One row: its request, or why it cannot be one. Its line is the file's, plus the import's offset. */
     sealed interface Row {
         long line();
     }
 
     record Fields(long line, RegistrationRequest request) implements Row {}
 
-    record Malformed(long line, Optional<String> mailingId, String reason) implements Row {}
+    record Malformed(long line, Optional<String> mailingId, String problem) implements Row {}
 
     /** The file cannot be read on from here: the rows after it are lost to the import. */
     record Unreadable(long line, String reason) implements Row {}
 
-    private final CsvReader<CsvRecord> reader;
-    private final Iterator<CsvRecord> records;
+    private final ImportFile file;
+    private final long lineOffset;
     private final Map<String, Integer> columns;
-    private long lastLine = 1;
-    private boolean broken;
 
     /** @throws InvalidRequestException naming {@code header} when the file has none, or one that is wrong */
-    RegistrationCsv(InputStream csv) {
-        this.reader = CsvReader.builder()
-                .detectBomHeader(true)
-                .skipEmptyLines(true)
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .allowExtraCharsAfterClosingQuote(false)
-                .maxBufferSize(MAX_FIELD_CHARS)
-                .ofCsvRecord(csv, StandardCharsets.UTF_8);
-        this.records = reader.iterator();
+    RegistrationCsv(InputStream csv, long lineOffset) {
+        this.file = new ImportFile(csv);
+        this.lineOffset = lineOffset;
         try {
-            if (!records.hasNext()) {
-                throw new InvalidRequestException("header", "is required: " + COLUMNS);
-            }
-            this.columns = columns(records.next());
-        } catch (CsvParseException e) {
-            throw new InvalidRequestException("header", "cannot be read: " + cause(e));
+            this.columns = columns(
+                    file.next().orElseThrow(() -> new InvalidRequestException("header", "is required: " + COLUMNS)));
+        } catch (ImportFile.Unreadable e) {
+            file.close();
+            throw new InvalidRequestException("header", "cannot be read: " + e.why());
+        } catch (InvalidRequestException e) {
+            file.close();
+            throw e;
         }
     }
 
     /** The next row, or empty at the end of the file or after an unreadable row. */
     Optional<Row> next() {
-        if (broken) {
-            return Optional.empty();
-        }
         CsvRecord record;
         try {
-            if (!records.hasNext()) {
+            var next = file.next();
+            if (next.isEmpty()) {
                 return Optional.empty();
             }
-            record = records.next();
-        } catch (CsvParseException e) {
-            // The parser cannot find its footing again after this: everything after the row is unread.
-            broken = true;
-            return Optional.of(new Unreadable(lineOf(e), "the file cannot be read from here on: " + cause(e)));
+            record = next.get();
+        } catch (ImportFile.Unreadable e) {
+            return Optional.of(new Unreadable(lineOffset + e.line(), e.reason()));
         }
-        lastLine = record.getStartingLineNumber();
+        long line = lineOffset + record.getStartingLineNumber();
         if (record.getFieldCount() != columns.size()) {
             return Optional.of(new Malformed(
-                    lastLine,
+                    line,
                     field(record, "mailingId"),
                     "has " + record.getFieldCount() + " fields, the header " + columns.size()));
         }
         return Optional.of(new Fields(
-                lastLine,
+                line,
                 new RegistrationRequest(
                         field(record, "mailingId").orElse(null),
                         field(record, "accountId").orElse(null),
@@ -104,16 +91,12 @@ final class RegistrationCsv implements Closeable {
                         field(record, "sentAt").orElse(null),
                         field(record, "subject").orElse(null),
                         field(record, "sender").orElse(null),
-                        field(record, OPTIONAL).orElse(null))));
+                        field(record, "optInEvidence").orElse(null))));
     }
 
     @Override
     public void close() {
-        try {
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        file.close();
     }
 
     private Optional<String> field(CsvRecord record, String column) {
@@ -125,37 +108,55 @@ final class RegistrationCsv implements Closeable {
 
     private static Map<String, Integer> columns(CsvRecord header) {
         var columns = new HashMap<String, Integer>();
-        var problems = new ArrayList<String>();
+        var unknown = new LinkedHashSet<String>();
+        var twice = new LinkedHashSet<String>();
         for (int i = 0; i < header.getFieldCount(); i++) {
             String name = header.getField(i).strip();
-            if (!REQUIRED.contains(name) && !OPTIONAL.equals(name)) {
-                problems.add("has an unknown column \"" + shortened(name) + "\"");
+            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+                unknown.add(name);
             } else if (columns.putIfAbsent(name, i) != null) {
-                problems.add("names " + name + " twice");
+                twice.add(name);
             }
+        }
+        var errors = new ArrayList<FieldError>();
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError("header", unknown(unknown)));
+        }
+        if (!twice.isEmpty()) {
+            errors.add(new FieldError("header", "names " + String.join(", ", twice) + " twice"));
         }
         var missing =
                 REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
         if (!missing.isEmpty()) {
-            problems.add("lacks " + String.join(", ", missing));
+            errors.add(new FieldError("header", "lacks " + String.join(", ", missing)));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException("header", String.join("; ", problems) + " (expected " + COLUMNS + ")");
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
         }
         return Map.copyOf(columns);
     }
 
-    private long lineOf(CsvParseException e) {
-        var matcher = RECORD_LINE.matcher(String.valueOf(e.getMessage()));
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : lastLine + 1;
+    /** The unknown columns by name, the first few of them, and what the header may name instead. */
+    private static String unknown(SequencedSet<String> names) {
+        var named = names.stream()
+                .limit(NAMED_UNKNOWN_COLUMNS)
+                .map(name -> "\"" + printable(name) + "\"")
+                .toList();
+        return (names.size() == 1 ? "has an unknown column " : "has unknown columns ")
+                + String.join(", ", named)
+                + (names.size() > NAMED_UNKNOWN_COLUMNS
+                        ? " and " + (names.size() - NAMED_UNKNOWN_COLUMNS) + " more"
+                        : "")
+                + " (the columns are " + COLUMNS + ")";
     }
 
-    private static String cause(CsvParseException e) {
-        Throwable cause = e.getCause() instanceof CsvParseException inner ? inner : e;
-        return shortened(String.valueOf(cause.getMessage()));
-    }
-
-    private static String shortened(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    /** A column's name as an answer shows it: on one line, cut short. A quote left open makes all after it one. */
+    private static String printable(String name) {
+        var shown = new StringBuilder();
+        name.codePoints()
+                .limit(NAME_CHARS)
+                .forEach(c ->
+                        shown.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '\uFFFD' : c));
+        return name.codePointCount(0, name.length()) > NAME_CHARS ? shown + "…" : shown.toString();
     }
 }

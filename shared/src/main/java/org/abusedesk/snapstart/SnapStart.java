@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crac.Context;
+import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,10 @@ public final class SnapStart {
     /** Registers the hooks with {@code checkpoints}: the runtime's global context, or a test's. */
     public static void register(Context<Resource> checkpoints, Priming priming) {
         var hook = new Hook(Objects.requireNonNull(priming, "priming == null"));
-        HOOKS.add(hook);
+        // Only the global context holds its hooks weakly; a test's context holds its own, and goes with its handler.
+        if (checkpoints == Core.getGlobalContext()) {
+            HOOKS.add(hook);
+        }
         checkpoints.register(hook);
     }
 

@@ -22,6 +22,7 @@ import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.ImportReport;
 import org.abusedesk.registration.Mailing;
 import org.abusedesk.registration.RejectedRow;
+import org.abusedesk.registration.RowError;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
@@ -104,14 +105,18 @@ class ImportMailingsIT {
 
         // THEN every good row is stored, and nothing else ...
         var expectedRejections = List.of(
-                new RejectedRow(19, Optional.of("bad id 17"), "mailingId: is not a valid Mailing ID"),
-                new RejectedRow(2_502, Optional.of(p + 2_500), "recipients: must be a whole number of 0 or more"),
+                new RejectedRow(19, Optional.of("bad id 17"), RowError.field("mailingId", "is not a valid Mailing ID")),
+                new RejectedRow(
+                        2_502,
+                        Optional.of(p + 2_500),
+                        RowError.field("recipients", "must be a whole number of 0 or more")),
                 new RejectedRow(
                         5_003,
                         Optional.of(p + 5_001),
-                        "sentAt: must be an ISO-8601 time with its offset, e.g. 2025-11-20T09:30:00Z"),
-                new RejectedRow(7_779, Optional.of(p + 7_777), "has 5 fields, the header 7"),
-                new RejectedRow(10_000, Optional.of(p + 3), "mailingId: is in line 5 already"));
+                        RowError.field(
+                                "sentAt", "must be an ISO-8601 time with its offset, e.g. 2025-11-20T09:30:00Z")),
+                new RejectedRow(7_779, Optional.of(p + 7_777), RowError.row("has 5 fields, the header 7")),
+                new RejectedRow(10_000, Optional.of(p + 3), RowError.field("mailingId", "is in line 5 already")));
         assertThat(report).isEqualTo(new ImportReport(ROWS, ROWS - 6, 1, 5, expectedRejections, true));
         var stored = registered(p);
         assertThat(stored.keySet()).isEqualTo(good);

@@ -38,6 +38,7 @@ import org.abusedesk.inbound.ResolutionProfile;
 import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.abusedesk.registration.InMemoryMailings;
 import org.abusedesk.registration.Mailing;
+import org.abusedesk.testkit.MailFixtures;
 import org.junit.jupiter.api.Test;
 
 class ExportCaseTest {
@@ -289,25 +290,10 @@ class ExportCaseTest {
     }
 
     private static byte[] forwardOf(String reported) {
-        return String.join(
-                        "\r\n",
-                        "From: Erika Muster <erika.muster@example.net>",
-                        "To: abuse@example.com",
-                        "Subject: Spam",
-                        "MIME-Version: 1.0",
-                        "Content-Type: multipart/mixed; boundary=\"b\"",
-                        "",
-                        "--b",
-                        "Content-Type: text/plain; charset=utf-8",
-                        "",
-                        "Das will ich nicht.",
-                        "--b",
-                        "Content-Type: message/rfc822",
-                        "",
-                        reported,
-                        "--b--",
-                        "")
-                .getBytes(StandardCharsets.UTF_8);
+        return MailFixtures.forwardedComplaint()
+                .saying("Das will ich nicht.")
+                .reporting(reported)
+                .bytes();
     }
 
     private static Mailing registration(Optional<String> sender, Optional<String> optInEvidence) {

@@ -17,8 +17,20 @@ public final class InMemoryComplaints implements Complaints {
     /** As the table's partition key does: a mailing's complaints without a scan of all (benchmarks grow many). */
     private final Map<MailingId, Set<ComplaintKey>> byMailing = new HashMap<>();
 
+    private RuntimeException nextAddFails;
+
+    /** The next {@link #add} throws {@code failure} and stores nothing, as a table that refuses a write. */
+    public synchronized void failNextAdd(RuntimeException failure) {
+        nextAddFails = failure;
+    }
+
     @Override
     public synchronized void add(Complaint complaint) {
+        if (nextAddFails != null) {
+            var failure = nextAddFails;
+            nextAddFails = null;
+            throw failure;
+        }
         if (items.putIfAbsent(complaint.key(), complaint) != null) {
             throw new DuplicateComplaintException(complaint.key());
         }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import org.abusedesk.complaint.DkimCheck;
+import org.abusedesk.testkit.MailFixtures;
 import org.apache.james.jdkim.DKIMSigner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,21 +101,10 @@ class DkimVerifierTest {
     void attachedOriginalSignedByUs_isVerified_andItsSignedFeedbackIdWinsOverTheUnsignedXMailing() throws Exception {
         // GIVEN a complaint with our signed original attached; X-Mailing (unsigned) and Feedback-ID (signed) disagree
         String signed = new String(sign(ORIGINAL, "mail.example.com", ours), StandardCharsets.UTF_8);
-        byte[] mail = Fixtures.mail(
-                "From: Erika Muster <erika.muster@example.net>",
-                "Subject: Spam",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain",
-                "",
-                "Spam.",
-                "--b",
-                "Content-Type: message/rfc822",
-                "",
-                signed,
-                "--b--");
+        byte[] mail = MailFixtures.forwardedComplaint()
+                .saying("Spam.")
+                .reporting(signed)
+                .bytes();
         var reader = new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, verifier);
 
         // WHEN it is read

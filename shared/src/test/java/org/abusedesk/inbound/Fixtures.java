@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.testkit.MailFixtures;
 
 /** The mail fixtures: this module's own, one per shape, and the public corpus. */
 public final class Fixtures {
@@ -58,49 +59,25 @@ public final class Fixtures {
 
     /** A complaint with this .msg file attached. */
     static byte[] withOutlookAttachment(byte[] msg) {
-        return mail(
-                "From: Erika Muster <erika.muster@example.net>",
-                "To: abuse@example.com",
-                "Subject: Spam",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain",
-                "",
-                "Spam attached.",
-                "--b",
-                "Content-Type: application/vnd.ms-outlook; name=\"spam.msg\"",
-                "Content-Disposition: attachment; filename=\"spam.msg\"",
-                "Content-Transfer-Encoding: base64",
-                "",
-                java.util.Base64.getMimeEncoder().encodeToString(msg),
-                "--b--");
+        return MailFixtures.forwardedComplaint()
+                .saying("Spam attached.")
+                .attachingOutlookMessage(msg)
+                .bytes();
     }
 
     /** A complaint that forwards the reported mail as a message/rfc822 attachment with these headers and body. */
     public static byte[] forwardedAsAttachment(String headers, String body) {
-        return mail(
-                "From: Erika Muster <erika.muster@example.net>",
-                "To: abuse@example.com",
-                "Subject: Spam",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=\"b\"",
-                "",
-                "--b",
-                "Content-Type: text/plain",
-                "",
-                "See the attachment.",
-                "--b",
-                "Content-Type: message/rfc822",
-                "",
-                "From: news@shop.example.org",
-                "Subject: Angebote",
-                headers,
-                "Content-Type: text/plain",
-                "",
-                body,
-                "--b--");
+        return MailFixtures.forwardedComplaint()
+                .saying("See the attachment.")
+                .reporting(String.join(
+                        "\r\n",
+                        "From: news@shop.example.org",
+                        "Subject: Angebote",
+                        headers,
+                        "Content-Type: text/plain",
+                        "",
+                        body))
+                .bytes();
     }
 
     /**

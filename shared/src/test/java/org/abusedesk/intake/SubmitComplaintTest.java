@@ -307,6 +307,32 @@ class SubmitComplaintTest {
     }
 
     @Test
+    void submit_withTheKeyAnotherSourceUsed_isANewComplaint_andNoRefusalEverNamesTheOthers() {
+        // GIVEN a complaint stored from one source with a key another caller can guess
+        var key = IdempotencyKey.client("00000000-0000-0000-0000-000000000001");
+        var mine = new Submitter(SOURCE, Optional.of(key));
+        var theirs = new Submitter(Intakes.source("203.0.113.9"), Optional.of(key));
+        var spam = new ComplaintSubmission("14141611", "a@example.net", "spam", null, null);
+        var first = accepted(submit.submit(spam, mine));
+
+        // WHEN another source sends other content with the same key
+        var other = submit.submit(new ComplaintSubmission("14141611", "b@example.net", "other", null, null), theirs);
+
+        // THEN it is a complaint of its own, not a replay of the first source's
+        assertThat(other).isEqualTo(new SubmissionResult.Accepted(accepted(other), false));
+        assertThat(accepted(other)).isNotEqualTo(first);
+        assertThat(complaints.all()).hasSize(2);
+
+        // AND WHEN that source then reuses the key for the first source's content, the refusal names its own complaint
+        assertThatThrownBy(() -> submit.submit(spam, theirs))
+                .isInstanceOfSatisfying(
+                        IdempotencyKeyReusedException.class,
+                        e -> assertThat(e.original()).isEqualTo(accepted(other)));
+        // AND the first source's retry is still its own replay
+        assertThat(submit.submit(spam, mine)).isEqualTo(new SubmissionResult.Accepted(first, true));
+    }
+
+    @Test
     void submit_afterTheIdempotencyWindow_storesANewComplaint() {
         var submission = new ComplaintSubmission("14141611", "a@example.net", "spam", null, null);
         var submitter = new Submitter(SOURCE, Optional.of(IdempotencyKey.client("k")));
@@ -429,7 +455,6 @@ class SubmitComplaintTest {
         }
     }
 
-    /** The complaints table, failing the first write as a timeout would. */
     /** Complaints that do something else first when the first complaint is added: fail, or let another in. */
     private static final class BeforeTheFirstAdd implements Complaints {
 

@@ -1,8 +1,10 @@
 package org.abusedesk.packaging;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +18,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.TestContext;
+import org.abusedesk.local.Handlers;
+import org.abusedesk.local.InvocationContext;
+import org.abusedesk.testkit.RecordingCheckpoints;
 
 /**
  * A function's zip as the build left it in the module's {@code target/}: its size, the libraries in its
  * {@code lib/}, and a handler of it run as Lambda runs one, in a JVM of its own whose class path is the zip's
- * classes and jars and nothing else of the build's (only the few classes of {@link InvokeFromZip} join them).
+ * classes and jars and nothing else of the build's: only the few classes of {@link InvokeFromZip} join them, and the
+ * Lambda runtime's serialisation, which the runtime brings along as well.
  */
 public final class FunctionZip {
 
@@ -92,7 +96,8 @@ public final class FunctionZip {
                             java.io.File.pathSeparator,
                             function.toString(),
                             function.resolve("lib").resolve("*").toString(),
-                            runner.toString()),
+                            runner.toString(),
+                            runtimeSerialisation().toString()),
                     // The moto server takes any key; the tests' JVM has them as system properties.
                     "-Daws.accessKeyId=" + System.getProperty("aws.accessKeyId", "test"),
                     "-Daws.secretAccessKey=" + System.getProperty("aws.secretAccessKey", "test"),
@@ -159,9 +164,10 @@ public final class FunctionZip {
 
     /** The runner and the test doubles it builds a handler with: the only classes besides the zip's. */
     private static Path runnerClasses(Path target) throws IOException {
-        var classes =
-                new ArrayList<Class<?>>(List.of(InvokeFromZip.class, RecordingCheckpoints.class, TestContext.class));
+        var classes = new ArrayList<Class<?>>(
+                List.of(InvokeFromZip.class, RecordingCheckpoints.class, InvocationContext.class, Handlers.class));
         classes.addAll(List.of(InvokeFromZip.class.getDeclaredClasses()));
+        classes.addAll(List.of(InvocationContext.class.getDeclaredClasses()));
         for (var type : classes) {
             String file = type.getName().replace('.', '/') + ".class";
             Path to = target.resolve(file);
@@ -171,6 +177,19 @@ public final class FunctionZip {
             }
         }
         return target;
+    }
+
+    /** The jar of the Lambda runtime's serialisation, which reads the events and writes the answers. */
+    private static Path runtimeSerialisation() {
+        try {
+            return Path.of(LambdaEventSerializers.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void delete(Path folder) throws IOException {

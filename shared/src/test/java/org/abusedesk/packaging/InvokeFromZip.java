@@ -2,10 +2,9 @@ package org.abusedesk.packaging;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
@@ -14,24 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
-import org.abusedesk.config.Environment;
-import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.TestContext;
+import org.abusedesk.local.Handlers;
+import org.abusedesk.local.InvocationContext;
+import org.abusedesk.testkit.RecordingCheckpoints;
 
 /**
  * Runs in the JVM that {@link FunctionZip#run} starts on a function zip's class path: builds the handler with its
  * runtime constructor from the process's environment, checkpoints and restores it, and hands it each event, read
- * into its event type with the zip's own Jackson, as the Lambda runtime does.
+ * into its event type and its answer written with the Lambda runtime's serialisation, as the runtime does.
  *
  * <p>Arguments: the handler class, the file to write the responses to, then one file per event.
  */
 public final class InvokeFromZip {
-
-    // AWS writes "Records" and "eventSourceARN" where the events classes say records and eventSourceArn.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private InvokeFromZip() {}
 
@@ -47,11 +40,8 @@ public final class InvokeFromZip {
     }
 
     private static void run(String[] args) throws Exception {
-        var type = Class.forName(args[0]);
-        var runtime = type.getDeclaredConstructor(Environment.class, org.crac.Context.class);
-        runtime.setAccessible(true);
         var checkpoints = new RecordingCheckpoints();
-        Object handler = runtime.newInstance(Environment.system(), checkpoints);
+        Object handler = Handlers.create(args[0], System.getenv(), checkpoints);
         checkpoints.checkpoint();
         checkpoints.restore();
 
@@ -59,7 +49,8 @@ public final class InvokeFromZip {
         result.setProperty("hooks", String.valueOf(checkpoints.resources().size()));
         for (int i = 2; i < args.length; i++) {
             byte[] event = Files.readAllBytes(Path.of(args[i]));
-            result.setProperty("response." + (i - 2), invoke(handler, event, new TestContext("from-zip-" + (i - 2))));
+            result.setProperty(
+                    "response." + (i - 2), invoke(handler, event, new InvocationContext("from-zip-" + (i - 2))));
         }
         try (var out = Files.newOutputStream(Path.of(args[1]))) {
             result.store(out, args[0]);
@@ -76,7 +67,19 @@ public final class InvokeFromZip {
                 .filter(m -> m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge())
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(handler.getClass() + " is no Lambda handler"));
-        Object input = JSON.readValue(event, handle.getParameterTypes()[0]);
-        return JSON.writeValueAsString(handle.invoke(handler, input, context));
+        Object input = serializer(handle.getParameterTypes()[0]).fromJson(new ByteArrayInputStream(event));
+        Object answer = handle.invoke(handler, input, context);
+        var out = new ByteArrayOutputStream();
+        serializer(answer.getClass()).toJson(answer, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** As the runtime chooses: the events classes' own serialiser for them, its Jackson for any other type. */
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Class<?> type) {
+        return (PojoSerializer<Object>)
+                (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                        ? LambdaEventSerializers.serializerFor(type, type.getClassLoader())
+                        : JacksonFactory.getInstance().getSerializer(type));
     }
 }

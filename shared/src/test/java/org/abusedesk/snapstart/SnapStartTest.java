@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.abusedesk.logging.CapturedLog;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.crac.CheckpointException;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,5 @@
 package org.abusedesk.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -21,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.abusedesk.local.Handlers;
+import org.abusedesk.local.InvocationContext;
 
 /**
  * The cold-start proxy's main: what a Lambda runtime does for the first event of a fresh execution environment,
@@ -72,7 +69,7 @@ public final class ColdStart {
         Object answer;
         if (eventType.equals("stream")) {
             var out = new ByteArrayOutputStream();
-            ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(event), out, new FirstContext());
+            ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(event), out, firstInvocation());
             answer = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         } else {
             // As the runtime reads events: AWS writes "Records" where the events classes say records.
@@ -81,7 +78,7 @@ public final class ColdStart {
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .build();
             Object input = json.readValue(event, Class.forName(eventType));
-            answer = ((RequestHandler) handler).handleRequest(input, new FirstContext());
+            answer = ((RequestHandler) handler).handleRequest(input, firstInvocation());
         }
         long handled = System.nanoTime();
         String timings = System.getProperty("coldstart.timings");
@@ -152,72 +149,8 @@ public final class ColdStart {
         }
     }
 
-    /** The context of the first invocation. */
-    private static final class FirstContext implements Context {
-
-        @Override
-        public String getAwsRequestId() {
-            return "cold-start-1";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/cold-start";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "cold-start";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:eu-central-1:123456789012:function:cold-start";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.println(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.write(message, 0, message.length);
-                }
-            };
-        }
+    /** The context of the first invocation, made when it comes, as the runtime makes it. */
+    private static InvocationContext firstInvocation() {
+        return new InvocationContext("cold-start", "cold-start-1", () -> 30_000);
     }
 }

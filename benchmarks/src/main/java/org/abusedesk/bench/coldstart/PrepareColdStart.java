@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbMailings;
-import org.abusedesk.bench.ComplaintMails;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
@@ -34,6 +33,7 @@ import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.Stack;
 import org.abusedesk.registration.Mailing;
+import org.abusedesk.testkit.MailFixtures;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 
@@ -101,9 +101,7 @@ public final class PrepareColdStart {
                 String receiptId = "cold" + UUID.randomUUID().toString().replace("-", "");
                 s3.putObject(
                         r -> r.bucket(inbound.get("INBOUND_BUCKET")).key(inbound.get("INBOUND_PREFIX") + receiptId),
-                        RequestBody.fromString(
-                                ComplaintMails.forwarded("erika.muster@example.net", "14141611", "121070"),
-                                StandardCharsets.UTF_8));
+                        RequestBody.fromString(MailFixtures.forwardedComplaint().text(), StandardCharsets.UTF_8));
                 write(out, "inbound", run, sesEvent.replace(sampleReceipt, receiptId));
 
                 var first = received(complaints, mailings, "p" + run + "a");

@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.aws.DynamoDbMailings;
-import org.abusedesk.bench.ComplaintMails;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.AwsEndpoint;
@@ -45,7 +44,8 @@ import org.abusedesk.local.SmtpClient;
 import org.abusedesk.processor.NotificationFlushHandler;
 import org.abusedesk.processor.ProcessorWiring;
 import org.abusedesk.registration.Mailing;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.MailFixtures;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -191,7 +191,8 @@ public final class LoadRun {
                                             smtpPort,
                                             complainant,
                                             "abuse@example.com",
-                                            ComplaintMails.forwarded(complainant, mailing, "131000"))
+                                            MailFixtures.forwardedNewsletter(complainant, mailing, "131000")
+                                                    .text())
                                     .get(5);
                             mailLatencies.add(System.nanoTime() - sent);
                             if (reply.startsWith("250")) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.intake.FormResult;
 import org.abusedesk.intake.Violation;
 
 /** The form's HTML pages as HTTP responses, from templates compiled at build time, with their security headers. */
@@ -40,29 +42,51 @@ final class FormPages {
         return html(200, language, withBody ? render("form.jte", view) : "", headers);
     }
 
-    /** The form again with what the person typed, each field's error next to it, or a notice above it. */
-    APIGatewayV2HTTPResponse formAgain(
-            int status,
-            Language language,
-            String token,
-            Map<String, String> typed,
-            List<Violation> violations,
-            Optional<FormView.Notice> notice,
-            Map<String, String> extraHeaders) {
+    /** 400: the form again with what the person typed, each field's error next to it. */
+    APIGatewayV2HTTPResponse invalid(
+            Language language, String token, Map<String, String> typed, List<Violation> violations) {
+        return formAgain(400, language, token, typed, violations, Optional.empty(), Map.of());
+    }
+
+    /**
+     * 429: the form again with what the person typed, and a notice of the source's limit and when to send it again.
+     */
+    APIGatewayV2HTTPResponse limited(Language language, String token, Map<String, String> typed, Duration retryAfter) {
         var text = PageText.of(language);
-        var errors = violations.stream()
-                .sorted(Comparator.comparingInt(v -> FIELDS.indexOf(v.field())))
-                .map(v -> new FormView.FieldError(
-                        v.field(),
-                        text.get("error." + v.field() + "." + v.problem().name(), v.limit())))
-                .toList();
-        var values = new HashMap<String, String>();
-        FIELDS.forEach(field -> values.put(field, typed.getOrDefault(field, "")));
-        var view = view(language, token, values, errors, notice);
-        // The page holds what the person typed: no cache may keep it.
-        var headers = new HashMap<>(extraHeaders);
-        headers.put("cache-control", "no-store");
-        return html(status, language, render("form.jte", view), headers);
+        var limit = settings.sourceLimit();
+        var notice = new FormView.Notice(
+                text.get("limited.title"),
+                text.get(
+                        "limited.text",
+                        limit.complaints(),
+                        limit.window().toMinutes(),
+                        RetryAfter.minutes(retryAfter),
+                        settings.abuseAddress()));
+        return formAgain(
+                429,
+                language,
+                token,
+                typed,
+                List.of(),
+                Optional.of(notice),
+                Map.of("retry-after", Long.toString(RetryAfter.seconds(retryAfter))));
+    }
+
+    /**
+     * The form again with what the person typed, a fresh token and a notice why it must be sent again: 409 when its
+     * token was used already (naming the first complaint's reference), 400 when it expired or is not ours.
+     */
+    APIGatewayV2HTTPResponse sendAgain(Language language, Map<String, String> typed, FormResult.SendAgain again) {
+        var notice = new FormView.Notice(
+                "",
+                PageText.of(language)
+                        .get(
+                                "notice." + again.reason().name(),
+                                again.sentBefore()
+                                        .map(key -> key.complaintId().value())
+                                        .orElse("")));
+        int status = again.reason() == FormResult.SendAgain.Reason.TOKEN_USED ? 409 : 400;
+        return formAgain(status, language, again.freshToken(), typed, List.of(), Optional.of(notice), Map.of());
     }
 
     APIGatewayV2HTTPResponse confirmation(ComplaintKey key, Language language, String otherLanguageUrl) {
@@ -100,6 +124,31 @@ final class FormPages {
                 .withStatusCode(303)
                 .withHeaders(Map.of("location", location, "cache-control", "no-store"))
                 .build();
+    }
+
+    /** The form again with what the person typed, each field's error next to it, or a notice above it. */
+    private APIGatewayV2HTTPResponse formAgain(
+            int status,
+            Language language,
+            String token,
+            Map<String, String> typed,
+            List<Violation> violations,
+            Optional<FormView.Notice> notice,
+            Map<String, String> extraHeaders) {
+        var text = PageText.of(language);
+        var errors = violations.stream()
+                .sorted(Comparator.comparingInt(v -> FIELDS.indexOf(v.field())))
+                .map(v -> new FormView.FieldError(
+                        v.field(),
+                        text.get("error." + v.field() + "." + v.problem().name(), v.limit())))
+                .toList();
+        var values = new HashMap<String, String>();
+        FIELDS.forEach(field -> values.put(field, typed.getOrDefault(field, "")));
+        var view = view(language, token, values, errors, notice);
+        // The page holds what the person typed: no cache may keep it.
+        var headers = new HashMap<>(extraHeaders);
+        headers.put("cache-control", "no-store");
+        return html(status, language, render("form.jte", view), headers);
     }
 
     private FormView view(

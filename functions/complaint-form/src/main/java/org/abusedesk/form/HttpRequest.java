@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.abusedesk.complaint.Language;
 
 /** An HTTP API request (payload 2.0), read as the form's routes need it. */
 record HttpRequest(APIGatewayV2HTTPEvent event) {
@@ -21,6 +22,11 @@ record HttpRequest(APIGatewayV2HTTPEvent event) {
     String method() {
         var http = http();
         return http == null || http.getMethod() == null ? "" : http.getMethod().toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether the request only reads: GET, or HEAD for the headers alone. */
+    boolean reads() {
+        return method().equals("GET") || method().equals("HEAD");
     }
 
     String path() {
@@ -57,6 +63,16 @@ record HttpRequest(APIGatewayV2HTTPEvent event) {
     /** Whether the client reads HTML rather than JSON: a browser, by its Accept header. */
     boolean wantsHtml() {
         return header("accept").orElse("").toLowerCase(Locale.ROOT).contains("text/html");
+    }
+
+    /** Pages are German unless the request asks for English, by {@code chosen} or its Accept-Language. */
+    Language pageLanguage(Optional<String> chosen) {
+        return Languages.negotiate(chosen, header("accept-language"), Language.DE);
+    }
+
+    /** The API answers in English unless the request asks for German: clients without a preference are programs. */
+    Language apiLanguage() {
+        return Languages.negotiate(query("lang"), header("accept-language"), Language.EN);
     }
 
     /** The body's bytes, decoded from base64 where API Gateway encoded it. */

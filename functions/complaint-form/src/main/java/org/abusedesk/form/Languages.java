@@ -1,7 +1,6 @@
 package org.abusedesk.form;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.abusedesk.complaint.Language;
@@ -9,12 +8,18 @@ import org.abusedesk.complaint.Language;
 /** Which of the desk's languages a request asks for: an explicit choice first, then its Accept-Language. */
 final class Languages {
 
+    /**
+     * Far longer than any browser's Accept-Language: the parser's work grows with the square of the ranges, so a
+     * longer header is not read at all.
+     */
+    static final int MAX_ACCEPT_LANGUAGE_LENGTH = 1024;
+
     private Languages() {}
 
     /**
      * @param chosen a {@code lang} parameter or field, when the request has one
      * @param acceptLanguage the Accept-Language header, when the request has one
-     * @param fallback the language when neither names German or English
+     * @param fallback the language when neither names German or English, or the header cannot be read
      */
     static Language negotiate(Optional<String> chosen, Optional<String> acceptLanguage, Language fallback) {
         var explicit = chosen.flatMap(Languages::of);
@@ -36,32 +41,21 @@ final class Languages {
         };
     }
 
-    private record Ranged(Language language, double quality, int position) {}
-
-    // RFC 9110 §12.5.4: the highest quality wins, the earlier entry among equals; q=0 means "not this one".
+    // RFC 9110 §12.5.4: the highest weight wins, the earlier range among equals; q=0 means "not this one". The
+    // parser orders the ranges so, and refuses a malformed header as a whole: then no language was asked for.
     private static Optional<Language> preferred(String header) {
-        var ranges = new ArrayList<Ranged>();
-        String[] entries = header.split(",");
-        for (int i = 0; i < entries.length && i < 50; i++) {
-            String[] parts = entries[i].split(";");
-            double quality = 1.0;
-            for (int p = 1; p < parts.length; p++) {
-                String parameter = parts[p].strip();
-                if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
-                    try {
-                        quality = Double.parseDouble(parameter.substring(2));
-                    } catch (NumberFormatException e) {
-                        quality = 0;
-                    }
-                }
-            }
-            int position = i;
-            double q = quality;
-            of(parts[0]).filter(l -> q > 0).ifPresent(l -> ranges.add(new Ranged(l, q, position)));
+        if (header.length() > MAX_ACCEPT_LANGUAGE_LENGTH) {
+            return Optional.empty();
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
         return ranges.stream()
-                .sorted(Comparator.comparingDouble(Ranged::quality).reversed().thenComparingInt(Ranged::position))
-                .map(Ranged::language)
+                .filter(range -> range.getWeight() > 0)
+                .flatMap(range -> of(range.getRange()).stream())
                 .findFirst();
     }
 }

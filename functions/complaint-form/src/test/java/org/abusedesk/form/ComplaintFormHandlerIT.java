@@ -2,15 +2,16 @@ package org.abusedesk.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.abusedesk.config.Environment;
 import org.abusedesk.local.Stack;
-import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,8 +22,8 @@ class ComplaintFormHandlerIT {
     @Test
     void submit_writesOneComplaintIntoTheTemplatesTable(Stack stack) throws IOException {
         // GIVEN the handler wired as in Lambda, from the environment template.yaml gives it
-        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
-        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+        var handler = handler(stack);
+        var event = EventLoader.loadApiGatewayHttpEvent("apigw/submit-complaint.json");
         var before = Instant.now();
 
         // WHEN a complaint is submitted
@@ -54,10 +55,16 @@ class ComplaintFormHandlerIT {
         }
     }
 
+    /** The handler wired as in Lambda, from the environment template.yaml gives the function. */
+    private static ComplaintFormHandler handler(Stack stack) {
+        var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        return new ComplaintFormHandler(FormWiring.of(environment), new RecordingCheckpoints());
+    }
+
     @Test
     void sameIdempotencyKey_givesTheSameReference_andTheIntakeTableHoldsNoAddress(Stack stack) throws IOException {
         // GIVEN the handler wired from the template's environment, reading its secret from Secrets Manager
-        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        var handler = handler(stack);
         var event = TestDesk.jsonPost("{\"mailingId\":\"777\",\"email\":\"user@bücher.de\",\"message\":\"spam\"}");
         event.getHeaders().put("idempotency-key", "it-key-1");
 
@@ -84,7 +91,7 @@ class ComplaintFormHandlerIT {
 
     @Test
     void formPage_isServed_withATokenSignedByTheStacksSecret(Stack stack) {
-        var handler = new ComplaintFormHandler(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
+        var handler = handler(stack);
 
         var response = handler.handleRequest(TestDesk.browserGet("/", Map.of(), "en"), null);
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,10 +24,10 @@ import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.logging.CapturedLog;
-import org.abusedesk.testkit.LambdaEvents;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -37,9 +39,9 @@ class ComplaintFormHandlerTest {
     private final InMemoryComplaints complaints = desk.complaints;
     private final ComplaintFormHandler handler = desk.handler;
 
-    @Test
-    void submit_returns202WithTheReference_andStoresTheComplaint() throws IOException {
-        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+    @ParameterizedTest
+    @Event(value = "apigw/submit-complaint.json", type = APIGatewayV2HTTPEvent.class)
+    void submit_returns202WithTheReference_andStoresTheComplaint(APIGatewayV2HTTPEvent event) throws IOException {
 
         var response = handler.handleRequest(event, null);
 
@@ -62,12 +64,13 @@ class ComplaintFormHandlerTest {
         assertThat(body.size()).isEqualTo(3);
     }
 
-    @Test
-    void submit_logsJsonLines_withTheRequestIdAndTheComplaintsKey_andNothingTheComplainantSent() {
-        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+    @ParameterizedTest
+    @Event(value = "apigw/submit-complaint.json", type = APIGatewayV2HTTPEvent.class)
+    void submit_logsJsonLines_withTheRequestIdAndTheComplaintsKey_andNothingTheComplainantSent(
+            APIGatewayV2HTTPEvent event) {
 
         try (var log = CapturedLog.start()) {
-            var response = handler.handleRequest(event, new TestContext("0f9e8d7c-form"));
+            var response = handler.handleRequest(event, new InvocationContext("0f9e8d7c-form"));
 
             assertThat(response.getStatusCode()).isEqualTo(202);
             var stored = complaints.all().get(0);
@@ -88,9 +91,9 @@ class ComplaintFormHandlerTest {
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
-    @Test
-    void submit_decodesABase64Body_andAcceptsAnInternationalisedAddress() {
-        var event = LambdaEvents.load("apigw/submit-complaint-base64.json", APIGatewayV2HTTPEvent.class);
+    @ParameterizedTest
+    @Event(value = "apigw/submit-complaint-base64.json", type = APIGatewayV2HTTPEvent.class)
+    void submit_decodesABase64Body_andAcceptsAnInternationalisedAddress(APIGatewayV2HTTPEvent event) {
 
         var response = handler.handleRequest(event, null);
 
@@ -100,9 +103,10 @@ class ComplaintFormHandlerTest {
                 .satisfies(c -> assertThat(c.complainant().email()).isEqualTo("user@bücher.de"));
     }
 
-    @Test
-    void submit_withMissingFields_returns400NamingEachField_andStoresNothing() throws IOException {
-        var event = LambdaEvents.load("apigw/submit-complaint-missing-fields.json", APIGatewayV2HTTPEvent.class);
+    @ParameterizedTest
+    @Event(value = "apigw/submit-complaint-missing-fields.json", type = APIGatewayV2HTTPEvent.class)
+    void submit_withMissingFields_returns400NamingEachField_andStoresNothing(APIGatewayV2HTTPEvent event)
+            throws IOException {
 
         var response = handler.handleRequest(event, null);
 
@@ -181,11 +185,21 @@ class ComplaintFormHandlerTest {
     void submit_whenStorageFails_returns500WithoutEchoingInput() throws IOException {
         var failing = handlerWhoseStoreThrows(new IllegalStateException("table unavailable for a@example.net"));
 
-        var response = failing.handleRequest(
-                event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
+        try (var log = CapturedLog.start()) {
+            var response = failing.handleRequest(
+                    event("{\"mailingId\":\"1\",\"email\":\"a@example.net\",\"message\":\"spam\"}"), null);
 
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+            assertThat(response.getStatusCode()).isEqualTo(500);
+            assertThat(response.getBody()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+            // The log names the failure and where it happened, never its message, which quotes the input.
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.get("log.level").asText()).isEqualTo("ERROR");
+                assertThat(line.get("message").asText()).isEqualTo("request failed");
+                assertThat(line.get("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
+                assertThat(line.get("error.stack_trace").toString()).contains("submit_whenStorageFails");
+            });
+            assertThat(log.text()).doesNotContain("a@example.net").doesNotContain("table unavailable");
+        }
     }
 
     @Test
@@ -241,7 +255,7 @@ class ComplaintFormHandlerTest {
     }
 
     private static APIGatewayV2HTTPEvent event(String body) {
-        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+        var event = EventLoader.loadApiGatewayHttpEvent("apigw/submit-complaint.json");
         event.setHeaders(new HashMap<>(event.getHeaders()));
         event.setBody(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
         event.setIsBase64Encoded(true);

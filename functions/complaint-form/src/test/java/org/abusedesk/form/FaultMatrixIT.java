@@ -24,6 +24,7 @@ import org.abusedesk.local.StreamRelay;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.StackContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -229,7 +230,9 @@ class FaultMatrixIT {
 
     private ComplaintFormHandler handler(ExecutionInterceptor interceptor) {
         var environment = new Environment(stack.runtimeEnvironment(stack.function("ComplaintFormFunction")));
-        return new ComplaintFormHandler(environment, new AwsClients(environment, List.of(interceptor)));
+        return new ComplaintFormHandler(
+                FormWiring.of(environment, new AwsClients(environment, List.of(interceptor))),
+                new RecordingCheckpoints());
     }
 
     /** The complaint ids stored under the Mailing ID. */

@@ -75,6 +75,17 @@ class FormPageTest {
     }
 
     @Test
+    void form_isGerman_forAnAcceptLanguageThatCannotBeRead_andTheApiAnswersInEnglish() {
+        var page = desk.send(TestDesk.browserGet("/", Map.of(), "en;q=nonsense,en-GB"));
+        var json = TestDesk.jsonPost("{}");
+        json.getHeaders().put("accept-language", "de;q=nonsense,de-DE");
+
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<html lang=\"de\">");
+        assertThat(desk.send(json).getBody()).contains("\"message\":\"is required\"");
+    }
+
+    @Test
     void form_hasAStrictContentSecurityPolicy_andLoadsNothingFromElsewhere() {
         var response = desk.send(TestDesk.browserGet("/", Map.of(), null));
 

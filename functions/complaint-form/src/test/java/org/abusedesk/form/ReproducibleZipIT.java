@@ -24,11 +24,12 @@ class ReproducibleZipIT {
     private static final Path ZIP = Path.of("functions", "complaint-form", "target", "complaint-form.zip");
 
     @Test
-    void theSameSources_builtAgainElsewhereAndLater_giveAByteIdenticalFunctionZip(@TempDir Path copy)
-            throws Exception {
+    void theSameSources_builtAgainElsewhereAndLater_giveAByteIdenticalFunctionZip(@TempDir Path copy) throws Exception {
         // GIVEN the zip this build packed, and a copy of the sources in another folder, without any build output
         var built = ROOT.resolve(ZIP);
-        assertThat(built).as("packed by this build before its integration tests").exists();
+        assertThat(built)
+                .as("packed by this build before its integration tests")
+                .exists();
         copySources(ROOT, copy);
 
         // WHEN the copy is built again, offline, from the same repository of dependencies

@@ -2,6 +2,7 @@ package org.abusedesk.form;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.abusedesk.intake.RecordingMetrics;
 import org.abusedesk.intake.SourceLimit;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.SubmitFormComplaint;
-import org.abusedesk.testkit.LambdaEvents;
+import org.abusedesk.testkit.RecordingCheckpoints;
 
 /** The form handler wired with in-memory fakes, a clock the test moves, and requests as API Gateway sends them. */
 final class TestDesk {
@@ -51,8 +52,10 @@ final class TestDesk {
                 Duration.ofDays(180));
         var form =
                 new SubmitFormComplaint(submit, new FormTokens(Intakes.SECRET), metrics, clock, Duration.ofSeconds(3));
+        var settings = new FormSettings(ABUSE_ADDRESS, 180, SourceLimit.DEFAULT);
+        // In-memory fakes have no client to warm.
         this.handler = new ComplaintFormHandler(
-                submit, form, Intakes.SECRET, new FormSettings(ABUSE_ADDRESS, 180, SourceLimit.DEFAULT));
+                new FormWiring(submit, form, Intakes.SECRET, settings, () -> {}), new RecordingCheckpoints());
     }
 
     APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
@@ -61,7 +64,7 @@ final class TestDesk {
 
     /** A request to the path, from the sample event's client, without a body. */
     static APIGatewayV2HTTPEvent request(String method, String path) {
-        var event = LambdaEvents.load("apigw/submit-complaint.json", APIGatewayV2HTTPEvent.class);
+        var event = EventLoader.loadApiGatewayHttpEvent("apigw/submit-complaint.json");
         event.setHeaders(new HashMap<>(Map.of("host", "abcdef1234.execute-api.eu-central-1.amazonaws.com")));
         event.setRawPath(path);
         event.setRouteKey("ANY " + path);

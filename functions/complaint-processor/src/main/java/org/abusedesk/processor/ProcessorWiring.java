@@ -3,6 +3,7 @@ package org.abusedesk.processor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.abusedesk.account.ComplaintRatePolicy;
 import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbAccounts;
@@ -30,10 +31,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The processor's and the flush's collaborators, built from a function's environment: the tables, SES and the
- * published thresholds.
+ * published thresholds. Each use case is built when its function asks: the flush's environment has no thresholds.
  */
 public record ProcessorWiring(
-        ProcessComplaint processComplaint, FlushNotifications flushNotifications, Priming priming) {
+        Supplier<ProcessComplaint> processor, Supplier<FlushNotifications> flusher, Priming priming) {
 
     /** A function's: its metric lines go to stdout, which Lambda's log group turns into metrics. */
     public static ProcessorWiring of(Environment environment) {
@@ -43,7 +44,15 @@ public record ProcessorWiring(
     /** With the given clients: how tests put faults between the function and AWS. */
     public static ProcessorWiring of(Environment environment, AwsClients clients) {
         var adapters = new Adapters(environment, clients);
-        return new ProcessorWiring(adapters.processComplaint(), adapters.flushNotifications(), adapters.priming());
+        return new ProcessorWiring(adapters::processComplaint, adapters::flushNotifications, adapters.priming());
+    }
+
+    public ProcessComplaint processComplaint() {
+        return processor.get();
+    }
+
+    public FlushNotifications flushNotifications() {
+        return flusher.get();
     }
 
     /** The adapters both functions share, one client of each kind per execution environment. */

@@ -3,6 +3,7 @@ package org.abusedesk.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,8 @@ import org.abusedesk.complaint.Salutation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
-import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.LambdaEvents;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,7 +73,7 @@ class ComplaintProcessorHandlerIT {
     }
 
     private static SQSEvent event(ComplaintKey key) {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+        var event = EventLoader.loadSQSEvent("sqs/new-complaints.json");
         var message = event.getRecords().get(0);
         message.setBody("{\"mailingId\": \"" + key.mailingId() + "\", \"complaintId\": \"" + key.complaintId() + "\"}");
         event.setRecords(List.of(message));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +19,11 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.processing.InMemoryDesk;
-import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.LambdaEvents;
-import org.abusedesk.testkit.TestContext;
-import org.junit.jupiter.api.Test;
+import org.abusedesk.testkit.RecordingCheckpoints;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.slf4j.MDC;
 
 class ComplaintProcessorHandlerTest {
@@ -35,11 +35,11 @@ class ComplaintProcessorHandlerTest {
 
     private final InMemoryDesk desk = new InMemoryDesk();
     private final ComplaintProcessorHandler handler = new ComplaintProcessorHandler(
-            new ProcessorWiring(desk.processComplaint, desk.flush, () -> {}), new RecordingCheckpoints());
+            new ProcessorWiring(() -> desk.processComplaint, () -> desk.flush, () -> {}), new RecordingCheckpoints());
 
-    @Test
-    void batch_countsAndNotifiesEachComplaint_andReportsNoFailure() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_countsAndNotifiesEachComplaint_andReportsNoFailure(SQSEvent event) {
         store(FIRST);
         store(SECOND);
 
@@ -53,9 +53,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.state(SECOND)).isEqualTo(ComplaintState.NOTIFIED);
     }
 
-    @Test
-    void batch_deliveredTwice_countsAndNotifiesOnce() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_deliveredTwice_countsAndNotifiesOnce(SQSEvent event) {
         store(FIRST);
         store(SECOND);
 
@@ -67,9 +67,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.mailings.complaints(FIRST.mailingId())).isEqualTo(1);
     }
 
-    @Test
-    void batch_whereOneNotificationFails_reportsExactlyThatMessage() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_whereOneNotificationFails_reportsExactlyThatMessage(SQSEvent event) {
         store(FIRST);
         store(SECOND);
         desk.notifier = n -> {
@@ -88,9 +88,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.COUNTED);
     }
 
-    @Test
-    void eachMessagesLogLines_carryTheRequestIdAndItsOwnKey_andNothingOfTheComplainant() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void eachMessagesLogLines_carryTheRequestIdAndItsOwnKey_andNothingOfTheComplainant(SQSEvent event) {
         store(FIRST);
         store(SECOND);
         desk.notifier = n -> {
@@ -100,7 +100,7 @@ class ComplaintProcessorHandlerTest {
         };
 
         try (var log = CapturedLog.start()) {
-            handler.handleRequest(event, new TestContext("5a4b3c2d-processor"));
+            handler.handleRequest(event, new InvocationContext("5a4b3c2d-processor"));
 
             assertThat(log.lines())
                     .extracting(
@@ -124,9 +124,9 @@ class ComplaintProcessorHandlerTest {
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
-    @Test
-    void batch_withAPoisonMessage_reportsItAndProcessesTheRest() {
-        var event = LambdaEvents.load("sqs/poison-message.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/poison-message.json", type = SQSEvent.class)
+    void batch_withAPoisonMessage_reportsItAndProcessesTheRest(SQSEvent event) {
         store(FIRST);
 
         var response = handler.handleRequest(event, null);
@@ -135,17 +135,17 @@ class ComplaintProcessorHandlerTest {
         assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.NOTIFIED);
     }
 
-    @Test
-    void batch_withAMessageWithoutId_failsWhole_becauseNoFailureCouldNameIt() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_withAMessageWithoutId_failsWhole_becauseNoFailureCouldNameIt(SQSEvent event) {
         event.getRecords().get(1).setMessageId(" ");
 
         assertThatThrownBy(() -> handler.handleRequest(event, null)).hasMessage("SQS message without a message id");
     }
 
-    @Test
-    void batch_ofComplaintsThatNoLongerExist_acknowledgesThem() {
-        var event = LambdaEvents.load("sqs/new-complaints.json", SQSEvent.class);
+    @ParameterizedTest
+    @Event(value = "sqs/new-complaints.json", type = SQSEvent.class)
+    void batch_ofComplaintsThatNoLongerExist_acknowledgesThem(SQSEvent event) {
 
         var response = handler.handleRequest(event, null);
 

@@ -2,17 +2,18 @@ package org.abusedesk.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.cases.CaseFixtures;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.local.Outbox;
-import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.local.Stack;
 import org.abusedesk.packaging.FunctionZip;
 import org.abusedesk.testkit.MotoExtension;
@@ -75,16 +76,15 @@ class ComplaintProcessorZipIT {
         assertThat(flushed.responses().get(0)).as(flushed.log()).startsWith("{\"mails\":");
     }
 
-    private static String event(ComplaintKey key) throws Exception {
-        var json = new ObjectMapper();
-        var event = (ObjectNode)
-                json.readTree(Files.readString(ProjectRoot.find().resolve("events/sqs/new-complaints.json")));
-        var records = (ArrayNode) event.get("Records");
-        var first = (ObjectNode) records.get(0);
-        first.put(
-                "body", "{\"mailingId\": \"" + key.mailingId() + "\", \"complaintId\": \"" + key.complaintId() + "\"}");
-        records.removeAll();
-        records.add(first);
-        return json.writeValueAsString(event);
+    /** The sample SQS event's first record, carrying the complaint's key, as the runtime would be sent it. */
+    private static String event(ComplaintKey key) {
+        var event = EventLoader.loadSQSEvent("sqs/new-complaints.json");
+        var first = event.getRecords().get(0);
+        first.setBody("{\"mailingId\": \"" + key.mailingId() + "\", \"complaintId\": \"" + key.complaintId() + "\"}");
+        event.setRecords(List.of(first));
+        var json = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(SQSEvent.class, SQSEvent.class.getClassLoader())
+                .toJson(event, json);
+        return json.toString(StandardCharsets.UTF_8);
     }
 }

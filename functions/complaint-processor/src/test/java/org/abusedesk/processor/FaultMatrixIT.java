@@ -27,14 +27,14 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.config.Environment;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.registration.Mailing;
-import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
-import org.abusedesk.testkit.TestContext;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -217,7 +217,7 @@ class FaultMatrixIT {
         var event = new SQSEvent();
         event.setRecords(messages);
         var asked = new AtomicInteger();
-        var context = new TestContext(
+        var context = new InvocationContext(
                 "timeout",
                 () -> asked.incrementAndGet() <= 2 ? 30_000 : ComplaintProcessorHandler.MILLIS_PER_COMPLAINT - 1);
 

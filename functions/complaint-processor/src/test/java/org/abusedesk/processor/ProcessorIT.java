@@ -31,11 +31,11 @@ import org.abusedesk.local.Outbox;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
 import org.abusedesk.registration.Mailing;
-import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.AccountEvents;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
+import org.abusedesk.inbound.FailedMails;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.logging.LogContext;
 import org.abusedesk.snapstart.SnapStart;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SES receipt rule's Lambda action: for each received mail, fetch it from S3 by its SES message id and store
- * one complaint per reported message in it. A failure is thrown, so that Lambda retries the event and finally
- * hands it to the failed-mail queue; a retry never stores a complaint twice.
+ * one complaint per reported message in it. A failed try is recorded in the failed-mail queue by its receipt id and
+ * thrown, so that Lambda retries the event; a retry never stores a complaint twice, and the reconciler takes in a
+ * stored mail that no try could. What is thrown names the receipt and the error's class only: the runtime logs it, and
+ * an exception's message may quote the mail.
  */
 public final class InboundMailHandler implements RequestStreamHandler {
 
@@ -28,6 +32,7 @@ public final class InboundMailHandler implements RequestStreamHandler {
     private static final byte[] CONTINUE = "{\"disposition\":\"CONTINUE\"}".getBytes(StandardCharsets.UTF_8);
 
     private final ReceiveMail receiveMail;
+    private final FailedMails failedMails;
 
     /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public InboundMailHandler() {
@@ -37,6 +42,7 @@ public final class InboundMailHandler implements RequestStreamHandler {
     /** With its collaborators, and its SnapStart hooks registered in {@code checkpoints}. */
     public InboundMailHandler(InboundMailWiring wiring, org.crac.Context<Resource> checkpoints) {
         this.receiveMail = wiring.receiveMail();
+        this.failedMails = wiring.failedMails();
         SnapStart.register(checkpoints, wiring.priming());
     }
 
@@ -66,9 +72,29 @@ public final class InboundMailHandler implements RequestStreamHandler {
             } catch (RuntimeException e) {
                 LogContext.noComplaint();
                 LOG.error("mail not taken in, will be retried: receiptId={}", received.receiptId(), e);
-                throw e;
+                record(received.receiptId(), e);
+                throw new MailNotTakenInException(received.receiptId(), e);
             }
         }
         output.write(CONTINUE);
+    }
+
+    private void record(String receiptId, RuntimeException failure) {
+        try {
+            failedMails.record(new FailedMails.FailedMail(
+                    receiptId, Instant.now(), failure.getClass().getName()));
+        } catch (RuntimeException e) {
+            // The mail is still in the bucket, and the reconciler still finds it; the alarm on errors tells a person.
+            LOG.error("failed mail not recorded: receiptId={}", receiptId, e);
+        }
+    }
+
+    /** A try at a mail failed: its receipt id and the failure's class, the failure's frames, and nothing else of it. */
+    static final class MailNotTakenInException extends RuntimeException {
+
+        MailNotTakenInException(String receiptId, RuntimeException failure) {
+            super("mail " + receiptId + " not taken in: " + failure.getClass().getName());
+            setStackTrace(failure.getStackTrace());
+        }
     }
 }

@@ -19,11 +19,13 @@ import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.aws.SqsComplaintQueue;
+import org.abusedesk.aws.SqsFailedMails;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
 import org.abusedesk.inbound.ConfiguredKeys;
 import org.abusedesk.inbound.DkimVerifier;
 import org.abusedesk.inbound.DnsKeys;
+import org.abusedesk.inbound.FailedMails;
 import org.abusedesk.inbound.FeedbackReporters;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.MailReader;
@@ -41,7 +43,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * complaints table, and how mail is read. Both, and {@code abuse-desk reconcile}, read mail alike through it, so each
  * writes the keys the others would. The reconciler is built when asked: only its function has its queue and windows.
  */
-public record InboundMailWiring(ReceiveMail receiveMail, Supplier<Reconcile> reconciler, Priming priming) {
+public record InboundMailWiring(
+        ReceiveMail receiveMail, FailedMails failedMails, Supplier<Reconcile> reconciler, Priming priming) {
 
     /** A function's: its metric lines go to stdout, which Lambda's log group turns into metrics. */
     public static InboundMailWiring of(Environment environment) {
@@ -57,7 +60,12 @@ public record InboundMailWiring(ReceiveMail receiveMail, Supplier<Reconcile> rec
     public static InboundMailWiring of(Environment environment, AwsClients clients, PrintStream metricLines) {
         var adapters = new Adapters(environment, clients, metricLines);
         return new InboundMailWiring(
-                adapters.receiveMail(), () -> adapters.reconcile(windows(environment)), adapters::prime);
+                adapters.receiveMail(),
+                // Built at the first failure: the reconciler has no such queue, and a function that never fails
+                // never loads its client.
+                mail -> adapters.failedMails().record(mail),
+                () -> adapters.reconcile(windows(environment)),
+                adapters::prime);
     }
 
     /** The reconciler with the windows of the environment. */
@@ -98,6 +106,19 @@ public record InboundMailWiring(ReceiveMail receiveMail, Supplier<Reconcile> rec
                     environment.require("INBOUND_BUCKET"),
                     environment.optional("INBOUND_PREFIX").orElse(""));
             this.complaints = new DynamoDbComplaints(dynamoDb, complaintsTable());
+        }
+
+        private SqsFailedMails failedMails;
+
+        synchronized SqsFailedMails failedMails() {
+            if (failedMails == null) {
+                failedMails = new SqsFailedMails(
+                        clients.configure(SqsClient.builder()).build(),
+                        environment.require("FAILED_MAIL_QUEUE_URL"),
+                        environment.require("INBOUND_BUCKET"),
+                        environment.optional("INBOUND_PREFIX").orElse(""));
+            }
+            return failedMails;
         }
 
         ReceiveMail receiveMail() {

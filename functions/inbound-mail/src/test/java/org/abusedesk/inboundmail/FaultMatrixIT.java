@@ -3,6 +3,7 @@ package org.abusedesk.inboundmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,10 +36,10 @@ import org.abusedesk.inbound.RawMails;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
-import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.StackContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,7 +71,8 @@ class FaultMatrixIT {
                 new RecordingCheckpoints());
 
         // WHEN the event comes: THEN it fails, retryably, and nothing is stored
-        assertThatThrownBy(() -> handle(inbound, event(receiptId))).isInstanceOf(RawMails.MailNotFoundException.class);
+        assertThatThrownBy(() -> handle(inbound, event(receiptId)))
+                .hasMessageEndingWith("not taken in: " + RawMails.MailNotFoundException.class.getName());
         assertThat(itemsOf(stack, receiptId)).isEmpty();
 
         // ... and WHEN the object lands late and the reconciler runs, before Lambda's retry
@@ -115,13 +117,67 @@ class FaultMatrixIT {
             // WHEN SES's event comes: THEN it fails, for Lambda to retry
             assertThatThrownBy(() -> handle(inbound, event(receiptId)))
                     .as(scenario)
-                    .hasMessageContaining("injected fault");
+                    .hasMessage("mail " + receiptId + " not taken in: "
+                            + software.amazon.awssdk.awscore.exception.AwsServiceException.class.getName());
 
             // ... and WHEN Lambda retries it, twice: THEN each reported message is stored exactly once
             handle(inbound, event(receiptId));
             handle(inbound, event(receiptId));
             assertThat(itemsOf(stack, receiptId)).as(scenario).hasSize(2);
         }
+    }
+
+    @Test
+    void aFailedTry_isOnTheFailedMailQueueByItsReceiptAndKey_withNoAddressSubjectOrName(Stack stack)
+            throws IOException {
+        // GIVEN a mail from Erika Muster about "Grosse Rabatte nur heute" in the bucket, and the complaints table
+        // refusing the write
+        String receiptId = receiptId();
+        putMail(stack, receiptId);
+        var faults = new FaultInjector();
+        var environment = new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")));
+        var inbound = new InboundMailHandler(
+                InboundMailWiring.of(environment, new AwsClients(environment, List.of(faults))),
+                new RecordingCheckpoints());
+        faults.fail("PutItem", When.BEFORE, 1, "InternalServerError");
+
+        // WHEN SES's event comes, and fails
+        assertThatThrownBy(() -> handle(inbound, event(receiptId)))
+                .isInstanceOf(InboundMailHandler.MailNotTakenInException.class);
+
+        // THEN the failed-mail queue holds one message for it: which mail, where, when and the error's class only
+        var messages = failedMailMessages(stack, receiptId);
+        assertThat(messages).singleElement().satisfies(body -> {
+            var message = new ObjectMapper().readTree(body);
+            assertThat(message.get("receiptId").asText()).isEqualTo(receiptId);
+            assertThat(message.get("bucket").asText()).isEqualTo(stack.ref("InboundMailBucket"));
+            assertThat(message.get("key").asText()).isEqualTo("inbound/" + receiptId);
+            assertThat(Instant.parse(message.get("failedAt").asText())).isBeforeOrEqualTo(Instant.now());
+            assertThat(message.get("error").asText()).endsWith("Exception");
+            assertThat(body)
+                    .doesNotContainIgnoringCase("erika")
+                    .doesNotContainIgnoringCase("muster")
+                    .doesNotContain("example.net", "shop.example.org", "Rabatte", "Two spams", "abuse@");
+        });
+    }
+
+    /** The failed-mail queue's messages about one mail; the stack is shared, so others' are left for them. */
+    private static List<String> failedMailMessages(Stack stack, String receiptId) {
+        var found = new java.util.ArrayList<String>();
+        try (var sqs = stack.aws().sqs()) {
+            for (int poll = 0; poll < 5; poll++) {
+                sqs
+                        .receiveMessage(r -> r.queueUrl(stack.ref("InboundMailFailedQueue"))
+                                .maxNumberOfMessages(10)
+                                .visibilityTimeout(0))
+                        .messages()
+                        .stream()
+                        .map(software.amazon.awssdk.services.sqs.model.Message::body)
+                        .filter(body -> body.contains(receiptId) && !found.contains(body))
+                        .forEach(found::add);
+            }
+        }
+        return found;
     }
 
     @Test

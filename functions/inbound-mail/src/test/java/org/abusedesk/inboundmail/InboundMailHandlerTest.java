@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.inbound.DkimVerifier;
+import org.abusedesk.inbound.FailedMails;
 import org.abusedesk.inbound.Fixtures;
 import org.abusedesk.inbound.InMemoryRawMails;
 import org.abusedesk.inbound.InboundLimits;
@@ -24,12 +27,12 @@ import org.abusedesk.inbound.MailReader;
 import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.inbound.ResolutionProfile;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.ProjectRoot;
 import org.abusedesk.logging.CapturedLog;
 import org.abusedesk.metrics.Measurement.ComplaintReceived;
 import org.abusedesk.metrics.RecordingDeskMetrics;
-import org.abusedesk.snapstart.RecordingCheckpoints;
-import org.abusedesk.testkit.TestContext;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -40,6 +43,7 @@ class InboundMailHandlerTest {
     private final InMemoryComplaints complaints = new InMemoryComplaints();
     private final InMemoryRawMails rawMails = new InMemoryRawMails();
     private final RecordingDeskMetrics metrics = new RecordingDeskMetrics();
+    private final List<FailedMails.FailedMail> failedMails = new CopyOnWriteArrayList<>();
     private final InboundMailHandler handler = new InboundMailHandler(
             new InboundMailWiring(
                     new ReceiveMail(
@@ -49,6 +53,7 @@ class InboundMailHandlerTest {
                             metrics,
                             InboundLimits.DEFAULT,
                             Duration.ofDays(180)),
+                    failedMails::add,
                     () -> {
                         throw new UnsupportedOperationException("the inbound function reconciles nothing");
                     },
@@ -91,11 +96,35 @@ class InboundMailHandlerTest {
     }
 
     @Test
-    void eventOfAMailThatIsNotStored_fails_soThatLambdaRetriesIt() {
+    void eventOfAMailThatIsNotStored_fails_soThatLambdaRetriesIt_andIsRecordedByItsReceiptIdOnly() {
         assertThatThrownBy(() -> handle(event()))
-                .isInstanceOf(RawMails.MailNotFoundException.class)
-                .hasMessage("no mail stored under receipt id " + MESSAGE_ID);
+                .isInstanceOf(InboundMailHandler.MailNotTakenInException.class)
+                .hasMessage("mail " + MESSAGE_ID + " not taken in: " + RawMails.MailNotFoundException.class.getName());
         assertThat(complaints.all()).isEmpty();
+        assertThat(failedMails).singleElement().satisfies(failed -> {
+            assertThat(failed.receiptId()).isEqualTo(MESSAGE_ID);
+            assertThat(failed.error()).isEqualTo(RawMails.MailNotFoundException.class.getName());
+        });
+    }
+
+    @Test
+    void aFailureQuotingTheMail_reachesTheRuntimeAsItsReceiptAndClassOnly() throws IOException {
+        // GIVEN a stored mail whose complaint cannot be stored, by an error whose message quotes the complainant
+        rawMails.put(MESSAGE_ID, attachedComplaint());
+        complaints.failNextAdd(new IllegalStateException("refused item of Erika Mustermann <erika@example.org>"));
+
+        // WHEN SES's event comes in, THEN what is thrown to the runtime (which logs it) has no message of the cause,
+        // no cause, and the cause's frames
+        assertThatThrownBy(() -> handle(event())).satisfies(thrown -> {
+            assertThat(thrown).hasMessage("mail " + MESSAGE_ID + " not taken in: java.lang.IllegalStateException");
+            assertThat(thrown.getCause()).isNull();
+            assertThat(thrown.getSuppressed()).isEmpty();
+            assertThat(thrown.getStackTrace()).isNotEmpty();
+        });
+        assertThat(failedMails)
+                .singleElement()
+                .extracting(FailedMails.FailedMail::error)
+                .isEqualTo("java.lang.IllegalStateException");
     }
 
     @Test
@@ -114,7 +143,7 @@ class InboundMailHandlerTest {
         rawMails.put(MESSAGE_ID, attachedComplaint());
 
         try (var log = CapturedLog.start()) {
-            handle(event(), new TestContext("8c0d1d2e-inbound"));
+            handle(event(), new InvocationContext("8c0d1d2e-inbound"));
 
             var stored = complaints.all().get(0);
             assertThat(log.lines()).singleElement().satisfies(line -> {

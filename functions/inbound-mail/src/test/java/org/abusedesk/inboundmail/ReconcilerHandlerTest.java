@@ -26,7 +26,7 @@ import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
 import org.abusedesk.reconcile.RecordingComplaintQueue;
 import org.abusedesk.reconcile.StoredMails;
-import org.abusedesk.snapstart.RecordingCheckpoints;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerHandlerTest {
@@ -101,7 +101,14 @@ class ReconcilerHandlerTest {
                 new ReconcileWindows(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(72)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         return new ReconcilerHandler(
-                new InboundMailWiring(receiveMail, () -> reconcile, () -> {}), new RecordingCheckpoints());
+                new InboundMailWiring(
+                        receiveMail,
+                        mail -> {
+                            throw new UnsupportedOperationException("the reconciler records no failed try");
+                        },
+                        () -> reconcile,
+                        () -> {}),
+                new RecordingCheckpoints());
     }
 
     private String handle(String event) throws IOException {

@@ -7,13 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import org.abusedesk.config.Environment;
+import org.abusedesk.local.InvocationContext;
 import org.abusedesk.local.Stack;
 import org.abusedesk.snapstart.Randomness;
-import org.abusedesk.snapstart.RecordingCheckpoints;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.SnapStartContract;
 import org.abusedesk.testkit.StackContents;
-import org.abusedesk.testkit.Stdout;
-import org.abusedesk.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -24,39 +23,29 @@ class ReconcilerSnapStartIT {
     @Test
     void runtimeHandler_primesItsSnapshotWithoutStoringAnything_andReconcilesAfterARestore(Stack stack)
             throws Exception {
-        // GIVEN the reconciler built as the Lambda runtime builds it, with no grace for stored mail
+        // GIVEN the reconciler's environment with no grace for stored mail
         var environment = new HashMap<>(stack.runtimeEnvironment(stack.function("ReconcilerFunction")));
         environment.put("RECONCILE_MAIL_AFTER_MINUTES", "0");
-        var checkpoints = new RecordingCheckpoints();
-        var stdout = new Stdout();
-        var handler = stdout.whileBuilding(
-                () -> new ReconcilerHandler(InboundMailWiring.of(new Environment(environment)), checkpoints));
-        var before = StackContents.of(stack);
 
-        // WHEN the snapshot is taken
-        checkpoints.checkpoint();
+        SnapStartContract.of(stack, Randomness::secureRandom)
+                .verify(
+                        checkpoints ->
+                                new ReconcilerHandler(InboundMailWiring.of(new Environment(environment)), checkpoints),
+                        (handler, stdout) -> {
+                            // WHEN a mail is stored without its event, and the schedule comes
+                            try (var s3 = stack.aws().s3()) {
+                                s3.putObject(
+                                        r -> r.bucket(stack.ref("InboundMailBucket"))
+                                                .key("inbound/lost-event-after-restore"),
+                                        RequestBody.fromBytes(InboundMailHandlerTest.attachedComplaint()));
+                            }
+                            handler.handleRequest(
+                                    new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                                    new ByteArrayOutputStream(),
+                                    new InvocationContext("first-after-restore"));
 
-        // THEN one hook was registered, and its priming stored, queued and mailed nothing
-        assertThat(checkpoints.resources()).hasSize(1);
-        assertThat(StackContents.of(stack)).isEqualTo(before);
-        assertThat(stdout.metricLines()).isEmpty();
-
-        // WHEN an execution environment is restored from it, a mail is stored without its event, and the schedule
-        // comes
-        var snapshotted = Randomness.secureRandom();
-        checkpoints.restore();
-        try (var s3 = stack.aws().s3()) {
-            s3.putObject(
-                    r -> r.bucket(stack.ref("InboundMailBucket")).key("inbound/lost-event-after-restore"),
-                    RequestBody.fromBytes(InboundMailHandlerTest.attachedComplaint()));
-        }
-        handler.handleRequest(
-                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-                new ByteArrayOutputStream(),
-                new TestContext("first-after-restore"));
-
-        // THEN its random sources are new ones, and the lost mail's complaint is stored
-        assertThat(Randomness.secureRandom()).isNotSameAs(snapshotted);
-        assertThat(StackContents.of(stack).counts()).containsEntry("ComplaintsTable", 1L);
+                            // THEN the lost mail's complaint is stored
+                            assertThat(StackContents.of(stack).counts()).containsEntry("ComplaintsTable", 1L);
+                        });
     }
 }

@@ -28,8 +28,11 @@ import org.abusedesk.registration.RegisterMailing;
 import org.abusedesk.registration.ShowMailing;
 import org.abusedesk.suppression.ListSuppressions;
 
-/** The use cases the admin API serves, wired once per execution environment. */
-record AdminApiWiring(
+/**
+ * The use cases the admin API serves, wired once per execution environment from the function's environment; or, by
+ * its constructor, on whatever stores a test gives.
+ */
+public record AdminApiWiring(
         ShowMailing showMailing,
         RegisterMailing registerMailing,
         ImportMailings importMailings,
@@ -46,13 +49,13 @@ record AdminApiWiring(
     // A bearer link: whoever holds it reads the raw mail, so it lives only as long as a look at the case takes.
     static final Duration EVIDENCE_LINK_VALIDITY = Duration.ofMinutes(15);
 
-    /** The desk on the tables, the bucket and the settings of the function's environment. */
-    static AdminApiWiring of(Environment environment) {
+    /** The use cases on the tables, the bucket and the settings of the function's environment. */
+    public static AdminApiWiring of(Environment environment) {
         return of(environment, new AwsClients(environment));
     }
 
-    /** The same desk on the given clients: how tests put faults between the API and AWS. */
-    static AdminApiWiring of(Environment environment, AwsClients clients) {
+    /** The same on the given clients: how tests put faults between the API and AWS. */
+    public static AdminApiWiring of(Environment environment, AwsClients clients) {
         var dynamoDb = clients.dynamoDb();
         String complaintsTable = environment.require("COMPLAINTS_TABLE");
         var mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));

@@ -1,15 +1,11 @@
 package org.abusedesk.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.cases.CaseFile;
 import org.abusedesk.cases.CaseSummary;
@@ -26,8 +22,6 @@ import org.abusedesk.paging.Page;
 /** The abuse team's cases: listed a page at a time, opened one by one, closed with a note, exported as evidence. */
 final class CaseRoutes {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ListCases listCases;
     private final ViewCase viewCase;
     private final CloseCase closeCase;
@@ -40,20 +34,42 @@ final class CaseRoutes {
         this.exportCase = Objects.requireNonNull(exportCase, "exportCase == null");
     }
 
+    /** The routes, by their keys in the template: the cases, and those of a mailing and of an account. */
+    Map<String, AdminRoute> routes() {
+        String aCase = "/admin/complaints/{mailingId}/{complaintId}";
+        return Map.of(
+                "GET /admin/complaints",
+                AdminRoute.reading(this::list),
+                "GET /admin/mailings/{mailingId}/complaints",
+                AdminRoute.reading(this::ofMailing),
+                "GET /admin/accounts/{accountId}/complaints",
+                AdminRoute.reading(this::ofAccount),
+                "GET " + aCase,
+                AdminRoute.reading(this::view),
+                "GET " + aCase + "/xarf",
+                AdminRoute.reading(this::xarf),
+                "GET " + aCase + "/csa",
+                AdminRoute.reading(this::csa),
+                "POST " + aCase + "/resolve",
+                AdminRoute.writing(this::resolve),
+                "POST " + aCase + "/dismiss",
+                AdminRoute.writing(this::dismiss));
+    }
+
     /** {@code GET /admin/mailings/{mailingId}/complaints}: oldest first. */
-    Map<String, Object> ofMailing(AdminRequest request) {
+    PageView<CaseSummaryView> ofMailing(AdminRequest request) {
         var mailingId = mailingId(request.path("mailingId"));
         return page(listCases.ofMailing(mailingId, request.range(), request.page()));
     }
 
     /** {@code GET /admin/accounts/{accountId}/complaints}: oldest first. */
-    Map<String, Object> ofAccount(AdminRequest request) {
+    PageView<CaseSummaryView> ofAccount(AdminRequest request) {
         var accountId = accountId(request.path("accountId"));
         return page(listCases.ofAccount(accountId, request.range(), request.page()));
     }
 
     /** {@code GET /admin/complaints?state=}: the cases in one state, or without one the open cases first. */
-    Map<String, Object> list(AdminRequest request) {
+    PageView<CaseSummaryView> list(AdminRequest request) {
         String state = request.query().get("state");
         if (state == null || state.isBlank()) {
             return page(listCases.openFirst(request.range(), request.page()));
@@ -62,18 +78,16 @@ final class CaseRoutes {
     }
 
     /** {@code GET /admin/complaints/{mailingId}/{complaintId}}: everything stored, with a link to the raw mail. */
-    Map<String, Object> view(AdminRequest request) {
+    CaseFileView view(AdminRequest request) {
         var view = viewCase.view(key(request));
-        var body = CaseViews.file(view.file());
-        body.put("evidenceLink", view.evidenceLink().map(Object::toString).orElse(null));
-        return body;
+        return CaseFileView.of(view.file(), view.evidenceLink());
     }
 
-    Map<String, Object> resolve(AdminRequest request) {
+    ClosedCaseView resolve(AdminRequest request) {
         return close(request, closeCase::resolve);
     }
 
-    Map<String, Object> dismiss(AdminRequest request) {
+    ClosedCaseView dismiss(AdminRequest request) {
         return close(request, closeCase::dismiss);
     }
 
@@ -93,7 +107,7 @@ final class CaseRoutes {
         CaseFile close(ComplaintKey key, String actor, String note);
     }
 
-    private Map<String, Object> close(AdminRequest request, Closing closing) {
+    private ClosedCaseView close(AdminRequest request, Closing closing) {
         var key = key(request);
         String note = AdminRequest.text(request.json(), "note");
         if (note == null || note.isBlank()) {
@@ -108,47 +122,16 @@ final class CaseRoutes {
         } catch (IllegalArgumentException e) {
             throw new AdminProblem(400, "note", e.getMessage());
         }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("mailingId", key.mailingId().value());
-        body.put("complaintId", key.complaintId().value());
-        body.put("state", file.complaint().state().name());
-        file.closure().ifPresent(closure -> {
-            body.put("closedBy", closure.actor());
-            body.put("closedAt", closure.at().toString());
-        });
-        return body;
+        return ClosedCaseView.of(key, file);
     }
 
-    static Map<String, Object> summary(CaseSummary summary) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("mailingId", summary.key().mailingId().value());
-        view.put("complaintId", summary.key().complaintId().value());
-        view.put("state", summary.state().name());
-        view.put("classification", summary.classification().name());
-        view.put("channel", summary.channel().name());
-        view.put("receivedAt", summary.receivedAt().toString());
-        view.put("accountId", summary.account().map(AccountId::value).orElse(null));
-        view.put("claimedAccountId", summary.claimedAccount().orElse(null));
-        view.put("verified", summary.verified());
-        view.put("mailingIdSource", summary.mailingIdSource().orElse(null));
-        view.put("erasedAt", summary.erasedAt().map(Instant::toString).orElse(null));
-        return view;
-    }
-
-    static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> view) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("items", page.items().stream().map(view).toList());
-        body.put("next", page.next().orElse(null));
-        return body;
-    }
-
-    private static Map<String, Object> page(Page<CaseSummary> page) {
-        return page(page, CaseRoutes::summary);
+    private static PageView<CaseSummaryView> page(Page<CaseSummary> page) {
+        return PageView.of(page, CaseSummaryView::of);
     }
 
     private static JsonNode tree(String json) {
         try {
-            return JSON.readTree(json);
+            return AdminJson.read(json);
         } catch (IOException e) {
             throw new IllegalStateException("the export wrote no JSON", e);
         }

@@ -1,6 +1,5 @@
 package org.abusedesk.admin.api;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.cases.EraseComplainant;
@@ -14,8 +13,13 @@ final class ErasureRoutes {
         this.eraseComplainant = Objects.requireNonNull(eraseComplainant, "eraseComplainant == null");
     }
 
+    /** The routes, by their keys in the template. */
+    Map<String, AdminRoute> routes() {
+        return Map.of("POST /admin/erasures", AdminRoute.writing(this::erase));
+    }
+
     /** The address travels in the body, never in the path or query, so that no access log holds it. */
-    Map<String, Object> erase(AdminRequest request) {
+    ErasureView erase(AdminRequest request) {
         String address = AdminRequest.text(request.json(), "address");
         if (address == null || address.isBlank()) {
             throw new AdminProblem(400, "address", "is required");
@@ -26,20 +30,7 @@ final class ErasureRoutes {
             throw new AdminProblem(400, "address", "is not an e-mail address");
         }
         try {
-            var report = eraseComplainant.erase(address);
-            var view = new LinkedHashMap<String, Object>();
-            view.put(
-                    "complaints",
-                    report.complaints().stream()
-                            .map(key -> Map.of(
-                                    "mailingId", key.mailingId().value(),
-                                    "complaintId", key.complaintId().value()))
-                            .toList());
-            view.put("complaintsErased", report.complaintsErased());
-            view.put("rawMailsDeleted", report.rawMailsDeleted());
-            view.put("rawMailsKept", report.rawMailsKept());
-            view.put("suppressionsKept", report.suppressionsKept());
-            return view;
+            return ErasureView.of(eraseComplainant.erase(address));
         } catch (IllegalArgumentException e) {
             throw new AdminProblem(400, "address", "is not an e-mail address");
         }

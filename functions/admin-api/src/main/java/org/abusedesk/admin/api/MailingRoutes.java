@@ -3,16 +3,12 @@ package org.abusedesk.admin.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.ImportProgress;
-import org.abusedesk.registration.ImportReport;
-import org.abusedesk.registration.Mailing;
 import org.abusedesk.registration.RegisterMailing;
 import org.abusedesk.registration.RegistrationRequest;
-import org.abusedesk.registration.RejectedRow;
 import org.abusedesk.registration.ShowMailing;
 
 /** {@code /admin/mailings/...}: the mailing registry, one registration at a time or a CSV file of them. */
@@ -34,16 +30,24 @@ final class MailingRoutes {
         this.importMailings = Objects.requireNonNull(importMailings, "importMailings == null");
     }
 
+    /** The routes, by their keys in the template. */
+    Map<String, AdminRoute> routes() {
+        return Map.of(
+                "GET /admin/mailings/{mailingId}", AdminRoute.reading(this::show),
+                "PUT /admin/mailings/{mailingId}", AdminRoute.writing(this::put),
+                "POST /admin/mailings/import", AdminRoute.writing(this::importCsv));
+    }
+
     /** {@code GET /admin/mailings/{mailingId}}. */
-    Map<String, Object> show(AdminRequest request) {
+    MailingView show(AdminRequest request) {
         return showMailing
                 .show(request.path("mailingId"))
-                .map(MailingRoutes::view)
+                .map(MailingView::of)
                 .orElseThrow(() -> new AdminProblem(404, "mailingId", "no such mailing"));
     }
 
     /** {@code PUT /admin/mailings/{mailingId}}: registers it as the body says; its counters are kept. */
-    Map<String, Object> put(AdminRequest request) {
+    MailingView put(AdminRequest request) {
         JsonNode body = request.json();
         registerMailing.register(new RegistrationRequest(
                 request.path("mailingId"),
@@ -56,54 +60,39 @@ final class MailingRoutes {
         return show(request);
     }
 
-    /** {@code POST /admin/mailings/import}: a CSV file of registrations, each row stored or reported. */
-    Map<String, Object> importCsv(AdminRequest request) {
+    /**
+     * {@code POST /admin/mailings/import?lineOffset=}: a CSV file of registrations, each row stored or reported by its
+     * line plus the offset, so that a client sending a larger file in parts learns the lines of that file.
+     */
+    ImportReportView importCsv(AdminRequest request) {
         if (!request.sentAs("text/csv")) {
             throw new AdminProblem(415, null, "send the file as text/csv, its first line the header");
         }
+        long lineOffset = lineOffset(request.query().get("lineOffset"));
         byte[] csv = request.body().getBytes(StandardCharsets.UTF_8);
         if (csv.length > MAX_IMPORT_BYTES) {
             throw new AdminProblem(
                     413, null, "at most " + MAX_IMPORT_BYTES + " bytes per request; send larger files in parts");
         }
-        return view(importMailings.importCsv(new ByteArrayInputStream(csv), ImportProgress.NONE));
+        return ImportReportView.of(
+                importMailings.importCsv(new ByteArrayInputStream(csv), lineOffset, ImportProgress.NONE));
     }
 
-    static Map<String, Object> view(Mailing mailing) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("mailingId", mailing.id().value());
-        view.put("accountId", mailing.accountId().value());
-        view.put(
-                "recipients",
-                mailing.recipients().isPresent() ? mailing.recipients().getAsLong() : null);
-        view.put("sentAt", mailing.sentAt().toString());
-        view.put("subject", mailing.subject().orElse(null));
-        view.put("sender", mailing.sender().orElse(null));
-        view.put("optInEvidence", mailing.optInEvidence().orElse(null));
-        view.put("complaints", mailing.complaints());
-        view.put("verifiedComplaints", mailing.verifiedComplaints());
-        return view;
-    }
-
-    private static Map<String, Object> view(ImportReport report) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("rows", report.rows());
-        view.put("written", report.written());
-        view.put("unchanged", report.unchanged());
-        view.put("rejected", report.rejected());
-        view.put(
-                "rejectedRows",
-                report.rejectedRows().stream().map(MailingRoutes::view).toList());
-        view.put("complete", report.complete());
-        return view;
-    }
-
-    private static Map<String, Object> view(RejectedRow row) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("row", row.row());
-        view.put("mailingId", row.mailingId().orElse(null));
-        view.put("reason", row.reason());
-        return view;
+    private static long lineOffset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            long offset = Long.parseLong(value.strip());
+            if (offset >= 0
+                    && offset <= ImportMailings.MAX_LINE_OFFSET
+                    && !value.strip().startsWith("+")) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // told below, as for a number out of range
+        }
+        throw new AdminProblem(400, "lineOffset", "must be a whole number from 0 to " + ImportMailings.MAX_LINE_OFFSET);
     }
 
     /** A number as JSON sends it, or the text of one; the registration's own check says what is wrong with it. */

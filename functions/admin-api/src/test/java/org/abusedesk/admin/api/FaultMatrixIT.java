@@ -27,6 +27,7 @@ import org.abusedesk.local.Stack;
 import org.abusedesk.testkit.FaultInjector;
 import org.abusedesk.testkit.FaultInjector.When;
 import org.abusedesk.testkit.MotoExtension;
+import org.abusedesk.testkit.RecordingCheckpoints;
 import org.abusedesk.testkit.StackContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,8 +56,9 @@ class FaultMatrixIT {
     FaultMatrixIT(Stack stack) {
         this.stack = stack;
         var environment = new Environment(stack.runtimeEnvironment(stack.function("AdminApiFunction")));
-        this.handler =
-                new AdminApiHandler(AdminApiWiring.of(environment, new AwsClients(environment, List.of(faults))));
+        this.handler = new AdminApiHandler(
+                AdminApiWiring.of(environment, new AwsClients(environment, List.of(faults))),
+                new RecordingCheckpoints());
         var dynamoDb = stack.aws().dynamoDb();
         this.accounts = new DynamoDbAccounts(dynamoDb, stack.ref("AccountsTable"));
         this.mailings = new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"));

@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The admin API's hostile input catalogue: header injection and markup in the free-text fields a person writes (an
  * account's status reason, a mailing's subject and sender), and malformed bodies. A line break or control character
  * is a 400 naming the field; other text, markup and CJK characters included, is stored as written and reaches the
- * abuse team's notification escaped. (Who may call which route is AdminAccessIT's.)
+ * abuse team's notification escaped. An import file that is hostile in its header (a line of a megabyte, a quote
+ * that never closes, a hundred columns) is a 400 naming the header; one hostile in a row has that row refused by its
+ * line, never echoed. (Who may call which route is AdminAccessIT's.)
  */
 class HostileAdminCatalogueTest {
 
@@ -133,7 +135,10 @@ class HostileAdminCatalogueTest {
                         "invalid UTF-8 (a lone continuation byte)", "{\"status\":\"ACTIVE\",\"reason\":\"\u0080\"}"),
                 Arguments.of(
                         "an unpaired surrogate escape in the reason", "{\"status\":\"ACTIVE\",\"reason\":\"\\ud800\"}"),
-                Arguments.of("reason a number", "{\"status\":\"ACTIVE\",\"reason\":42}"));
+                Arguments.of("reason a number", "{\"status\":\"ACTIVE\",\"reason\":42}"),
+                Arguments.of(
+                        "an object and another after it",
+                        "{\"status\":\"ACTIVE\",\"reason\":\"geprüft\"} {\"status\":\"ACTIVE\"}"));
     }
 
     @ParameterizedTest(name = "{0}: 400")
@@ -143,6 +148,63 @@ class HostileAdminCatalogueTest {
 
         assertThat(response.getStatusCode()).as(row).isEqualTo(400);
         assertThat(api.accounts.status(new AccountId("121070"))).as(row).isEqualTo(AccountStatus.PAUSED);
+    }
+
+    private static final String HEADER = "mailingId,accountId,sentAt";
+    private static final String GOOD_ROW = "14141611,121070,2026-11-27T09:00:00Z";
+
+    static Stream<Arguments> hostileHeaders() {
+        return Stream.of(
+                Arguments.of("a header line of 1 MB", HEADER + "," + "x".repeat(1_000_000)),
+                Arguments.of("a header line of 1 MB in quotes", HEADER + ",\"" + "x".repeat(1_000_000) + "\""),
+                Arguments.of("a header whose quote never closes", "\"" + HEADER),
+                Arguments.of("a header whose quote never closes, a megabyte on", "\"" + HEADER + "x".repeat(1_000_000)),
+                Arguments.of("a header of 100 columns", HEADER + ",c".repeat(97)),
+                Arguments.of("a header of 100 columns named alike", HEADER + ",mailingId".repeat(97)));
+    }
+
+    @ParameterizedTest(name = "{0}: 400 naming the header")
+    @MethodSource("hostileHeaders")
+    void anImportFileHostileInItsHeader_is400NamingTheHeader_andStoresNothing(String row, String header)
+            throws IOException {
+        var response = api.importCsv(header + "\n" + GOOD_ROW + "\n", "text/csv");
+
+        assertThat(response.getStatusCode()).as(row).isEqualTo(400);
+        var errors = JSON.readTree(response.getBody()).get("errors");
+        assertThat(errors.findValuesAsText("field")).as(row).isNotEmpty().containsOnly("header");
+        // What it says is bounded, never the hostile text echoed.
+        assertThat(response.getBody().length()).as(row).isLessThan(1_000);
+        assertThat(api.mailings.find(new MailingId("14141611"))).as(row).isEmpty();
+    }
+
+    static Stream<Arguments> hostileRows() {
+        return Stream.of(
+                Arguments.of("a row line of 1 MB", "14141612,121070," + "x".repeat(1_000_000)),
+                Arguments.of("a row line of 1 MB in quotes", "14141612,121070,\"" + "x".repeat(1_000_000) + "\""),
+                Arguments.of("a row whose quote never closes", "14141612,121070,\"2026-11-27T09:00:00Z\n14141613,1,2"),
+                Arguments.of(
+                        "a row whose quote never closes, a megabyte on",
+                        "14141612,121070,\"2026-11-27T09:00:00Z" + "\nx".repeat(500_000)),
+                Arguments.of("a row of 100 columns", "14141612,121070,2026-11-27T09:00:00Z" + ",x".repeat(97)),
+                Arguments.of("a row of 100,000 columns", "14141612,121070,2026-11-27T09:00:00Z" + ",".repeat(100_000)));
+    }
+
+    @ParameterizedTest(name = "{0}: the row refused by its line")
+    @MethodSource("hostileRows")
+    void anImportFileHostileInARow_refusesThatRowByItsLine_andStoresTheRowsBefore(String row, String hostile)
+            throws IOException {
+        var response = api.importCsv(HEADER + "\n" + GOOD_ROW + "\n" + hostile + "\n", "text/csv");
+
+        assertThat(response.getStatusCode()).as(row).isEqualTo(200);
+        var report = JSON.readTree(response.getBody());
+        assertThat(report.get("written").asLong()).as(row).isEqualTo(1);
+        assertThat(report.at("/rejectedRows/0/line").asLong()).as(row).isEqualTo(3);
+        assertThat(report.at("/rejectedRows/0/errors/0/message").asText())
+                .as(row)
+                .isNotBlank();
+        assertThat(response.getBody().length()).as(row).isLessThan(2_000);
+        assertThat(api.mailings.find(new MailingId("14141611"))).as(row).isPresent();
+        assertThat(api.mailings.find(new MailingId("14141612"))).as(row).isEmpty();
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse send(

@@ -30,6 +30,7 @@ import org.abusedesk.registration.InMemoryMailings;
 import org.abusedesk.registration.RegisterMailing;
 import org.abusedesk.registration.ShowMailing;
 import org.abusedesk.suppression.ListSuppressions;
+import org.abusedesk.testkit.RecordingCheckpoints;
 
 /** The admin API over in-memory stores, and API Gateway's events for it as the JWT authorizer passes them on. */
 final class InMemoryAdminApi {
@@ -55,25 +56,27 @@ final class InMemoryAdminApi {
                 .flatMap(p -> p.evidence())
                 .map(location ->
                         URI.create("https://evidence.example/" + complaint.id().value()));
-        this.handler = new AdminApiHandler(new AdminApiWiring(
-                new ShowMailing(mailings),
-                new RegisterMailing(mailings, MailingIdFormat.DEFAULT),
-                new ImportMailings(mailings, MailingIdFormat.DEFAULT),
-                new ListCases(cases, clock),
-                new ViewCase(cases, links, clock),
-                new CloseCase(cases, clock),
-                new ExportCase(
-                        cases,
-                        mailings,
-                        evidence,
-                        InboundLimits.DEFAULT,
-                        ResolutionProfile.DEFAULT,
-                        AbuseDeskContact.of("Example ESP GmbH", "abuse@mail.example.com"),
-                        clock),
-                new EraseComplainant(cases, cases, evidence, accounts, clock),
-                new ShowAccount(accounts),
-                new ChangeAccountStatus(accounts, (id, now) -> STATISTICS, clock),
-                new ListSuppressions(accounts)));
+        this.handler = new AdminApiHandler(
+                new AdminApiWiring(
+                        new ShowMailing(mailings),
+                        new RegisterMailing(mailings, MailingIdFormat.DEFAULT),
+                        new ImportMailings(mailings, MailingIdFormat.DEFAULT),
+                        new ListCases(cases, clock),
+                        new ViewCase(cases, links, clock),
+                        new CloseCase(cases, clock),
+                        new ExportCase(
+                                cases,
+                                mailings,
+                                evidence,
+                                InboundLimits.DEFAULT,
+                                ResolutionProfile.DEFAULT,
+                                AbuseDeskContact.of("Example ESP GmbH", "abuse@mail.example.com"),
+                                clock),
+                        new EraseComplainant(cases, cases, evidence, accounts, clock),
+                        new ShowAccount(accounts),
+                        new ChangeAccountStatus(accounts, (id, now) -> STATISTICS, clock),
+                        new ListSuppressions(accounts)),
+                new RecordingCheckpoints());
     }
 
     APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> path, List<String> scopes, String body) {
@@ -85,8 +88,12 @@ final class InMemoryAdminApi {
     }
 
     APIGatewayV2HTTPResponse importCsv(String csv, String contentType) {
+        return importCsv(csv, contentType, Map.of());
+    }
+
+    APIGatewayV2HTTPResponse importCsv(String csv, String contentType, Map<String, String> query) {
         return handler.handleRequest(
-                event("POST /admin/mailings/import", Map.of(), Map.of(), WRITE, csv, contentType), null);
+                event("POST /admin/mailings/import", Map.of(), query, WRITE, csv, contentType), null);
     }
 
     /** An event as HTTP API passes it on: the claims of a user pool's user named erika, and the token's scopes. */

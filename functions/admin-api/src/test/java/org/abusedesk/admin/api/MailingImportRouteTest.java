@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.abusedesk.complaint.MailingId;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,73 @@ class MailingImportRouteTest {
         assertThat(report.get("rows").asLong()).isEqualTo(3);
         assertThat(report.get("written").asLong()).isEqualTo(2);
         assertThat(report.get("rejected").asLong()).isEqualTo(1);
+        assertThat(report.at("/rejectedRows/0/line").asLong()).isEqualTo(3);
+        assertThat(report.at("/rejectedRows/0/errors"))
+                .isEqualTo(JSON.readTree(
+                        "[{\"field\":\"recipients\",\"message\":\"must be a whole number of 0 or more\"}]"));
+        // As answers before line and errors: the same line, the errors in one text.
         assertThat(report.at("/rejectedRows/0/row").asLong()).isEqualTo(3);
-        assertThat(report.at("/rejectedRows/0/reason").asText()).contains("recipients");
+        assertThat(report.at("/rejectedRows/0/reason").asText())
+                .isEqualTo("recipients: must be a whole number of 0 or more");
         assertThat(api.mailings.find(new MailingId("14141611")).orElseThrow().optInEvidence())
                 .hasValue("DOI-Protokoll 2026-11");
         assertThat(api.mailings.find(new MailingId("14141612"))).isEmpty();
+    }
+
+    @Test
+    void aFileOfOnlyTheRequiredColumns_inAnyOrder_registersItsRows() throws Exception {
+        var response = api.importCsv(
+                "sentAt,accountId,mailingId\n2026-11-20T09:30:00Z,121070,14141611\n", "text/csv; charset=utf-8");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.getBody()).get("written").asLong()).isEqualTo(1);
+        var mailing = api.mailings.find(new MailingId("14141611")).orElseThrow();
+        assertThat(mailing.recipients()).isEmpty();
+        assertThat(mailing.subject()).isEmpty();
+        assertThat(mailing.sender()).isEmpty();
+    }
+
+    @Test
+    void aHeaderWithAnUnknownColumn_is400NamingIt_andStoresNothing() throws Exception {
+        var response = api.importCsv(
+                "mailingId,accountId,sentAt,campaign\n14141611,121070,2026-11-20T09:30:00Z,Herbst\n", "text/csv");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.getBody()).at("/errors/0/field").asText())
+                .isEqualTo("header");
+        assertThat(JSON.readTree(response.getBody()).at("/errors/0/message").asText())
+                .startsWith("has an unknown column \"campaign\"");
+        assertThat(api.mailings.find(new MailingId("14141611"))).isEmpty();
+    }
+
+    @Test
+    void aPartOfALargerFile_withItsLineOffset_isReportedInTheFilesLines() throws Exception {
+        String part = "mailingId,accountId,sentAt\n"
+                + "14141611,121070,2026-11-20T09:30:00Z\n"
+                + "14141612,121070,gestern\n"
+                + "14141611,121070,2026-11-20T09:30:00Z\n";
+
+        var response = api.importCsv(part, "text/csv", Map.of("lineOffset", "4998"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.getBody());
+        assertThat(report.get("rejectedRows").findValuesAsText("line")).containsExactly("5001", "5002");
+        assertThat(report.at("/rejectedRows/1/errors/0/field").asText()).isEqualTo("mailingId");
+        assertThat(report.at("/rejectedRows/1/errors/0/message").asText()).isEqualTo("is in line 5000 already");
+    }
+
+    @Test
+    void aLineOffsetThatIsNoWholeNumberInItsRange_is400NamingIt_andStoresNothing() throws Exception {
+        String csv = "mailingId,accountId,sentAt\n14141611,121070,2026-11-20T09:30:00Z\n";
+        for (String offset : List.of("-1", "zwei", "1.5", "+3", "1000000000001", "99999999999999999999")) {
+            var response = api.importCsv(csv, "text/csv", Map.of("lineOffset", offset));
+
+            assertThat(response.getStatusCode()).as(offset).isEqualTo(400);
+            assertThat(JSON.readTree(response.getBody()).at("/errors/0/field").asText())
+                    .as(offset)
+                    .isEqualTo("lineOffset");
+        }
+        assertThat(api.mailings.find(new MailingId("14141611"))).isEmpty();
     }
 
     @Test

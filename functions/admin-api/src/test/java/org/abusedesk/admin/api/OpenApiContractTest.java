@@ -163,6 +163,20 @@ class OpenApiContractTest {
                                 "mailingId,accountId,recipients,sentAt,subject,sender\n14141612,121070,x,,,\n",
                                 "text/csv")
                         .getBody());
+        // a part of a file with its line offset: a bad field, a repetition, a short row and a line past reading
+        answers.put(
+                "ImportReport ",
+                api.importCsv(
+                                "sentAt,mailingId,accountId\n2026-11-20T09:30:00Z,14141613,121070\n"
+                                        + "2026-11-20T09:30:00Z,14141613,121070\n,14141614,121070\n"
+                                        + "2026-11-20T09:30:00Z,14141615\n\"2026\"x,14141616,121070\n",
+                                "text/csv",
+                                Map.of("lineOffset", "2000"))
+                        .getBody());
+        answers.put(
+                "Errors",
+                api.importCsv("mailingId,accountId,sentAt,campaign\n", "text/csv")
+                        .getBody());
         answers.put(
                 "ErasureReport",
                 handle("POST /admin/erasures", Map.of(), erasure).getBody());

@@ -1,4 +1,4 @@
-package org.abusedesk.snapstart;
+package org.abusedesk.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
