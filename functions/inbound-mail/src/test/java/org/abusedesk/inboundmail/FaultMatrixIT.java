@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,7 +46,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -71,13 +69,13 @@ class FaultMatrixIT {
                 new RecordingCheckpoints());
 
         // WHEN the event comes: THEN it fails, retryably, and nothing is stored
-        assertThatThrownBy(() -> handle(inbound, event(receiptId)))
+        assertThatThrownBy(() -> InboundStack.handle(inbound, event(receiptId)))
                 .hasMessageEndingWith("not taken in: " + RawMails.MailNotFoundException.class.getName());
-        assertThat(itemsOf(stack, receiptId)).isEmpty();
+        assertThat(InboundStack.itemsOf(stack, receiptId)).isEmpty();
 
         // ... and WHEN the object lands late and the reconciler runs, before Lambda's retry
         putMail(stack, receiptId);
-        String report = handle(
+        String report = InboundStack.handle(
                 new ReconcilerHandler(
                         InboundMailWiring.of(new Environment(reconcilerEnvironment(stack))),
                         new RecordingCheckpoints()),
@@ -85,12 +83,12 @@ class FaultMatrixIT {
 
         // THEN the reconciler stored the mail's two complaints
         assertThat(report).startsWith("{\"mailsExamined\":1,\"mailsRedriven\":1,\"complaintsStored\":2,");
-        var items = itemsOf(stack, receiptId);
+        var items = InboundStack.itemsOf(stack, receiptId);
         assertThat(items).hasSize(2);
 
         // ... and WHEN Lambda's retry of the event comes after all: THEN it stores nothing twice
-        handle(inbound, event(receiptId));
-        assertThat(itemsOf(stack, receiptId)).isEqualTo(items);
+        InboundStack.handle(inbound, event(receiptId));
+        assertThat(InboundStack.itemsOf(stack, receiptId)).isEqualTo(items);
     }
 
     @Test
@@ -115,15 +113,15 @@ class FaultMatrixIT {
             faults.fail((String) fault[0], (When) fault[1], 1, (String) fault[2]);
 
             // WHEN SES's event comes: THEN it fails, for Lambda to retry
-            assertThatThrownBy(() -> handle(inbound, event(receiptId)))
+            assertThatThrownBy(() -> InboundStack.handle(inbound, event(receiptId)))
                     .as(scenario)
                     .hasMessage("mail " + receiptId + " not taken in: "
                             + software.amazon.awssdk.awscore.exception.AwsServiceException.class.getName());
 
             // ... and WHEN Lambda retries it, twice: THEN each reported message is stored exactly once
-            handle(inbound, event(receiptId));
-            handle(inbound, event(receiptId));
-            assertThat(itemsOf(stack, receiptId)).as(scenario).hasSize(2);
+            InboundStack.handle(inbound, event(receiptId));
+            InboundStack.handle(inbound, event(receiptId));
+            assertThat(InboundStack.itemsOf(stack, receiptId)).as(scenario).hasSize(2);
         }
     }
 
@@ -142,7 +140,7 @@ class FaultMatrixIT {
         faults.fail("PutItem", When.BEFORE, 1, "InternalServerError");
 
         // WHEN SES's event comes, and fails
-        assertThatThrownBy(() -> handle(inbound, event(receiptId)))
+        assertThatThrownBy(() -> InboundStack.handle(inbound, event(receiptId)))
                 .isInstanceOf(InboundMailHandler.MailNotTakenInException.class);
 
         // THEN the failed-mail queue holds one message for it: which mail, where, when and the error's class only
@@ -216,7 +214,7 @@ class FaultMatrixIT {
         assertThat(StackContents.messages(stack, "ComplaintsQueue")).isEmpty();
 
         // WHEN the reconciler runs as the template configures it
-        String report = handle(
+        String report = InboundStack.handle(
                 new ReconcilerHandler(
                         InboundMailWiring.of(
                                 new Environment(stack.runtimeEnvironment(stack.function("ReconcilerFunction")))),
@@ -260,23 +258,5 @@ class FaultMatrixIT {
 
     private static String event(String receiptId) throws IOException {
         return InboundMailHandlerTest.event().replace("o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1", receiptId);
-    }
-
-    private static List<Map<String, AttributeValue>> itemsOf(Stack stack, String receiptId) {
-        try (var dynamoDb = stack.aws().dynamoDb()) {
-            return dynamoDb.scan(r -> r.tableName(stack.ref("ComplaintsTable"))).items().stream()
-                    .filter(item ->
-                            item.get("provenance").m().get("receiptId").s().equals(receiptId))
-                    .sorted(java.util.Comparator.comparing(
-                            item -> item.get("complaintId").s()))
-                    .toList();
-        }
-    }
-
-    private static String handle(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String event)
-            throws IOException {
-        var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -2,11 +2,8 @@ package org.abusedesk.inboundmail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.abusedesk.testkit.RecordingCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The reconciler wired as in Lambda, each test on a stack of its own: the reconciler sees the whole bucket and table. */
 @ExtendWith(MotoExtension.class)
@@ -43,11 +39,11 @@ class ReconcilerHandlerIT {
                 InboundMailWiring.of(new Environment(reconcilerEnvironment(stack, "0"))), new RecordingCheckpoints());
 
         // WHEN the reconciler runs, taking in mail of any age
-        String report = handle(reconciler, "{}");
+        String report = InboundStack.handle(reconciler, "{}");
 
         // THEN the mail's two complaints are stored, found by the mail's receipt id
         assertThat(report).startsWith("{\"mailsExamined\":1,\"mailsRedriven\":1,\"complaintsStored\":2,");
-        var items = itemsOf(stack, receiptId);
+        var items = InboundStack.itemsOf(stack, receiptId);
         assertThat(items).hasSize(2);
         assertThat(items).allSatisfy(item -> {
             assertThat(item.get("receiptId").s()).isEqualTo(receiptId);
@@ -56,16 +52,16 @@ class ReconcilerHandlerIT {
         });
 
         // ... and WHEN the lost event comes after all, and the reconciler runs again
-        handle(
+        InboundStack.handle(
                 new InboundMailHandler(
                         InboundMailWiring.of(
                                 new Environment(stack.runtimeEnvironment(stack.function("InboundMailFunction")))),
                         new RecordingCheckpoints()),
                 event(receiptId));
-        String again = handle(reconciler, "{}");
+        String again = InboundStack.handle(reconciler, "{}");
 
         // THEN the table still holds the two complaints, unchanged, and nothing was taken in again
-        assertThat(itemsOf(stack, receiptId)).isEqualTo(items);
+        assertThat(InboundStack.itemsOf(stack, receiptId)).isEqualTo(items);
         assertThat(again)
                 .isEqualTo("{\"mailsExamined\":1,\"mailsRedriven\":0,\"complaintsStored\":0,"
                         + "\"complaintsRequeued\":0,\"failures\":0}");
@@ -91,7 +87,7 @@ class ReconcilerHandlerIT {
         for (int i = 0; i < 4; i++) {
             tasks.add(() -> {
                 start.await();
-                handle(inbound, event);
+                InboundStack.handle(inbound, event);
                 return List.of();
             });
             tasks.add(() -> {
@@ -114,7 +110,7 @@ class ReconcilerHandlerIT {
         }
 
         // THEN the table holds exactly one complaint per reported message, under the keys every path wrote
-        var items = itemsOf(stack, receiptId);
+        var items = InboundStack.itemsOf(stack, receiptId);
         assertThat(items).hasSize(2);
         var stored = items.stream()
                 .map(item -> ComplaintKey.of(
@@ -150,23 +146,5 @@ class ReconcilerHandlerIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<Map<String, AttributeValue>> itemsOf(Stack stack, String receiptId) {
-        try (var dynamoDb = stack.aws().dynamoDb()) {
-            return dynamoDb.scan(r -> r.tableName(stack.ref("ComplaintsTable"))).items().stream()
-                    .filter(item ->
-                            item.get("provenance").m().get("receiptId").s().equals(receiptId))
-                    .sorted(java.util.Comparator.comparing(
-                            item -> item.get("complaintId").s()))
-                    .toList();
-        }
-    }
-
-    private static String handle(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, String event)
-            throws IOException {
-        var out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
