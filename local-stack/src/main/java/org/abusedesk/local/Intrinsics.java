@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the CloudFormation intrinsic functions a template uses ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub},
- * {@code Fn::Join}, {@code Fn::If} and the condition functions) to plain values.
+ * {@code Fn::Join}, {@code Fn::Split}, {@code Fn::Select}, {@code Fn::If} and the condition functions) to plain values.
  */
 final class Intrinsics {
 
@@ -83,6 +83,19 @@ final class Intrinsics {
                 yield String.join(
                         String.valueOf(args.get(0)),
                         parts.stream().map(String::valueOf).toList());
+            }
+            case "Fn::Split" -> {
+                var args = (List<?>) argument;
+                yield List.of(resolveString(args.get(1)).split(Pattern.quote(String.valueOf(args.get(0))), -1));
+            }
+            case "Fn::Select" -> {
+                var args = (List<?>) argument;
+                var list = (List<?>) resolve(args.get(1));
+                int index = Integer.parseInt(resolveString(args.get(0)));
+                if (index < 0 || index >= list.size()) {
+                    throw new IllegalArgumentException("Fn::Select index " + index + " outside " + list);
+                }
+                yield list.get(index);
             }
             case "Fn::If" -> {
                 var args = (List<?>) argument;

@@ -68,6 +68,10 @@ public final class Stack {
             case "AWS::Region" -> aws.region().id();
             case "AWS::AccountId" -> AwsEndpoint.ACCOUNT_ID;
             case "AWS::StackName" -> name;
+            // As CloudFormation writes it; the UUID is the name's, so that a stack keeps one across runs.
+            case "AWS::StackId" ->
+                "arn:aws:cloudformation:" + aws.region().id() + ":" + AwsEndpoint.ACCOUNT_ID + ":stack/" + name + "/"
+                        + java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             case "AWS::Partition" -> "aws";
             case "AWS::URLSuffix" -> "amazonaws.com";
             default ->

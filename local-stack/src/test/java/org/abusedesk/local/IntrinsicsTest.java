@@ -18,6 +18,8 @@ class IntrinsicsTest {
             "Bucket", "stack-Bucket",
             "AWS::Region", "eu-central-1",
             "AWS::AccountId", "123456789012",
+            "AWS::StackId",
+                    "arn:aws:cloudformation:eu-central-1:123456789012:stack/Abuse-Desk/1b2c3d4e-0000-4000-8000-1234567890ab",
             "Odd", "a$1\\b");
 
     private static final Map<String, String> ATTRIBUTES = Map.of(
@@ -54,6 +56,19 @@ class IntrinsicsTest {
                 return value;
             },
             CONDITIONS);
+
+    @Test
+    void selectOfASplit_takesThePartAtItsIndex_asTheTemplatesCognitoDomainTakesTheStackIdsUuid() {
+        // GIVEN the stack id's UUID, joined behind a prefix, as the template's Cognito domain takes it
+        var uuid = Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))));
+        var domain = Map.of("Fn::Join", List.of("", List.of("abuse-desk-", uuid)));
+
+        // WHEN / THEN it is the third part, and an index outside the parts is refused
+        assertThat(intrinsics.resolve(domain)).isEqualTo("abuse-desk-1b2c3d4e-0000-4000-8000-1234567890ab");
+        assertThatThrownBy(() -> intrinsics.resolve(Map.of("Fn::Select", List.of(3, List.of("a", "b")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Fn::Select index 3 outside [a, b]");
+    }
 
     @Test
     void ref_isTheValueOfTheReferencedName() {
@@ -289,15 +304,15 @@ class IntrinsicsTest {
     void unsupportedFunction_isRefusedNamingIt() {
         // GIVEN intrinsics the local stack does not implement
         var findInMap = Map.of("Fn::FindInMap", List.of("Map", "Key", "Value"));
-        var select = Map.of("Properties", Map.of("Name", Map.of("Fn::Select", List.of(0, List.of("a")))));
+        var base64 = Map.of("Properties", Map.of("Name", Map.of("Fn::Base64", "a")));
 
         // WHEN / THEN resolving fails and the message names the function
         assertThatThrownBy(() -> intrinsics.resolve(findInMap))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the local stack does not support Fn::FindInMap");
-        assertThatThrownBy(() -> intrinsics.resolve(select))
+        assertThatThrownBy(() -> intrinsics.resolve(base64))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the local stack does not support Fn::Select");
+                .hasMessage("the local stack does not support Fn::Base64");
     }
 
     @Test

@@ -295,16 +295,26 @@ class TemplatePropertiesTest {
                 CloudFormationTemplate.map(template.section("Parameters").get("CognitoDomainPrefix"));
         var allowed = java.util.regex.Pattern.compile((String) parameter.get("AllowedPattern"));
 
-        assertThat(domain.get("Domain")).isEqualTo(Map.of("Ref", "CognitoDomainPrefix"));
+        // The parameter if given, else "abuse-desk-" and the stack id's UUID (arn:…:stack/<name>/<uuid>): lower case
+        var uuid = Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))));
+        var derived = Map.of("Fn::Join", List.of("", List.of("abuse-desk-", uuid)));
+        assertThat(domain.get("Domain"))
+                .isEqualTo(Map.of(
+                        "Fn::If", List.of("HasCognitoDomainPrefix", Map.of("Ref", "CognitoDomainPrefix"), derived)));
         assertThat(domain.toString()).doesNotContain("AWS::StackName");
-        assertThat(List.of((String) parameter.get("Default"), "a", "abuse-desk-123456789012", "x".repeat(63)))
+        assertThat(parameter.get("Default")).isEqualTo("");
+        assertThat(List.of(
+                        "",
+                        "a",
+                        "abuse-desk-123456789012",
+                        "abuse-desk-" + java.util.UUID.randomUUID(),
+                        "x".repeat(63)))
                 .allSatisfy(prefix ->
                         assertThat(allowed.matcher(prefix).matches()).as(prefix).isTrue());
         assertThat(List.of(
                         "Abuse-Desk",
                         "abuse-Desk-123456789012",
                         "ABUSE",
-                        "",
                         "-abuse",
                         "abuse-",
                         "abuse_desk",
