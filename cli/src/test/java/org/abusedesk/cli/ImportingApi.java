@@ -118,26 +118,15 @@ final class ImportingApi {
         return report(report);
     }
 
+    /** The report in the command line's own rendering of it, which the route's answer shares field for field. */
     private static ObjectNode report(ImportReport report) {
-        var json = JSON.createObjectNode();
-        json.put("rows", report.rows());
-        json.put("written", report.written());
-        json.put("unchanged", report.unchanged());
-        json.put("rejected", report.rejected());
-        var rows = json.putArray("rejectedRows");
-        for (var row : report.rejectedRows()) {
-            var item = rows.addObject()
-                    .put("line", row.line())
-                    .put("mailingId", row.mailingId().orElse(null))
-                    .put("reason", row.reason());
-            var errors = item.putArray("errors");
-            for (var error : row.errors()) {
-                var entry = errors.addObject();
-                error.field().ifPresent(field -> entry.put("field", field));
-                entry.put("message", error.message());
-            }
-        }
-        json.put("complete", report.complete());
-        return json;
+        return (ObjectNode) new MailingImport.Report(
+                        report.rows(),
+                        report.written(),
+                        report.unchanged(),
+                        report.rejected(),
+                        report.rejectedRows(),
+                        report.complete())
+                .json();
     }
 }

@@ -1,13 +1,13 @@
 package org.abusedesk.form;
-import org.abusedesk.intake.FormTokens;
-import java.time.Instant;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.intake.FormTokens;
 import org.abusedesk.intake.IntakeSecret;
 
 /**
