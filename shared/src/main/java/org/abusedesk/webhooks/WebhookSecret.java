@@ -49,8 +49,8 @@ public record WebhookSecret(byte[] key) {
         Objects.requireNonNull(written, "written == null");
         String text = written.strip();
         if (!text.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("a webhook secret is written " + PREFIX
-                    + " and the base64 of its bytes, e.g. as this prints it:" + " abuse-desk webhooks test URL");
+            throw new IllegalArgumentException(
+                    "a webhook secret is written " + PREFIX + " and the base64 of its bytes");
         }
         byte[] key;
         try {
