@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             EraseCommand.class,
             ExportCommand.class,
             ReconcileCommand.class,
-            ParseCommand.class
+            ParseCommand.class,
+            WebhooksCommand.class
         })
 public final class AbuseDesk implements Runnable {
 

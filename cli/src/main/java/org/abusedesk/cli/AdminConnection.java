@@ -7,14 +7,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,10 +31,6 @@ final class AdminConnection {
 
     /** Far more than any access token; what is longer is no token. */
     private static final int MAX_TOKEN_BYTES = 64 * 1024;
-
-    /** What a token file's mode may allow: its owner reads and writes it, nobody else anything (0600). */
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     @Mixin
     StackConnection stack;
@@ -137,22 +129,7 @@ final class AdminConnection {
 
     /** The file's token, if nobody but its owner may read or change the file. */
     private static String tokenFromFile(Path file) {
-        Set<PosixFilePermission> mode;
-        try {
-            mode = Files.getPosixFilePermissions(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalStateException("--token-file " + file + " does not exist");
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalStateException("--token-file " + file
-                    + " is on a file system without POSIX permissions, so nobody can tell who may read it: pass"
-                    + " the token with --token-stdin");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read --token-file " + file + ": " + e.getMessage());
-        }
-        if (!OWNER_ONLY.containsAll(mode)) {
-            throw new IllegalStateException("--token-file " + file + " has mode " + octal(mode)
-                    + ", so others may read or change it: make it yours alone with `chmod 600 " + file + "`");
-        }
+        OwnerOnlyFile.check(file, "--token-file", "pass the token with --token-stdin");
         try (var in = Files.newInputStream(file)) {
             return readToken(in);
         } catch (IOException e) {
@@ -182,16 +159,6 @@ final class AdminConnection {
             throw new IllegalStateException(where + " holds more than one line or word; it must hold the token alone");
         }
         return stripped;
-    }
-
-    /** The mode as {@code chmod} writes it, e.g. 0644. */
-    private static String octal(Set<PosixFilePermission> mode) {
-        int bits = 0;
-        // The constants are declared from OWNER_READ (0400) down to OTHERS_EXECUTE (0001).
-        for (var permission : mode) {
-            bits |= 1 << (8 - permission.ordinal());
-        }
-        return String.format("%04o", bits);
     }
 
     private AdminApi direct() {
