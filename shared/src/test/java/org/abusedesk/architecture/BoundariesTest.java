@@ -55,6 +55,7 @@ class BoundariesTest {
         "org.abusedesk.registration..",
         "org.abusedesk.request..",
         "org.abusedesk.suppression..",
+        "org.abusedesk.webhooks..",
     };
 
     @ArchTest
