@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.abusedesk.account.AccountId;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -117,6 +119,32 @@ class StackEventsIT {
         // ... which its schema takes, and which holds nothing of the person but the hash
         assertThat(EventSchemas.errors("SuppressionAdded", detail)).isEmpty();
         assertHoldsNothingOfTheComplainant(detail, address);
+    }
+
+    @Test
+    void aSuppressionStoredBeforeItsTimeWasKeptAsText_isNotAnnounced() {
+        // GIVEN a suppression item as the ledger wrote them before it kept the time as text too
+        var account = new AccountId("acc-" + UUID.randomUUID().toString().substring(0, 8));
+        var hash = AddressHash.of(person());
+        dynamoDb.putItem(r -> r.tableName(stack.ref("AccountsTable"))
+                .item(Map.of(
+                        "accountId", AttributeValue.fromS(account.value()),
+                        "sk", AttributeValue.fromS("SUPPRESSION#" + hash.value()),
+                        "addressHash", AttributeValue.fromS(hash.value()),
+                        "since", AttributeValue.fromN(Long.toString(NOW.toEpochMilli())),
+                        "complaintId",
+                                AttributeValue.fromS(ComplaintId.generate().value()))));
+
+        // WHEN the pipe relays the accounts stream
+        relay("SuppressionEventsPipe");
+
+        // THEN it sends no event without its time
+        assertThat(log.events("SuppressionAdded"))
+                .noneMatch(e -> e.detail().path("accountId").asText().equals(account.value()));
+        assertThat(log.events("SuppressionAdded"))
+                .allSatisfy(e -> assertThat(EventSchemas.errors(
+                                "SuppressionAdded", e.detail().toString()))
+                        .isEmpty());
     }
 
     @Test
