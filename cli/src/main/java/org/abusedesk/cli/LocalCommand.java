@@ -155,6 +155,7 @@ final class LocalCommand implements Callable<Integer> {
             }
         }
         out.println("  GET    " + api + "/_local/outbox  -> mails SES accepted");
+        out.println("  GET    " + api + "/_local/events  -> events the pipes put on the bus");
         for (var function : local.stack().functions()) {
             for (var period : function.schedules()) {
                 out.printf(

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
     private final HttpGateway gateway;
     private final LocalTokens tokens;
     private final Outbox outbox;
+    private final EventLog events = new EventLog(Clock.systemUTC());
     private final List<StreamRelay> relays = new ArrayList<>();
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<Scheduled> schedules = new ArrayList<>();
@@ -120,6 +122,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The events the stack's pipes put on its bus, oldest first. */
+    public EventLog events() {
+        return events;
     }
 
     /** The issuer whose tokens the admin routes take here: {@code ./abuse-desk local} prints one to use. */
@@ -196,7 +203,7 @@ public final class LocalStack implements AutoCloseable {
                         function, source, (RequestHandler<SQSEvent, SQSBatchResponse>) handler, stack.aws()));
             }
         }
-        stack.pipes().forEach(pipe -> relays.add(new StreamRelay(pipe, stack.aws())));
+        stack.pipes().forEach(pipe -> relays.add(new StreamRelay(pipe, stack.aws(), events)));
         if (options.smtpPort() >= 0) {
             var checks = ReceiptChecks.using(options.dnsServer());
             for (var rule : stack.receiptRules()) {
@@ -215,6 +222,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         gateway.local("/_local/outbox", query -> new HttpGateway.LocalResponse(200, "application/json", outbox.json()));
+        gateway.local("/_local/events", query -> new HttpGateway.LocalResponse(200, "application/json", events.json()));
         gateway.start();
         relays.forEach(relay -> loop("relay", relay::relay, 200));
         pollers.forEach(poller -> loop("poller", () -> poller.poll(1), 0));

@@ -1,5 +1,6 @@
 package org.abusedesk.local;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,18 +35,29 @@ public final class StreamRelay {
     private final List<EventPattern> filters;
     private final InputTemplate template;
     private final String queueUrl;
+    private final EventLog log;
     /** The sequence number of the last record relayed from each shard. */
     private final Map<String, String> lastRelayed = new HashMap<>();
     /** Closed shards read to their end: never read again. */
     private final Set<String> finished = new HashSet<>();
 
     public StreamRelay(PipeDefinition pipe, AwsEndpoint aws) {
-        this(pipe, aws, aws.sqs());
+        this(pipe, aws, new EventLog(Clock.systemUTC()));
+    }
+
+    /** A relay that keeps in the log each event it put on the bus. */
+    public StreamRelay(PipeDefinition pipe, AwsEndpoint aws, EventLog log) {
+        this(pipe, aws, aws.sqs(), log);
     }
 
     /** A relay that sends to its queue with the given client, and closes it: how tests make sending fail. */
     public StreamRelay(PipeDefinition pipe, AwsEndpoint aws, SqsClient sqs) {
+        this(pipe, aws, sqs, new EventLog(Clock.systemUTC()));
+    }
+
+    private StreamRelay(PipeDefinition pipe, AwsEndpoint aws, SqsClient sqs, EventLog log) {
         this.pipe = pipe;
+        this.log = log;
         this.streams = aws.dynamoDbStreams();
         this.sqs = sqs;
         this.events = aws.eventBridge();
@@ -116,13 +128,16 @@ public final class StreamRelay {
             return;
         }
         var parameters = pipe.eventBusParameters();
+        String detailType = parameters.getOrDefault("DetailType", "Event from " + pipe.logicalId());
+        String source = parameters.getOrDefault("Source", "Pipe " + pipe.logicalId());
         var response = events.putEvents(r -> r.entries(e -> e.eventBusName(pipe.targetArn())
-                .detailType(parameters.getOrDefault("DetailType", "Event from " + pipe.logicalId()))
-                .source(parameters.getOrDefault("Source", "Pipe " + pipe.logicalId()))
+                .detailType(detailType)
+                .source(source)
                 .detail(body)));
         if (response.failedEntryCount() > 0) {
             throw new IllegalStateException(pipe.logicalId() + " could not put an event: " + response.entries());
         }
+        log.received(source, detailType, body);
     }
 
     /** The last part of an ARN: a queue's or a bus's name. */

@@ -244,6 +244,57 @@ class StreamRelayIT {
         assertThat(TestQueues.counts(sqs, queueUrl)).isEqualTo(List.of(0, 0));
     }
 
+    @Test
+    void relay_toTheBus_keepsEachEventItPut_inTheLog_newestLast() throws Exception {
+        // GIVEN two status changes in the accounts table's history, and a relay of its pipe to the bus with a log
+        String accounts = stack.ref("AccountsTable");
+        for (String to : List.of("FLAGGED", "PAUSED")) {
+            dynamoDb.putItem(r -> r.tableName(accounts)
+                    .item(Map.of(
+                            "accountId", AttributeValue.fromS("121070"),
+                            "sk", AttributeValue.fromS("HISTORY#" + to),
+                            "itemType", AttributeValue.fromS("statusChange"),
+                            "from", AttributeValue.fromS("ACTIVE"),
+                            "to", AttributeValue.fromS(to),
+                            "atIso", AttributeValue.fromS("2026-11-27T10:00:00Z"),
+                            "reason", AttributeValue.fromS("rate"),
+                            "changedBy", AttributeValue.fromS("abuse-desk"),
+                            "ratePercent", AttributeValue.fromS("0.3000"))));
+        }
+        var log = new EventLog(java.time.Clock.systemUTC());
+        var toBus = new StreamRelay(stack.pipe("AccountEventsPipe"), aws, log);
+
+        // WHEN it relays
+        int sent;
+        try {
+            sent = toBus.relay();
+        } finally {
+            toBus.close();
+        }
+
+        // THEN the log holds both events, in the order of the stream, with the pipe's source and detail type
+        assertThat(sent).isEqualTo(2);
+        assertThat(log.events())
+                .extracting(
+                        EventLog.Event::source,
+                        EventLog.Event::detailType,
+                        e -> e.detail().get("to").asText())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("abuse-desk", "AccountStatusChanged", "FLAGGED"),
+                        org.assertj.core.groups.Tuple.tuple("abuse-desk", "AccountStatusChanged", "PAUSED"));
+        assertThat(JSON.readTree(log.json()).findValuesAsText("detail-type"))
+                .containsExactly("AccountStatusChanged", "AccountStatusChanged");
+        // ... and the relay to the queue keeps nothing: its messages are no events
+        putComplaint("14141611", "01JCOMPLAINT000000000000LG");
+        var toQueue = new StreamRelay(stack.pipe("ComplaintsPipe"), aws, log);
+        try {
+            assertThat(toQueue.relay()).isEqualTo(1);
+        } finally {
+            toQueue.close();
+        }
+        assertThat(log.events()).hasSize(2);
+    }
+
     private void putComplaint(String mailingId, String complaintId) {
         dynamoDb.putItem(r -> r.tableName(table)
                 .item(Map.of(

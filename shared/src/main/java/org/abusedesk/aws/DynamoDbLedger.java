@@ -3,6 +3,7 @@ package org.abusedesk.aws;
 import static org.abusedesk.aws.Attributes.n;
 import static org.abusedesk.aws.Attributes.s;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,16 +84,22 @@ public final class DynamoDbLedger implements ComplaintLedger {
                 return;
             }
             var hash = AddressHash.of(complaint.complainant().email());
-            // The first complaint of a person suppresses them; later ones leave that record as it is.
+            // The first complaint of a person suppresses them; later ones leave that record as it is. The time is
+            // kept as text too: the SuppressionAdded event's pipe copies it as it is, and cannot format a number.
             items.add(update(Update.builder()
                     .tableName(accountsTable)
                     .key(DynamoDbAccounts.key(id, DynamoDbAccounts.SUPPRESSION + hash.value()))
                     .updateExpression("SET addressHash = if_not_exists(addressHash, :hash),"
                             + " since = if_not_exists(since, :since),"
+                            + " sinceIso = if_not_exists(sinceIso, :sinceIso),"
                             + " complaintId = if_not_exists(complaintId, :complaint)")
                     .expressionAttributeValues(Map.of(
                             ":hash", s(hash.value()),
                             ":since", n(complaint.receivedAt().toEpochMilli()),
+                            ":sinceIso",
+                                    s(Instant.ofEpochMilli(
+                                                    complaint.receivedAt().toEpochMilli())
+                                            .toString()),
                             ":complaint", s(complaint.id().value())))));
         });
         try {
