@@ -1,0 +1,42 @@
+package org.abusedesk.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** The JDK's HTTP client: no redirect followed, at most the timeout to connect and as long again to answer. */
+public final class HttpWebhookTransport implements WebhookTransport {
+
+    /** How long an endpoint has to connect, and then to answer. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public HttpWebhookTransport(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .build();
+    }
+
+    @Override
+    public int post(URI url, Map<String, String> headers, byte[] body) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("content-type", "application/json")
+                .header("user-agent", "abuse-desk-webhooks/1");
+        headers.forEach(request::header);
+        // The answer's body is not read: only its status counts, and a receiver's page is not the desk's to keep.
+        return http.send(
+                        request.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}

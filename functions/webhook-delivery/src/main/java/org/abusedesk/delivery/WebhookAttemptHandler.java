@@ -1,0 +1,132 @@
+package org.abusedesk.delivery;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.abusedesk.aws.Invocation;
+import org.abusedesk.config.Environment;
+import org.abusedesk.snapstart.SnapStart;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POSTs each attempt of a batch, all at once, so that a slow endpoint holds up no other; a failed one comes back after
+ * its backoff, and after the last of the schedule's attempts goes to the dead-letter queue.
+ */
+public final class WebhookAttemptHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAttemptHandler.class);
+
+    private final DeliverAttempt deliverAttempt;
+    private final AttemptQueue attempts;
+    private final RetrySchedule retries;
+
+    /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
+    public WebhookAttemptHandler() {
+        this(DeliveryWiring.of(Environment.system()), Core.getGlobalContext());
+    }
+
+    /** With its collaborators, and its SnapStart hooks registered in {@code checkpoints}. */
+    public WebhookAttemptHandler(DeliveryWiring wiring, org.crac.Context<Resource> checkpoints) {
+        this.deliverAttempt = wiring.deliverAttempt();
+        this.attempts = wiring.attempts();
+        this.retries = wiring.retries();
+        SnapStart.register(checkpoints, wiring.priming());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return Invocation.answer(context, () -> handle(event));
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
+        for (var message : event.getRecords()) {
+            if (message.getMessageId() == null || message.getMessageId().isBlank()) {
+                // A failure cannot name this message; failing the whole batch is the only way not to lose it.
+                throw new IllegalArgumentException("SQS message without a message id");
+            }
+        }
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        try (var each = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Optional<String>>> running = new ArrayList<>();
+            for (var message : event.getRecords()) {
+                running.add(each.submit(() -> attempt(message)));
+            }
+            for (var result : running) {
+                try {
+                    result.get().ifPresent(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("an attempt failed unexpectedly", e.getCause());
+                } catch (InterruptedException e) {
+                    // Lambda stops the environment: the batch comes back whole, each attempt under its own ID.
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while attempting", e);
+                }
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** The message's id when it failed and is to come back, else empty. */
+    private Optional<String> attempt(SQSEvent.SQSMessage message) throws InterruptedException {
+        String messageId = message.getMessageId();
+        int receiveCount = receiveCount(message);
+        DeliverAttempt.Result result;
+        String webhookId = "?";
+        int endpoint = -1;
+        try {
+            var attempt = Attempt.parse(message.getBody());
+            webhookId = attempt.webhookId();
+            endpoint = attempt.endpoint();
+            result = deliverAttempt.deliver(attempt);
+        } catch (RuntimeException e) {
+            result = new DeliverAttempt.Result(
+                    DeliverAttempt.Outcome.FAILED, e.getClass().getSimpleName());
+        }
+        if (result.outcome() != DeliverAttempt.Outcome.FAILED) {
+            LOG.info(
+                    "webhook {}: webhookId={} endpoint={} attempt={} {}",
+                    result.outcome(),
+                    webhookId,
+                    endpoint,
+                    receiveCount,
+                    result.reason());
+            return Optional.empty();
+        }
+        var delay = retries.delayAfter(receiveCount);
+        boolean last = receiveCount >= retries.attempts();
+        LOG.warn(
+                "webhook failed, {}: webhookId={} endpoint={} attempt={} {}",
+                last ? "its last attempt: to the dead-letter queue" : "retried in " + delay,
+                webhookId,
+                endpoint,
+                receiveCount,
+                result.reason());
+        try {
+            attempts.retryAfter(message.getReceiptHandle(), delay);
+        } catch (RuntimeException e) {
+            // It still comes back, after the queue's visibility timeout instead of its backoff.
+            LOG.warn("backoff not set: webhookId={} {}", webhookId, e.toString());
+        }
+        return Optional.of(messageId);
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        var attributes = message.getAttributes();
+        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Math.max(1, Integer.parseInt(count));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
