@@ -42,6 +42,7 @@ final class Provisioner {
             case "AWS::S3::Bucket" -> bucket(resource.logicalId(), properties);
             case "AWS::SES::EmailIdentity" -> emailIdentity(properties);
             case "AWS::Events::EventBus" -> eventBus(resource.logicalId(), properties);
+            case "AWS::Events::Rule" -> rule(resource.logicalId(), properties);
             case "AWS::SecretsManager::Secret" -> secret(resource.logicalId(), properties);
             // Run by the local stack itself (functions, pipes) or without meaning on one machine (roles, alarms):
             // they get names and ARNs so that references to them resolve.
@@ -159,6 +160,35 @@ final class Provisioner {
         try (var events = aws.eventBridge()) {
             String arn = events.createEventBus(r -> r.name(busName)).eventBusArn();
             return new Physical(busName, Map.of("Arn", arn, "Name", busName));
+        }
+    }
+
+    /**
+     * A rule on a bus with its targets: the moto server routes the events put on the bus that match its pattern to
+     * them (queues among them), as EventBridge does.
+     */
+    private Physical rule(String logicalId, Map<String, Object> properties) {
+        String ruleName =
+                properties.containsKey("Name") ? (String) properties.get("Name") : stack.physicalName(logicalId, 64);
+        String bus = (String) properties.getOrDefault("EventBusName", "default");
+        try (var events = aws.eventBridge()) {
+            String arn = events.putRule(r -> r.name(ruleName)
+                            .eventBusName(bus)
+                            .eventPattern(json(properties.get("EventPattern")))
+                            .state(String.valueOf(properties.getOrDefault("State", "ENABLED"))))
+                    .ruleArn();
+            var targets = list(properties.getOrDefault("Targets", List.of()));
+            if (!targets.isEmpty()) {
+                events.putTargets(r -> r.rule(ruleName)
+                        .eventBusName(bus)
+                        .targets(targets.stream()
+                                .map(t -> software.amazon.awssdk.services.eventbridge.model.Target.builder()
+                                        .id((String) t.get("Id"))
+                                        .arn((String) t.get("Arn"))
+                                        .build())
+                                .toList()));
+            }
+            return new Physical(bus + "|" + ruleName, Map.of("Arn", arn));
         }
     }
 
