@@ -441,6 +441,116 @@ class TemplatePropertiesTest {
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect")).isEqualTo("Allow"));
     }
 
+    @Test
+    void theWebhookFunctions_pollTheirOwnQueue_sendOnlyToTheAttempts_andReadOnlyTheStacksWebhookSecrets() {
+        var poll = List.of(
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
+        var fanOut = statements("WebhookFanOutRole");
+        var attempt = statements("WebhookAttemptRole");
+
+        assertThat(fanOut.subList(1, fanOut.size()))
+                .extracting(s -> s.get("Action"), s -> s.get("Resource"))
+                .containsExactly(
+                        tuple(poll, Map.of("Fn::GetAtt", List.of("WebhookEventsQueue", "Arn"))),
+                        tuple("sqs:SendMessage", Map.of("Fn::GetAtt", List.of("WebhookAttemptsQueue", "Arn"))));
+        assertThat(attempt.subList(1, attempt.size()))
+                .extracting(s -> s.get("Action"), s -> s.get("Resource"))
+                .containsExactly(
+                        tuple(poll, Map.of("Fn::GetAtt", List.of("WebhookAttemptsQueue", "Arn"))),
+                        tuple(
+                                "secretsmanager:GetSecretValue",
+                                Map.of(
+                                        "Fn::Sub",
+                                        "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}"
+                                                + ":secret:${AWS::StackName}/webhooks/*")));
+        assertThat(fanOut)
+                .noneSatisfy(s -> assertThat(s.get("Action").toString()).contains("secretsmanager"));
+        for (String function : List.of("WebhookFanOutFunction", "WebhookAttemptFunction")) {
+            // The wiring refuses any secret outside the prefix the role allows, naming the entry, at the start.
+            assertThat(variables(function))
+                    .containsEntry("WEBHOOK_SECRET_PREFIX", Map.of("Fn::Sub", "${AWS::StackName}/webhooks/"))
+                    .containsEntry("WEBHOOK_ATTEMPTS_QUEUE_URL", Map.of("Ref", "WebhookAttemptsQueue"));
+        }
+    }
+
+    @Test
+    void webhookEndpoints_areHttpsUnlessTheLocalStackAllowsHttp_andTheDeployedDefaultAllowsNone() {
+        var allowHttp =
+                CloudFormationTemplate.map(template.section("Parameters").get("WebhookAllowHttp"));
+        var endpoints =
+                CloudFormationTemplate.map(template.section("Parameters").get("WebhookEndpoints"));
+
+        assertThat(allowHttp)
+                .containsEntry("Default", "false")
+                .containsEntry("AllowedValues", List.of("true", "false"));
+        assertThat(endpoints).containsEntry("Default", "[]");
+        for (String function : List.of("WebhookFanOutFunction", "WebhookAttemptFunction")) {
+            assertThat(variables(function))
+                    .containsEntry("WEBHOOK_ALLOW_HTTP", Map.of("Ref", "WebhookAllowHttp"))
+                    .containsEntry("WEBHOOK_ENDPOINTS", Map.of("Ref", "WebhookEndpoints"));
+        }
+    }
+
+    @Test
+    void everyEventOfTheBus_reachesTheWebhookEventsQueue_whichOnlyThatRuleMaySendTo() {
+        var rule = template.resources().get("WebhookEventsRule").properties();
+        var policy = policyStatements(
+                template.resources().get("WebhookEventsQueuePolicy").properties());
+
+        assertThat(rule)
+                .containsEntry("EventBusName", Map.of("Ref", "EventBus"))
+                .containsEntry("EventPattern", Map.of("source", List.of("abuse-desk")));
+        assertThat((List<Object>) rule.get("Targets"))
+                .singleElement()
+                .satisfies(target -> assertThat(CloudFormationTemplate.map(target))
+                        .containsEntry("Arn", Map.of("Fn::GetAtt", List.of("WebhookEventsQueue", "Arn"))));
+        assertThat(policy)
+                .singleElement()
+                .satisfies(statement -> assertThat(statement)
+                        .containsEntry("Action", "sqs:SendMessage")
+                        .containsEntry("Principal", Map.of("Service", "events.amazonaws.com"))
+                        .containsEntry(
+                                "Condition",
+                                Map.of(
+                                        "ArnEquals",
+                                        Map.of(
+                                                "aws:SourceArn",
+                                                Map.of("Fn::GetAtt", List.of("WebhookEventsRule", "Arn"))))));
+    }
+
+    @Test
+    void aWebhookAttempt_isReceived18Times_theRetriesOf24Hours_beforeItsAlarmedDeadLetterQueue() {
+        var attempts = template.resources().get("WebhookAttemptsQueue").properties();
+        var function = template.resources().get("WebhookAttemptFunction").properties();
+        var redrive = CloudFormationTemplate.map(attempts.get("RedrivePolicy"));
+
+        // RetrySchedule.DEFAULT.attempts(), which RetryScheduleTest holds to 18: 1 min, 2, 4, ... 64, then every 2 h.
+        assertThat(redrive)
+                .containsEntry("maxReceiveCount", 18)
+                .containsEntry(
+                        "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of("WebhookAttemptsDeadLetterQueue", "Arn")));
+        assertThat((Integer) attempts.get("MessageRetentionPeriod")).isGreaterThan(24 * 3600 + 2 * 3600);
+        assertThat((Integer) attempts.get("VisibilityTimeout"))
+                .isGreaterThanOrEqualTo(6 * (Integer) function.get("Timeout"));
+        assertThat(template.resources()
+                        .get("WebhookAttemptsDeadLetterAlarm")
+                        .properties()
+                        .get("Dimensions")
+                        .toString())
+                .contains("WebhookAttemptsDeadLetterQueue");
+        var source = CloudFormationTemplate.map(CloudFormationTemplate.map(
+                        CloudFormationTemplate.map(function.get("Events")).get("Attempts"))
+                .get("Properties"));
+        assertThat(source.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+    }
+
+    /** A function's own environment variables, as the template writes them. */
+    private Map<String, Object> variables(String function) {
+        return CloudFormationTemplate.map(CloudFormationTemplate.map(
+                        template.resources().get(function).properties().get("Environment"))
+                .get("Variables"));
+    }
+
     private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");
 
     private static Map<String, Object> ifCustomerKey(Object withKey, Object without) {
