@@ -85,6 +85,14 @@ final class LocalCommand implements Callable<Integer> {
     Map<String, String> parameters = new HashMap<>();
 
     @Option(
+            names = "--webhook-url",
+            paramLabel = "URL",
+            description = "POST every event of the bus, signed, to this URL (http://127.0.0.1... allowed); its"
+                    + " generated secret is printed and written to " + StackConnection.STACK_FILE
+                    + " as webhookSecret.")
+    URI webhookUrl;
+
+    @Option(
             names = "--project",
             description = "Directory of template.yaml (default: the project the command runs from).")
     Path project;
@@ -108,7 +116,12 @@ final class LocalCommand implements Callable<Integer> {
         var stackParameters = new HashMap<>(Map.of("CreateSenderIdentity", "true"));
         stackParameters.putAll(parameters);
         LocalStack local;
+        LocalWebhook webhook = null;
         try {
+            if (webhookUrl != null) {
+                webhook = LocalWebhook.configure(new AwsEndpoint(aws, Region.of(region)), stackName, webhookUrl);
+                stackParameters.putAll(webhook.parameters());
+            }
             local = LocalStack.start(
                     template,
                     new AwsEndpoint(aws, Region.of(region)),
@@ -122,14 +135,13 @@ final class LocalCommand implements Callable<Integer> {
         // The other commands (mailings, accounts, suppressions, reconcile) find the local stack through this file.
         Path stackFile = root.resolve(StackConnection.STACK_FILE);
         String adminToken = local.tokens().mint("local-developer", ADMIN_SCOPES, TOKEN_LIFETIME);
+        var contents = StackConnection.StackFile.of(
+                local, aws, region, "http://" + host + ":" + local.apiUrl().getPort(), adminToken);
         StackConnection.write(
                 stackFile,
-                StackConnection.StackFile.of(
-                        local,
-                        aws,
-                        region,
-                        "http://" + host + ":" + local.apiUrl().getPort(),
-                        adminToken));
+                webhook == null
+                        ? contents
+                        : contents.withWebhookSecret(webhook.secret().written()));
         var stopped = new CountDownLatch(1);
         var motoToStop = moto;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -140,12 +152,13 @@ final class LocalCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }));
-        printEndpoints(local, aws, moto != null, adminToken);
+        printEndpoints(local, aws, moto != null, adminToken, webhook);
         stopped.await();
         return 0;
     }
 
-    private void printEndpoints(LocalStack local, URI aws, boolean startedMoto, String adminToken) {
+    private void printEndpoints(
+            LocalStack local, URI aws, boolean startedMoto, String adminToken, LocalWebhook webhook) {
         String api = "http://" + host + ":" + local.apiUrl().getPort();
         var out = System.out;
         out.println("abuse-desk is running locally (stack " + stackName + ")");
@@ -174,6 +187,11 @@ final class LocalCommand implements Callable<Integer> {
         }
         if (dns != null && !dns.isBlank()) {
             out.println("  DNS    " + dns.strip() + "  -> SPF, DKIM and DMARC verdicts of the SMTP listener");
+        }
+        if (webhook != null) {
+            out.println("  POST   " + webhook.url() + "  <- every event of the bus, signed");
+            out.println(
+                    "         webhook secret: " + webhook.secret().written() + "  (configure the receiver with it)");
         }
         out.println("  AWS endpoint " + aws + (startedMoto ? " (moto server)" : ""));
         local.stack().outputs().forEach((name, value) -> out.println("  " + name + ": " + value));

@@ -25,6 +25,7 @@ final class StackConnection {
      *
      * @param functions each function's environment as the template sets it, by logical id: for commands that run a
      *     function's use case in this process, configured as the function is
+     * @param webhookSecret with {@code --webhook-url}, the {@code whsec_} secret its endpoint is signed with; else null
      */
     record StackFile(
             String endpoint,
@@ -32,7 +33,8 @@ final class StackConnection {
             Map<String, String> outputs,
             Map<String, Map<String, String>> functions,
             String apiUrl,
-            String adminToken) {
+            String adminToken,
+            String webhookSecret) {
 
         StackFile {
             outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
@@ -51,12 +53,27 @@ final class StackConnection {
             this(endpoint, region, outputs, functions, null, null);
         }
 
+        StackFile(
+                String endpoint,
+                String region,
+                Map<String, String> outputs,
+                Map<String, Map<String, String>> functions,
+                String apiUrl,
+                String adminToken) {
+            this(endpoint, region, outputs, functions, apiUrl, adminToken, null);
+        }
+
+        /** The same, and the secret the local stack's one webhook endpoint is signed with. */
+        StackFile withWebhookSecret(String secret) {
+            return new StackFile(endpoint, region, outputs, functions, apiUrl, adminToken, secret);
+        }
+
         /** What a running local stack offers the other commands: its outputs, functions, API and a token. */
         static StackFile of(LocalStack local, URI endpoint, String region, String apiUrl, String adminToken) {
             var environments = new LinkedHashMap<String, Map<String, String>>();
             local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
             return new StackFile(
-                    endpoint.toString(), region, local.stack().outputs(), environments, apiUrl, adminToken);
+                    endpoint.toString(), region, local.stack().outputs(), environments, apiUrl, adminToken, null);
         }
     }
 
