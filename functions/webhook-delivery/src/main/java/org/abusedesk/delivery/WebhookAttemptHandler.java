@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,69 +55,79 @@ public final class WebhookAttemptHandler implements RequestHandler<SQSEvent, SQS
                 throw new IllegalArgumentException("SQS message without a message id");
             }
         }
-        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        var tried = new ArrayList<Tried>();
         try (var each = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Optional<String>>> running = new ArrayList<>();
+            List<Future<Tried>> running = new ArrayList<>();
             for (var message : event.getRecords()) {
                 running.add(each.submit(() -> attempt(message)));
             }
             for (var result : running) {
-                try {
-                    result.get().ifPresent(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("an attempt failed unexpectedly", e.getCause());
-                } catch (InterruptedException e) {
-                    // Lambda stops the environment: the batch comes back whole, each attempt under its own ID.
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while attempting", e);
-                }
+                tried.add(result.get());
             }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an attempt failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            // Lambda stops the environment: the batch comes back whole, each attempt under its own ID.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while attempting", e);
+        }
+        // Logged and backed off here, on the invocation's thread, whose log context names the request.
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        for (var attempt : tried) {
+            if (answered(attempt)) {
+                continue;
+            }
+            failures.add(new SQSBatchResponse.BatchItemFailure(attempt.message().getMessageId()));
         }
         return new SQSBatchResponse(failures);
     }
 
-    /** The message's id when it failed and is to come back, else empty. */
-    private Optional<String> attempt(SQSEvent.SQSMessage message) throws InterruptedException {
-        String messageId = message.getMessageId();
-        int receiveCount = receiveCount(message);
-        DeliverAttempt.Result result;
-        String webhookId = "?";
-        int endpoint = -1;
+    /** One message's attempt: the webhook's ID and endpoint (unknown when the message is no attempt), and its result. */
+    private record Tried(SQSEvent.SQSMessage message, String webhookId, int endpoint, DeliverAttempt.Result result) {}
+
+    /** Runs on a thread of its own: parses and POSTs, and nothing else. */
+    private Tried attempt(SQSEvent.SQSMessage message) throws InterruptedException {
+        Attempt attempt;
         try {
-            var attempt = Attempt.parse(message.getBody());
-            webhookId = attempt.webhookId();
-            endpoint = attempt.endpoint();
-            result = deliverAttempt.deliver(attempt);
+            attempt = Attempt.parse(message.getBody());
         } catch (RuntimeException e) {
-            result = new DeliverAttempt.Result(
-                    DeliverAttempt.Outcome.FAILED, e.getClass().getSimpleName());
+            return new Tried(
+                    message, "?", -1, new DeliverAttempt.Result(DeliverAttempt.Outcome.FAILED, e.getMessage()));
         }
+        return new Tried(message, attempt.webhookId(), attempt.endpoint(), deliverAttempt.deliver(attempt));
+    }
+
+    /** Whether the attempt is done with (delivered or dropped); if not, sets its backoff. */
+    private boolean answered(Tried tried) {
+        int receiveCount = receiveCount(tried.message());
+        var result = tried.result();
         if (result.outcome() != DeliverAttempt.Outcome.FAILED) {
             LOG.info(
                     "webhook {}: webhookId={} endpoint={} attempt={} {}",
                     result.outcome(),
-                    webhookId,
-                    endpoint,
+                    tried.webhookId(),
+                    tried.endpoint(),
                     receiveCount,
                     result.reason());
-            return Optional.empty();
+            return true;
         }
-        var delay = retries.delayAfter(receiveCount);
+        // After the last attempt no backoff: the next receive, at once, moves it to the dead-letter queue.
         boolean last = receiveCount >= retries.attempts();
+        var delay = last ? Duration.ZERO : retries.delayAfter(receiveCount);
         LOG.warn(
                 "webhook failed, {}: webhookId={} endpoint={} attempt={} {}",
                 last ? "its last attempt: to the dead-letter queue" : "retried in " + delay,
-                webhookId,
-                endpoint,
+                tried.webhookId(),
+                tried.endpoint(),
                 receiveCount,
                 result.reason());
         try {
-            attempts.retryAfter(message.getReceiptHandle(), delay);
+            attempts.retryAfter(tried.message().getReceiptHandle(), delay);
         } catch (RuntimeException e) {
             // It still comes back, after the queue's visibility timeout instead of its backoff.
-            LOG.warn("backoff not set: webhookId={} {}", webhookId, e.toString());
+            LOG.warn("backoff not set: webhookId={} {}", tried.webhookId(), e.toString());
         }
-        return Optional.of(messageId);
+        return false;
     }
 
     private static int receiveCount(SQSEvent.SQSMessage message) {

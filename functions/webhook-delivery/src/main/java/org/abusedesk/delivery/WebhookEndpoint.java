@@ -20,9 +20,4 @@ public record WebhookEndpoint(URI url, Set<String> events, String secretArn) {
     public boolean wants(String detailType) {
         return events.isEmpty() || events.contains(detailType);
     }
-
-    /** Its URL's host, which the logs name: the rest of a URL may carry a receiver's token. */
-    public String host() {
-        return url.getHost();
-    }
 }

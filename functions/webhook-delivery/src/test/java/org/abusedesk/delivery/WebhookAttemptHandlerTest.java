@@ -98,6 +98,17 @@ class WebhookAttemptHandlerTest {
     }
 
     @Test
+    void theLastAttemptsFailure_sendsItToTheDeadLetterQueueAtOnce_withoutAnotherBackoff() {
+        answers.put("b.example.org", 500);
+
+        var response = handler.handleRequest(
+                Fakes.event(Fakes.message("m1", attempt(1, "e-6").json(), RetrySchedule.DEFAULT.attempts())), null);
+
+        assertThat(response.getBatchItemFailures()).hasSize(1);
+        assertThat(queue.retried).containsExactly("receipt-m1 PT0S");
+    }
+
+    @Test
     void aRedirect_aTimeout_andARefusedConnection_areFailures() {
         for (Object answer :
                 List.of(301, 302, 400, 503, new HttpTimeoutException("timed out"), new ConnectException("refused"))) {
