@@ -319,6 +319,36 @@ class StackIT {
     }
 
     @Test
+    void theBusesRule_isCreatedWithItsTargets_andTheMotoServerRoutesTheEventsItMatchesToTheQueue() throws Exception {
+        // GIVEN the stack's webhook rule on its bus, and its events queue
+        String queueUrl = stack.ref("WebhookEventsQueue");
+
+        // WHEN an event of the desk's and one of another source are put on the bus
+        try (var events = aws.eventBridge()) {
+            for (String source : List.of("someone-else", "abuse-desk")) {
+                var response = events.putEvents(r -> r.entries(e -> e.eventBusName(stack.ref("EventBus"))
+                        .source(source)
+                        .detailType("CaseClosed")
+                        .detail("{\"version\": 1}")));
+                assertThat(response.failedEntryCount()).isZero();
+            }
+        }
+
+        // THEN the queue holds the desk's event alone, in EventBridge's envelope
+        var messages = sqs.receiveMessage(
+                        r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        assertThat(messages).singleElement().satisfies(message -> {
+            var envelope = JSON.readTree(message.body());
+            assertThat(envelope.path("source").asText()).isEqualTo("abuse-desk");
+            assertThat(envelope.path("detail-type").asText()).isEqualTo("CaseClosed");
+            assertThat(envelope.path("id").asText()).isNotBlank();
+            assertThat(envelope.path("time").asText()).isNotBlank();
+            assertThat(envelope.path("detail").path("version").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void pipes_includeThePipeFromTheComplaintsStreamToTheQueue() {
         // GIVEN the stack of the project's template
 
