@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ReconcileCommand.class,
             ParseCommand.class,
-            WebhooksCommand.class
+            WebhooksCommand.class,
+            EventsCommand.class
         })
 public final class AbuseDesk implements Runnable {
 

@@ -88,6 +88,19 @@ class BusEventsIT {
                         .singleElement()
                         .satisfies(e -> assertThat(e.get("addressHash").asText())
                                 .isEqualTo(AddressHash.of(address).value())));
+        // ... and a ComplaintCounted of it, with the mailing's counts after it
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(events("ComplaintCounted"))
+                        .filteredOn(e -> e.get("complaintId").asText().equals(complaintId))
+                        .singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.get("accountId").asText()).isEqualTo(account);
+                            assertThat(e.get("complaints").asText()).isEqualTo("1");
+                            assertThat(e.get("recipients").asText()).isEqualTo("1000");
+                            assertThat(e.get("ratePercent").asText()).isEqualTo("0.1000");
+                            assertThat(e.toString()).doesNotContainIgnoringCase("quellberg");
+                        }));
 
         // ... and WHEN the abuse team, notified, resolves the case
         await().atMost(Duration.ofSeconds(30))

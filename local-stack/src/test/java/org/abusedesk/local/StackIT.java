@@ -88,7 +88,7 @@ class StackIT {
                                 .keyType(KeyType.RANGE)
                                 .build());
         assertThat(table.streamSpecification().streamEnabled()).isTrue();
-        assertThat(table.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_IMAGE);
+        assertThat(table.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
         assertThat(table.latestStreamArn()).isNotBlank().isEqualTo(stack.attribute("ComplaintsTable", "StreamArn"));
         assertThat(table.tableArn()).isEqualTo(stack.attribute("ComplaintsTable", "Arn"));
         assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);

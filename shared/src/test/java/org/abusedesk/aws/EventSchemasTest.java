@@ -28,7 +28,12 @@ class EventSchemasTest {
                     + "\",\"at\":\"2026-11-27T10:00:00.123Z\"}",
             "CaseClosed",
             "{\"version\":1,\"mailingId\":\"14141611\",\"complaintId\":\"01KB3V9X4E0ZQ6K8N2M5T7R1YH\","
-                    + "\"outcome\":\"RESOLVED\",\"closedBy\":\"anna.team\",\"at\":\"2026-11-27T10:00:00Z\"}");
+                    + "\"outcome\":\"RESOLVED\",\"closedBy\":\"anna.team\",\"at\":\"2026-11-27T10:00:00Z\"}",
+            "ComplaintCounted",
+            "{\"version\":1,\"mailingId\":\"14141611\",\"complaintId\":\"01KB3V9X4E0ZQ6K8N2M5T7R1YH\","
+                    + "\"accountId\":\"121070\",\"channel\":\"FORM\",\"classification\":\"COMPLAINT\","
+                    + "\"verified\":false,\"verification\":\"FORM\",\"complaints\":\"3\",\"verifiedComplaints\":\"0\","
+                    + "\"recipients\":\"1000\",\"ratePercent\":\"0.3000\",\"at\":\"2026-11-27T10:00:00.123Z\"}");
 
     @Test
     void everyPipeToTheBus_hasASchemaOfItsDetailType_andThereIsNoOther() throws Exception {
@@ -56,7 +61,8 @@ class EventSchemasTest {
         }
 
         // THEN there is one per detail type, and each event's example here is valid by it
-        assertThat(detailTypes.keySet()).containsExactly("AccountStatusChanged", "CaseClosed", "SuppressionAdded");
+        assertThat(detailTypes.keySet())
+                .containsExactly("AccountStatusChanged", "CaseClosed", "ComplaintCounted", "SuppressionAdded");
         assertThat(schemas).containsExactlyElementsOf(detailTypes.keySet());
         VALID.forEach((type, detail) ->
                 assertThat(EventSchemas.errors(type, detail)).as(type).isEmpty());

@@ -238,6 +238,97 @@ class StackEventsIT {
         });
     }
 
+    @Test
+    void eachCountedComplaint_isOneComplaintCounted_withItsMailingsCountsAfterIt_andNothingOfTheComplainant()
+            throws Exception {
+        // GIVEN an account's registered mailing of 1,000 recipients, and three people who complain about it
+        var account = new AccountId("acc-" + UUID.randomUUID().toString().substring(0, 8));
+        var mailing = new MailingId(
+                Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L)));
+        new DynamoDbMailings(dynamoDb, stack.ref("MailingsTable"))
+                .register(new org.abusedesk.registration.Mailing(
+                        mailing,
+                        account,
+                        java.util.OptionalLong.of(1000),
+                        NOW,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        0));
+        var counted = new java.util.ArrayList<Complaint>();
+        for (int i = 0; i < 3; i++) {
+            var complaint = complaint(mailing, person(), NOW.plusSeconds(i));
+            complaints.add(complaint);
+            counted.add(complaint);
+        }
+
+        // WHEN the ledger counts each, one of them twice (a redelivery), and the pipe relays the complaints stream,
+        // later changes of the counted complaints included
+        for (var complaint : counted) {
+            assertThat(ledger.count(complaint, Optional.of(account))).isTrue();
+        }
+        assertThat(ledger.count(counted.getFirst(), Optional.of(account))).isFalse();
+        complaints.advance(counted.get(1).key(), ComplaintState.COUNTED, ComplaintState.NOTIFIED);
+        relay("CountedEventsPipe");
+
+        // THEN the bus received one ComplaintCounted a complaint, each with the mailing's counts and rate after it
+        var events = log.events("ComplaintCounted").stream()
+                .filter(e -> e.detail().path("mailingId").asText().equals(mailing.value()))
+                .toList();
+        assertThat(events).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            var detail = events.get(i).detail();
+            assertThat(detail.path("complaintId").asText())
+                    .isEqualTo(counted.get(i).id().value());
+            assertThat(detail.path("accountId").asText()).isEqualTo(account.value());
+            assertThat(detail.path("complaints").asText()).isEqualTo(Integer.toString(i + 1));
+            assertThat(detail.path("recipients").asText()).isEqualTo("1000");
+            assertThat(detail.path("ratePercent").asText())
+                    .isEqualTo(new ComplaintStatistics(i + 1, 0, 1000, 0)
+                            .ratePercent()
+                            .toPlainString());
+            assertThat(detail.path("verified").isBoolean()).isTrue();
+            // ... which its schema takes, and which holds nothing of the person
+            assertThat(EventSchemas.errors("ComplaintCounted", detail.toString()))
+                    .isEmpty();
+            assertHoldsNothingOfTheComplainant(
+                    detail.toString(), counted.get(i).complainant().email());
+        }
+    }
+
+    @Test
+    void complaintsCountedAtOnce_onOneMailing_eachKeepTheirOwnCountAfterThem() throws Exception {
+        // GIVEN eight complaints about one mailing, counted by eight processors at once
+        var mailing = new MailingId(
+                Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L)));
+        var all = new java.util.ArrayList<Complaint>();
+        for (int i = 0; i < 8; i++) {
+            var complaint = complaint(mailing, person(), NOW.plusSeconds(i));
+            complaints.add(complaint);
+            all.add(complaint);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var counts = all.stream()
+                    .map(c -> pool.submit(() -> ledger.count(c, Optional.empty())))
+                    .toList();
+            for (var count : counts) {
+                assertThat(count.get()).isTrue();
+            }
+        }
+
+        // WHEN the pipe relays the complaints stream
+        relay("CountedEventsPipe");
+
+        // THEN the counts after them are 1 to 8, each once: no two counted against the same count
+        var after = log.events("ComplaintCounted").stream()
+                .filter(e -> e.detail().path("mailingId").asText().equals(mailing.value()))
+                .map(e -> e.detail().path("complaints").asText())
+                .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                .toList();
+        assertThat(after).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+    }
+
     private void relay(String pipe) {
         var relay = new StreamRelay(stack.pipe(pipe), stack.aws(), log);
         try {
@@ -290,8 +381,12 @@ class StackEventsIT {
     }
 
     private static Complaint complaint(String address, Instant at) {
+        return complaint(new MailingId("14141611"), address, at);
+    }
+
+    private static Complaint complaint(MailingId mailing, String address, Instant at) {
         return new Complaint(
-                new ComplaintKey(new MailingId("14141611"), ComplaintId.generate()),
+                new ComplaintKey(mailing, ComplaintId.generate()),
                 Channel.FORM,
                 Classification.COMPLAINT,
                 ComplaintState.RECEIVED,
