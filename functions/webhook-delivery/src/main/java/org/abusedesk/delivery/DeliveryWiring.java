@@ -8,6 +8,7 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The fan-out's and the attempt's collaborators, built from a function's environment: the endpoints (checked here, so
@@ -32,7 +33,8 @@ public record DeliveryWiring(
         SqsClient sqs = clients.configure(SqsClient.builder()).build();
         SecretsManagerClient secretsManager =
                 clients.configure(SecretsManagerClient.builder()).build();
-        var attempts = new SqsAttemptQueue(sqs, environment.require("WEBHOOK_ATTEMPTS_QUEUE_URL"));
+        String queueUrl = environment.require("WEBHOOK_ATTEMPTS_QUEUE_URL");
+        var attempts = new SqsAttemptQueue(sqs, queueUrl);
         // Not in the template: the deployed schedule starts at a minute; a test of the retries at a second.
         var retries = environment
                 .optional("WEBHOOK_FIRST_RETRY_SECONDS")
@@ -43,8 +45,14 @@ public record DeliveryWiring(
                 new SecretsManagerEndpointSecrets(secretsManager, Clock.systemUTC()),
                 new HttpWebhookTransport(HttpWebhookTransport.TIMEOUT),
                 Clock.systemUTC());
-        return new DeliveryWiring(
-                endpoints, new FanOut(endpoints, attempts), deliver, attempts, retries, DeliveryWiring::prime);
+        String primingSecret = environment.require("WEBHOOK_SECRET_PREFIX") + "snapstart-priming";
+        return new DeliveryWiring(endpoints, new FanOut(endpoints, attempts), deliver, attempts, retries, () -> {
+            prime();
+            // Warms both clients; neither request changes anything, and the secret of that name is nobody's.
+            Priming.warm(() -> sqs.getQueueAttributes(
+                    r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));
+            Priming.warm(() -> secretsManager.getSecretValue(r -> r.secretId(primingSecret)));
+        });
     }
 
     /** The configured endpoints, checked. */
@@ -67,7 +75,7 @@ public record DeliveryWiring(
 
     /**
      * Before the snapshot: read an event and make its attempt, as both functions do first. Nothing is sent and no
-     * secret is read: the first real attempt reads its endpoint's.
+     * endpoint's secret is read: the first real attempt reads its endpoint's, so that none is in the snapshot.
      */
     private static void prime() {
         var event =
