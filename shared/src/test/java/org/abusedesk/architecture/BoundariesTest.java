@@ -39,6 +39,7 @@ class BoundariesTest {
         "org.abusedesk.inboundmail..",
         "org.abusedesk.processor..",
         "org.abusedesk.admin.api..",
+        "org.abusedesk.delivery..",
         "org.abusedesk.console..",
     };
 
@@ -80,6 +81,7 @@ class BoundariesTest {
                     "org.abusedesk.inboundmail..",
                     "org.abusedesk.processor..",
                     "org.abusedesk.admin..",
+                    "org.abusedesk.delivery..",
                     "org.abusedesk.console..")
             .because("deployment settings are read by the wiring, and the domain is wired, not wiring");
 
