@@ -19,7 +19,9 @@ public final class HttpWebhookTransport implements WebhookTransport {
 
     public HttpWebhookTransport(Duration timeout) {
         this.timeout = timeout;
+        // HTTP/1.1: what every receiver speaks, with no h2c upgrade for a proxy in front of one to trip over.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .build();
