@@ -121,7 +121,17 @@ public record InboundMailWiring(
             return failedMails;
         }
 
-        ReceiveMail receiveMail() {
+        private ReceiveMail receiveMail;
+
+        /** Built once: the reconciler and the priming read mail with the function's own reader. */
+        synchronized ReceiveMail receiveMail() {
+            if (receiveMail == null) {
+                receiveMail = newReceiveMail();
+            }
+            return receiveMail;
+        }
+
+        private ReceiveMail newReceiveMail() {
             var limits = InboundLimits.DEFAULT;
             Set<String> domains = Arrays.stream(
                             environment.optional("SENDING_DOMAINS").orElse("").split(","))
