@@ -55,6 +55,7 @@ class BoundariesTest {
         "org.abusedesk.reconcile..",
         "org.abusedesk.registration..",
         "org.abusedesk.request..",
+        "org.abusedesk.statistics..",
         "org.abusedesk.suppression..",
         "org.abusedesk.webhooks..",
     };
