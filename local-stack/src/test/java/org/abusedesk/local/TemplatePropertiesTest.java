@@ -544,6 +544,34 @@ class TemplatePropertiesTest {
         assertThat(source.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
     }
 
+    @Test
+    void everyPipe_parksABatchItCannotDeliver_inTheAlarmedDeadLetterQueue_whichItsRoleMaySendTo() {
+        var dlq = Map.of("Fn::GetAtt", List.of("StreamPipesDeadLetterQueue", "Arn"));
+        var pipes = resources("AWS::Pipes::Pipe");
+        assertThat(pipes).hasSizeGreaterThanOrEqualTo(5);
+        for (var pipe : pipes) {
+            var stream = CloudFormationTemplate.map(
+                    CloudFormationTemplate.map(pipe.properties().get("SourceParameters"))
+                            .get("DynamoDBStreamParameters"));
+            assertThat(stream.get("DeadLetterConfig")).as(pipe.logicalId()).isEqualTo(Map.of("Arn", dlq));
+            var role = ((List<?>) CloudFormationTemplate.map(pipe.properties().get("RoleArn"))
+                            .get("Fn::GetAtt"))
+                    .get(0)
+                    .toString();
+            assertThat(statements(role))
+                    .as(role)
+                    .anySatisfy(statement -> assertThat(statement)
+                            .containsEntry("Action", "sqs:SendMessage")
+                            .containsEntry("Resource", dlq));
+        }
+        assertThat(template.resources()
+                        .get("StreamPipesDeadLetterAlarm")
+                        .properties()
+                        .get("Dimensions")
+                        .toString())
+                .contains("StreamPipesDeadLetterQueue");
+    }
+
     /** A function's own environment variables, as the template writes them. */
     private Map<String, Object> variables(String function) {
         return CloudFormationTemplate.map(CloudFormationTemplate.map(
