@@ -93,6 +93,16 @@ final class LocalCommand implements Callable<Integer> {
     URI webhookUrl;
 
     @Option(
+            names = "--opt-in-evidence",
+            paramLabel = "FILE",
+            description =
+                    "Stand in for the sending platform's evidence endpoint: answer the desk's signed requests with"
+                            + " the opt-in records of this JSON file ({\"address\": {record}}, docs/events.md#opt-in-evidence),"
+                            + " 404 for anyone else; its secret is written to " + StackConnection.STACK_FILE
+                            + " as optInEvidenceSecret.")
+    Path optInEvidence;
+
+    @Option(
             names = "--project",
             description = "Directory of template.yaml (default: the project the command runs from).")
     Path project;
@@ -117,16 +127,24 @@ final class LocalCommand implements Callable<Integer> {
         stackParameters.putAll(parameters);
         LocalStack local;
         LocalWebhook webhook = null;
+        LocalOptInEvidence evidence = null;
         try {
             if (webhookUrl != null) {
                 webhook = LocalWebhook.configure(new AwsEndpoint(aws, Region.of(region)), stackName, webhookUrl);
                 stackParameters.putAll(webhook.parameters());
+            }
+            if (optInEvidence != null) {
+                evidence = LocalOptInEvidence.start(new AwsEndpoint(aws, Region.of(region)), stackName, optInEvidence);
+                stackParameters.putAll(evidence.parameters());
             }
             local = LocalStack.start(
                     template,
                     new AwsEndpoint(aws, Region.of(region)),
                     new LocalStack.Options(host, port, stackName, stackParameters, smtpPort, dns));
         } catch (RuntimeException e) {
+            if (evidence != null) {
+                evidence.close();
+            }
             if (moto != null) {
                 moto.close();
             }
@@ -137,28 +155,39 @@ final class LocalCommand implements Callable<Integer> {
         String adminToken = local.tokens().mint("local-developer", ADMIN_SCOPES, TOKEN_LIFETIME);
         var contents = StackConnection.StackFile.of(
                 local, aws, region, "http://" + host + ":" + local.apiUrl().getPort(), adminToken);
-        StackConnection.write(
-                stackFile,
-                webhook == null
-                        ? contents
-                        : contents.withWebhookSecret(webhook.secret().written()));
+        if (webhook != null) {
+            contents = contents.withWebhookSecret(webhook.secret().written());
+        }
+        if (evidence != null) {
+            contents = contents.withOptInEvidenceSecret(evidence.secret().written());
+        }
+        StackConnection.write(stackFile, contents);
         var stopped = new CountDownLatch(1);
         var motoToStop = moto;
+        var evidenceToStop = evidence;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             StackConnection.delete(stackFile);
             local.close();
+            if (evidenceToStop != null) {
+                evidenceToStop.close();
+            }
             if (motoToStop != null) {
                 motoToStop.close();
             }
             stopped.countDown();
         }));
-        printEndpoints(local, aws, moto != null, adminToken, webhook);
+        printEndpoints(local, aws, moto != null, adminToken, webhook, evidence);
         stopped.await();
         return 0;
     }
 
     private void printEndpoints(
-            LocalStack local, URI aws, boolean startedMoto, String adminToken, LocalWebhook webhook) {
+            LocalStack local,
+            URI aws,
+            boolean startedMoto,
+            String adminToken,
+            LocalWebhook webhook,
+            LocalOptInEvidence evidence) {
         String api = "http://" + host + ":" + local.apiUrl().getPort();
         var out = System.out;
         out.println("abuse-desk is running locally (stack " + stackName + ")");
@@ -192,6 +221,9 @@ final class LocalCommand implements Callable<Integer> {
             out.println("  POST   " + webhook.url() + "  <- every event of the bus, signed");
             out.println(
                     "         webhook secret: " + webhook.secret().written() + "  (configure the receiver with it)");
+        }
+        if (evidence != null) {
+            out.println("  POST   " + evidence.url() + "  <- evidence requests, answered from " + optInEvidence);
         }
         out.println("  AWS endpoint " + aws + (startedMoto ? " (moto server)" : ""));
         local.stack().outputs().forEach((name, value) -> out.println("  " + name + ": " + value));

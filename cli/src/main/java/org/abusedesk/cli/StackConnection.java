@@ -26,6 +26,8 @@ final class StackConnection {
      * @param functions each function's environment as the template sets it, by logical id: for commands that run a
      *     function's use case in this process, configured as the function is
      * @param webhookSecret with {@code --webhook-url}, the {@code whsec_} secret its endpoint is signed with; else null
+     * @param optInEvidenceSecret with {@code --opt-in-evidence}, the {@code whsec_} secret the evidence requests are
+     *     signed with; else null
      */
     record StackFile(
             String endpoint,
@@ -34,7 +36,8 @@ final class StackConnection {
             Map<String, Map<String, String>> functions,
             String apiUrl,
             String adminToken,
-            String webhookSecret) {
+            String webhookSecret,
+            String optInEvidenceSecret) {
 
         StackFile {
             outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
@@ -60,12 +63,17 @@ final class StackConnection {
                 Map<String, Map<String, String>> functions,
                 String apiUrl,
                 String adminToken) {
-            this(endpoint, region, outputs, functions, apiUrl, adminToken, null);
+            this(endpoint, region, outputs, functions, apiUrl, adminToken, null, null);
         }
 
         /** The same, and the secret the local stack's one webhook endpoint is signed with. */
         StackFile withWebhookSecret(String secret) {
-            return new StackFile(endpoint, region, outputs, functions, apiUrl, adminToken, secret);
+            return new StackFile(endpoint, region, outputs, functions, apiUrl, adminToken, secret, optInEvidenceSecret);
+        }
+
+        /** The same, and the secret the local stand-in for the platform's evidence endpoint checks requests with. */
+        StackFile withOptInEvidenceSecret(String secret) {
+            return new StackFile(endpoint, region, outputs, functions, apiUrl, adminToken, webhookSecret, secret);
         }
 
         /** What a running local stack offers the other commands: its outputs, functions, API and a token. */
@@ -73,7 +81,7 @@ final class StackConnection {
             var environments = new LinkedHashMap<String, Map<String, String>>();
             local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
             return new StackFile(
-                    endpoint.toString(), region, local.stack().outputs(), environments, apiUrl, adminToken, null);
+                    endpoint.toString(), region, local.stack().outputs(), environments, apiUrl, adminToken, null, null);
         }
     }
 

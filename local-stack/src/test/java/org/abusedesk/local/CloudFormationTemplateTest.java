@@ -77,7 +77,17 @@ class CloudFormationTemplateTest {
                         "AdminUserPoolDomain",
                         "AdminResourceServer",
                         "AdminCliClient",
-                        "AdminReadClient");
+                        "AdminReadClient",
+                        "OptInEvidenceRule",
+                        "OptInEvidenceQueue",
+                        "OptInEvidenceQueuePolicy",
+                        "OptInEvidenceDeadLetterQueue",
+                        "OptInEvidenceFunction",
+                        "OptInEvidenceLogs",
+                        "OptInEvidenceRole",
+                        "OptInEvidenceDeadLetterAlarm",
+                        "OptInEvidenceErrorsAlarm",
+                        "OptInEvidenceThrottlesAlarm");
     }
 
     @Test

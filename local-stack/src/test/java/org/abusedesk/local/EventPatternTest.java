@@ -35,6 +35,29 @@ class EventPatternTest {
     }
 
     @Test
+    void caseEventsFilter_passesTheStepIntoAClosedState_butNoLaterWriteOnTheClosedCase() {
+        // GIVEN the filter of the pipe that announces closed cases, as the template has it
+        var pipe = TestProject.template().resources().get("CaseEventsPipe").properties();
+        var source = CloudFormationTemplate.map(pipe.get("SourceParameters"));
+        var filters = (List<?>)
+                CloudFormationTemplate.map(source.get("FilterCriteria")).get("Filters");
+        var filter = EventPattern.parse(
+                (String) CloudFormationTemplate.map(filters.get(0)).get("Pattern"));
+
+        // WHEN / THEN the closing write passes; the opt-in evidence or an acknowledgement written later does not
+        assertThat(filter.matches(modify("NOTIFIED", "RESOLVED"))).isTrue();
+        assertThat(filter.matches(modify("COUNTED", "DISMISSED"))).isTrue();
+        assertThat(filter.matches(modify("RESOLVED", "RESOLVED"))).isFalse();
+        assertThat(filter.matches(modify("DISMISSED", "DISMISSED"))).isFalse();
+    }
+
+    private static JsonNode modify(String from, String to) {
+        return json("{\"eventName\":\"MODIFY\",\"dynamodb\":{\"OldImage\":{\"itemType\":{\"S\":\"complaint\"},"
+                + "\"state\":{\"S\":\"" + from + "\"}},\"NewImage\":{\"itemType\":{\"S\":\"complaint\"},"
+                + "\"state\":{\"S\":\"" + to + "\"},\"closingNote\":{\"S\":\"spam trap\"}}}}");
+    }
+
+    @Test
     void pipeFilter_passesTheInsertOfAComplaint() {
         // GIVEN the project's pipe filter
         var filter = EventPattern.parse(PIPE_FILTER);

@@ -166,13 +166,20 @@ class TemplatePropertiesTest {
                 .hasSizeGreaterThanOrEqualTo(2 * functionIds().size() + 3)
                 .allSatisfy(alarm -> assertThat(alarm.properties())
                         .containsEntry("AlarmActions", List.of(Map.of("Ref", "AlarmTopic"))));
+        // A function the template creates only under a condition is named through the Sub's variables, by an If.
         String dashboard = template.resources()
                 .get("Dashboard")
                 .properties()
                 .get("DashboardBody")
                 .toString();
         assertThat(dashboard).contains("${ComplaintsQueue.QueueName}", "${ComplaintsDeadLetterQueue.QueueName}");
-        functionIds().forEach(id -> assertThat(dashboard).contains("${" + id + "}"));
+        functionIds().forEach(id -> {
+            if (template.resources().get(id).condition() == null) {
+                assertThat(dashboard).contains("${" + id + "}");
+            } else {
+                assertThat(dashboard).contains("${" + id + "Name}", "Ref=" + id);
+            }
+        });
     }
 
     @Test
@@ -542,6 +549,61 @@ class TemplatePropertiesTest {
                         CloudFormationTemplate.map(function.get("Events")).get("Attempts"))
                 .get("Properties"));
         assertThat(source.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+    }
+
+    @Test
+    void optInEvidence_isAskedForEachComplaintCountedAgainstAnAccount_onlyWhenConfigured_retriedFor24Hours() {
+        var rule = template.resources().get("OptInEvidenceRule");
+        var queue = template.resources().get("OptInEvidenceQueue").properties();
+        var function = template.resources().get("OptInEvidenceFunction");
+        var role =
+                policyStatements(template.resources().get("OptInEvidenceRole").properties());
+
+        // Nothing of it exists in a stack without an evidence endpoint.
+        for (String id : List.of(
+                "OptInEvidenceRule",
+                "OptInEvidenceQueue",
+                "OptInEvidenceQueuePolicy",
+                "OptInEvidenceDeadLetterQueue",
+                "OptInEvidenceFunction",
+                "OptInEvidenceLogs",
+                "OptInEvidenceRole",
+                "OptInEvidenceDeadLetterAlarm",
+                "OptInEvidenceErrorsAlarm",
+                "OptInEvidenceThrottlesAlarm")) {
+            assertThat(template.resources().get(id).condition()).as(id).isEqualTo("FetchesOptInEvidence");
+        }
+        assertThat(rule.properties())
+                .containsEntry(
+                        "EventPattern",
+                        Map.of(
+                                "source", List.of("abuse-desk"),
+                                "detail-type", List.of("ComplaintCounted"),
+                                "detail", Map.of("accountId", List.of(Map.of("anything-but", "")))));
+        assertThat(CloudFormationTemplate.map(queue.get("RedrivePolicy")))
+                .containsEntry("maxReceiveCount", 18)
+                .containsEntry(
+                        "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of("OptInEvidenceDeadLetterQueue", "Arn")));
+        assertThat((Integer) queue.get("VisibilityTimeout"))
+                .isGreaterThanOrEqualTo(6 * (Integer) function.properties().get("Timeout"));
+        // It reads and writes cases, and reads the one secret named for it: no other table, no other secret.
+        assertThat(role)
+                .extracting(st -> st.get("Action").toString(), st -> st.get("Resource"))
+                .contains(
+                        tuple(
+                                "[dynamodb:GetItem, dynamodb:UpdateItem, dynamodb:DescribeTable]",
+                                Map.of("Fn::GetAtt", List.of("ComplaintsTable", "Arn"))),
+                        tuple(
+                                "secretsmanager:GetSecretValue",
+                                Map.of(
+                                        "Fn::Sub",
+                                        "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}"
+                                                + ":secret:${AWS::StackName}/opt-in-evidence*")));
+        assertThat(variables("OptInEvidenceFunction"))
+                .containsEntry("OPT_IN_EVIDENCE_SECRET_NAME", Map.of("Fn::Sub", "${AWS::StackName}/opt-in-evidence"))
+                .containsEntry("WEBHOOK_ALLOW_HTTP", Map.of("Ref", "WebhookAllowHttp"));
+        assertThat(CloudFormationTemplate.map(template.section("Parameters").get("OptInEvidenceSendsAddress")))
+                .containsEntry("Default", "false");
     }
 
     @Test

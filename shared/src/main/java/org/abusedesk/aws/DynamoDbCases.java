@@ -17,6 +17,8 @@ import org.abusedesk.cases.ComplainantRecords;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.evidence.OptInEvidence;
+import org.abusedesk.evidence.OptInEvidenceRecords;
 import org.abusedesk.suppression.AddressHash;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,11 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * Cases in the complaints table, one item at a time: the complaint item with what the desk added to it
  * ({@code accountId} when counted, {@code acknowledgedAt}), the abuse team's closure ({@code closedBy},
- * {@code closedAt}, {@code closingNote}) and the mark of an erasure ({@code erasedAt}). Complaints of a complainant
+ * {@code closedAt}, {@code closingNote}), the platform's opt-in evidence ({@code optInEvidence}) and the mark of an
+ * erasure ({@code erasedAt}). Complaints of a complainant
  * are found through the sparse index {@code byComplainant} (the hash of the address), those of one mail through
  * {@code byReceipt}.
  */
-public final class DynamoDbCases implements CaseFiles, ComplainantRecords {
+public final class DynamoDbCases implements CaseFiles, ComplainantRecords, OptInEvidenceRecords {
 
     static final String BY_COMPLAINANT = "byComplainant";
     static final String BY_RECEIPT = "byReceipt";
@@ -120,7 +123,7 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords {
         names.put("#hash", DynamoDbComplaints.COMPLAINANT_HASH);
         // Empty rather than absent: a complaint always has an address and a message, an erased one empty ones.
         String update = "SET #email = :empty, #message = :empty, #salutation = :none, erasedAt = :at"
-                + " REMOVE #name, #hash, closingNote";
+                + " REMOVE #name, #hash, closingNote, optInEvidence";
         if (item.get().containsKey("provenance")) {
             // The raw mail is deleted, or belongs to another person's complaint: this one no longer points at it.
             update += ", provenance.evidence";
@@ -138,6 +141,29 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords {
                             ":at", s(at.toString()))));
         } catch (ConditionalCheckFailedException e) {
             // deleted by TTL in between: nothing left to erase
+        }
+    }
+
+    @Override
+    public boolean record(ComplaintKey key, OptInEvidence evidence) {
+        var values = new HashMap<String, AttributeValue>();
+        values.put(":evidence", AttributeValue.fromM(OptInEvidenceItem.of(evidence)));
+        String condition = "attribute_exists(complaintId) AND attribute_not_exists(erasedAt)";
+        if (!evidence.status().settled()) {
+            // A late failure of a repeated question must not overwrite the record an earlier attempt got.
+            condition += " AND (attribute_not_exists(optInEvidence) OR NOT optInEvidence.settled = :settled)";
+            values.put(":settled", AttributeValue.fromBool(true));
+        }
+        String expression = condition;
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table)
+                    .key(DynamoDbComplaints.key(key))
+                    .conditionExpression(expression)
+                    .updateExpression("SET optInEvidence = :evidence")
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 
@@ -167,6 +193,7 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords {
                 Optional.ofNullable(item.get("accountId")).map(a -> new AccountId(a.s())),
                 Optional.ofNullable(item.get("acknowledgedAt")).map(at -> Instant.ofEpochMilli(Long.parseLong(at.n()))),
                 closure,
-                Optional.ofNullable(item.get("erasedAt")).map(at -> Instant.parse(at.s())));
+                Optional.ofNullable(item.get("erasedAt")).map(at -> Instant.parse(at.s())),
+                Optional.ofNullable(item.get("optInEvidence")).map(e -> OptInEvidenceItem.from(e.m())));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.evidence.OptInEvidence;
 
 /**
  * Everything stored about one complaint: the complaint with its provenance and verdicts, and what the desk and the
@@ -15,13 +16,15 @@ import org.abusedesk.complaint.ComplaintState;
  * @param acknowledgedAt when the complainant's acknowledgement was recorded
  * @param closure how the abuse team resolved or dismissed it
  * @param erasedAt when the complainant's personal data was erased: address, name and message are empty since
+ * @param optInEvidence what the platform's evidence endpoint answered about the recipient's opt-in, if it was asked
  */
 public record CaseFile(
         Complaint complaint,
         Optional<AccountId> account,
         Optional<Instant> acknowledgedAt,
         Optional<CaseClosure> closure,
-        Optional<Instant> erasedAt) {
+        Optional<Instant> erasedAt,
+        Optional<OptInEvidence> optInEvidence) {
 
     public CaseFile {
         Objects.requireNonNull(complaint, "complaint == null");
@@ -29,6 +32,7 @@ public record CaseFile(
         Objects.requireNonNull(acknowledgedAt, "acknowledgedAt == null");
         Objects.requireNonNull(closure, "closure == null");
         Objects.requireNonNull(erasedAt, "erasedAt == null");
+        Objects.requireNonNull(optInEvidence, "optInEvidence == null");
     }
 
     public ComplaintState state() {

@@ -72,6 +72,7 @@ public final class CloseCase {
                 file.account(),
                 file.acknowledgedAt(),
                 Optional.of(closure),
-                file.erasedAt());
+                file.erasedAt(),
+                file.optInEvidence());
     }
 }

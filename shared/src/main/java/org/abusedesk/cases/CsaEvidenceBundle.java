@@ -7,12 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
+import org.abusedesk.evidence.OptInEvidence;
 import org.abusedesk.registration.Mailing;
 
 /**
  * What the abuse team answers a complaint forwarded by the Certified Senders Alliance with: the case as stored, the
- * original header fields of the reported message, the mailing registry's evidence of how the recipients opted in,
- * and the deadline for the answer.
+ * original header fields of the reported message, the evidence of the opt-in (the recipient's record from the
+ * sending platform, else the mailing registry's text for all its recipients), and the deadline for the answer.
  *
  * <p>The bundle is the case file itself, complainant and message included, for the abuse team to send: it is
  * never logged.
@@ -50,7 +51,11 @@ final class CsaEvidenceBundle {
         original.ifPresent(o -> o.headers()
                 .fields()
                 .forEach(f -> headers.addObject().put("name", f.name()).put("value", f.value())));
-        mailing(bundle.putObject("mailing"), file.complaint().mailingId(), mailing);
+        // The recipient's own record, where the platform had one, replaces the registry's text for the mailing.
+        boolean recordFound =
+                file.optInEvidence().flatMap(OptInEvidence::record).isPresent();
+        mailing(bundle.putObject("mailing"), file.complaint().mailingId(), mailing, !recordFound);
+        optIn(bundle.putObject("optIn"), file, mailing, recordFound);
         return bundle;
     }
 
@@ -116,7 +121,38 @@ final class CsaEvidenceBundle {
         node.put("quarantined", provenance.quarantined());
     }
 
-    private static void mailing(ObjectNode node, MailingId id, Optional<Mailing> registered) {
+    /** The proof of the opt-in the answer rests on: the recipient's record, else the mailing's text, else none. */
+    private static void optIn(ObjectNode node, CaseFile file, Optional<Mailing> mailing, boolean recordFound) {
+        boolean mailingText = mailing.flatMap(Mailing::optInEvidence).isPresent();
+        node.put("basis", recordFound ? "RECIPIENT_RECORD" : mailingText ? "MAILING_TEXT" : "NONE");
+        var asked = file.optInEvidence();
+        if (asked.isEmpty()) {
+            node.putNull("platformAnswer");
+            return;
+        }
+        var evidence = asked.get();
+        var answer = node.putObject("platformAnswer");
+        answer.put("status", evidence.status().name());
+        answer.put("attempts", evidence.attempts());
+        answer.put("at", evidence.at().toString());
+        answer.put("reason", evidence.reason());
+        if (evidence.record().isEmpty()) {
+            answer.putNull("record");
+            return;
+        }
+        var record = evidence.record().get();
+        var written = answer.putObject("record");
+        written.put("sourceType", record.sourceType().name());
+        written.put("source", record.source());
+        written.put("optedInAt", record.optedInAt().toString());
+        written.put("confirmedAt", record.confirmedAt().map(Instant::toString).orElse(null));
+        written.put("ip", record.ip().orElse(null));
+        written.put("userAgent", record.userAgent().orElse(null));
+        written.put("consentText", record.consentText().orElse(null));
+        written.put("consentVersion", record.consentVersion().orElse(null));
+    }
+
+    private static void mailing(ObjectNode node, MailingId id, Optional<Mailing> registered, boolean withText) {
         node.put("mailingId", id.value());
         node.put("registered", registered.isPresent());
         registered.ifPresent(m -> {
@@ -128,8 +164,8 @@ final class CsaEvidenceBundle {
             m.subject().ifPresent(s -> node.put("subject", s));
             m.sender().ifPresent(s -> node.put("sender", s));
         });
-        // Present and null when the registry has none: the answer must then come from the sending customer.
-        var evidence = registered.flatMap(Mailing::optInEvidence);
+        // Present and null when the registry has none, or the recipient's record replaces it (see optIn).
+        var evidence = registered.flatMap(Mailing::optInEvidence).filter(text -> withText);
         if (evidence.isPresent()) {
             node.put("optInEvidence", evidence.get());
         } else {

@@ -47,6 +47,7 @@ class BoundariesTest {
         "org.abusedesk.account..",
         "org.abusedesk.cases..",
         "org.abusedesk.complaint..",
+        "org.abusedesk.evidence..",
         "org.abusedesk.inbound..",
         "org.abusedesk.intake..",
         "org.abusedesk.outgoing..",

@@ -30,6 +30,8 @@ import org.abusedesk.complaint.ReportFormat;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.complaint.Verdict;
 import org.abusedesk.complaint.Verification;
+import org.abusedesk.evidence.OptInEvidence;
+import org.abusedesk.evidence.OptInRecord;
 import org.abusedesk.local.Stack;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
@@ -79,6 +81,7 @@ class DynamoDbCasesIT {
                         complaint.withState(ComplaintState.COUNTED),
                         Optional.of(new AccountId("121070")),
                         Optional.of(NOW.plusSeconds(1)),
+                        Optional.empty(),
                         Optional.empty(),
                         Optional.empty()));
         assertThat(cases.find(complaint.key(), complaint.expiresAt())).isEmpty();
@@ -189,6 +192,53 @@ class DynamoDbCasesIT {
         assertThat(file.complaint().attribution().provenance().orElseThrow().candidates())
                 .isEqualTo(complaint.attribution().provenance().orElseThrow().candidates());
         assertThat(file.complaint().classification()).isEqualTo(Classification.COMPLAINT);
+    }
+
+    @Test
+    void theOptInEvidence_isKeptWholeOnTheComplaint_neverOverwrittenByALateFailure_andErasedWithTheComplainant() {
+        // GIVEN a counted complaint with the platform's record of the recipient's opt-in
+        var complaint = CaseFixtures.form("14141611", NOW, ComplaintState.RECEIVED, ERIKA);
+        complaints.add(complaint);
+        ledger.count(complaint, Optional.of(new AccountId("121070")));
+        var record = new OptInRecord(
+                OptInRecord.SourceType.FORM,
+                "https://shop.example/newsletter",
+                Instant.parse("2026-03-01T10:00:00Z"),
+                Optional.of(Instant.parse("2026-03-01T10:05:00Z")),
+                Optional.of("2001:db8::7"),
+                Optional.of("Mozilla/5.0"),
+                Optional.of("Ja, ich will."),
+                Optional.of("2026-01"));
+        var found = new OptInEvidence(OptInEvidence.Status.FOUND, Optional.of(record), 3, NOW, "status 200");
+        assertThat(cases.record(complaint.key(), found)).isTrue();
+
+        // WHEN a repeated question's late failure comes after it
+        boolean overwritten = cases.record(
+                complaint.key(),
+                new OptInEvidence(OptInEvidence.Status.NO_ANSWER, Optional.empty(), 4, NOW, "no answer in time"));
+
+        // THEN the record stays, every field of it
+        assertThat(overwritten).isFalse();
+        assertThat(cases.find(complaint.key(), NOW).orElseThrow().optInEvidence())
+                .contains(found);
+
+        // WHEN the complainant is erased, THEN the record goes with her data, and no answer is kept any more
+        cases.erase(complaint.key(), NOW.plusSeconds(60));
+        assertThat(item(complaint.key())).doesNotContainKey("optInEvidence");
+        assertThat(cases.record(complaint.key(), found)).isFalse();
+        assertThat(cases.find(complaint.key(), NOW).orElseThrow().optInEvidence())
+                .isEmpty();
+    }
+
+    @Test
+    void theOptInEvidence_ofAComplaintThatIsGone_isNotWritten_andCreatesNoItem() {
+        var gone = ComplaintKey.of("14141611", CaseFixtures.idAt(NOW).value());
+
+        boolean written = cases.record(
+                gone, new OptInEvidence(OptInEvidence.Status.NO_RECORD, Optional.empty(), 1, NOW, "status 404"));
+
+        assertThat(written).isFalse();
+        assertThat(item(gone)).isEmpty();
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.evidence.OptInEvidence;
+import org.abusedesk.evidence.OptInEvidenceRecords;
 import org.abusedesk.paging.InvalidCursorException;
 import org.abusedesk.paging.Page;
 import org.abusedesk.paging.PageRequest;
@@ -28,13 +30,14 @@ import org.abusedesk.suppression.AddressHash;
  * Cases over the in-memory complaints table, with the conditions and the listing order of the DynamoDB adapters.
  * What counting writes on a complaint item (its account) is given by {@link #attribute}.
  */
-public final class InMemoryCases implements CaseListings, CaseFiles, ComplainantRecords {
+public final class InMemoryCases implements CaseListings, CaseFiles, ComplainantRecords, OptInEvidenceRecords {
 
     private final InMemoryComplaints complaints;
     private final Map<ComplaintKey, AccountId> accounts = new HashMap<>();
     private final Map<ComplaintKey, Instant> acknowledged = new HashMap<>();
     private final Map<ComplaintKey, CaseClosure> closures = new HashMap<>();
     private final Map<ComplaintKey, Instant> erased = new HashMap<>();
+    private final Map<ComplaintKey, OptInEvidence> evidence = new HashMap<>();
 
     public InMemoryCases(InMemoryComplaints complaints) {
         this.complaints = complaints;
@@ -155,7 +158,23 @@ public final class InMemoryCases implements CaseListings, CaseFiles, Complainant
                 c.expiresAt()));
         closures.computeIfPresent(
                 key, (k, closure) -> new CaseClosure(closure.outcome(), closure.actor(), closure.at(), ""));
+        evidence.remove(key);
         erased.put(key, at);
+    }
+
+    @Override
+    public synchronized boolean record(ComplaintKey key, OptInEvidence answer) {
+        boolean exists = complaints.all().stream().anyMatch(c -> c.key().equals(key));
+        var before = evidence.get(key);
+        if (!exists
+                || erased.containsKey(key)
+                || (!answer.status().settled()
+                        && before != null
+                        && before.status().settled())) {
+            return false;
+        }
+        evidence.put(key, answer);
+        return true;
     }
 
     private CaseFile file(Complaint complaint) {
@@ -165,7 +184,8 @@ public final class InMemoryCases implements CaseListings, CaseFiles, Complainant
                 Optional.ofNullable(accounts.get(key)),
                 Optional.ofNullable(acknowledged.get(key)),
                 Optional.ofNullable(closures.get(key)),
-                Optional.ofNullable(erased.get(key)));
+                Optional.ofNullable(erased.get(key)),
+                Optional.ofNullable(evidence.get(key)));
     }
 
     private List<CaseSummary> listed(

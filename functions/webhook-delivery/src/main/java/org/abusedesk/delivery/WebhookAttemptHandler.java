@@ -99,7 +99,7 @@ public final class WebhookAttemptHandler implements RequestHandler<SQSEvent, SQS
 
     /** Whether the attempt is done with (delivered or dropped); if not, sets its backoff. */
     private boolean answered(Tried tried) {
-        int receiveCount = receiveCount(tried.message());
+        int receiveCount = ReceiveCount.of(tried.message());
         var result = tried.result();
         if (result.outcome() != DeliverAttempt.Outcome.FAILED) {
             LOG.info(
@@ -128,15 +128,5 @@ public final class WebhookAttemptHandler implements RequestHandler<SQSEvent, SQS
             LOG.warn("backoff not set: webhookId={} {}", tried.webhookId(), e.toString());
         }
         return false;
-    }
-
-    private static int receiveCount(SQSEvent.SQSMessage message) {
-        var attributes = message.getAttributes();
-        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
-        try {
-            return count == null ? 1 : Math.max(1, Integer.parseInt(count));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

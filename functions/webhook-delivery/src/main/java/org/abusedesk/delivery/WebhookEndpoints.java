@@ -55,6 +55,18 @@ public final class WebhookEndpoints {
         return List.copyOf(endpoints);
     }
 
+    /**
+     * The sending platform's evidence endpoint, checked as a webhook endpoint is: https (or http to this machine where
+     * allowed), and a Secrets Manager secret to sign with, of the one name its function may read.
+     *
+     * @throws IllegalArgumentException naming what is wrong with it
+     */
+    public static WebhookEndpoint evidenceEndpoint(String url, String secretArn, boolean allowHttp, String secretName) {
+        var entry = JSON.createObjectNode().put("url", url).put("secretArn", secretArn);
+        var checked = url("OptInEvidenceUrl", entry.path("url"), allowHttp);
+        return new WebhookEndpoint(checked, Set.of(), secretArn("OptInEvidenceSecretArn", entry, secretName));
+    }
+
     private static WebhookEndpoint endpoint(int index, JsonNode entry, boolean allowHttp, String secretPrefix) {
         String name = "WebhookEndpoints entry " + index;
         if (!entry.isObject()) {

@@ -114,4 +114,24 @@ class WebhookEndpointsTest {
         assertThatThrownBy(() -> WebhookEndpoints.parse("[\"https://a.example.org/\"]", false, PREFIX))
                 .hasMessageContaining("entry 0 is not an object");
     }
+
+    @Test
+    void theEvidenceEndpoint_isCheckedAsAWebhookEndpoint_itsSecretByTheOneNameItsFunctionMayRead() {
+        String arn = "arn:aws:secretsmanager:eu-central-1:000000000000:secret:desk/opt-in-evidence-AbCdEf";
+
+        var endpoint = WebhookEndpoints.evidenceEndpoint(
+                "https://platform.example/opt-in", arn, false, "desk/opt-in-evidence");
+
+        assertThat(endpoint.url()).hasToString("https://platform.example/opt-in");
+        assertThat(endpoint.secretArn()).isEqualTo(arn);
+        assertThatThrownBy(() -> WebhookEndpoints.evidenceEndpoint(
+                        "http://platform.example/opt-in", arn, true, "desk/opt-in-evidence"))
+                .hasMessageContaining("OptInEvidenceUrl (platform.example): its url must be https");
+        assertThatThrownBy(() -> WebhookEndpoints.evidenceEndpoint(
+                        "https://platform.example/opt-in",
+                        "arn:aws:secretsmanager:eu-central-1:000000000000:secret:other/secret",
+                        false,
+                        "desk/opt-in-evidence"))
+                .hasMessageContaining("its secret's name must start with desk/opt-in-evidence");
+    }
 }

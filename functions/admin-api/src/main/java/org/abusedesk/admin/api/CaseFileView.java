@@ -12,6 +12,8 @@ import org.abusedesk.complaint.DkimCheck;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingIdCandidate;
 import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.evidence.OptInEvidence;
+import org.abusedesk.evidence.OptInRecord;
 
 /**
  * One case file as the admin API shows it: the complaint, where it came from, what became of it, and a short-lived
@@ -37,6 +39,7 @@ record CaseFileView(
         String acknowledgedAt,
         ClosureView closure,
         String erasedAt,
+        OptInEvidenceView optInEvidence,
         String evidenceLink) {
 
     static CaseFileView of(CaseFile file, Optional<URI> evidenceLink) {
@@ -64,6 +67,7 @@ record CaseFileView(
                 file.acknowledgedAt().map(Instant::toString).orElse(null),
                 file.closure().map(ClosureView::of).orElse(null),
                 file.erasedAt().map(Instant::toString).orElse(null),
+                erased ? null : file.optInEvidence().map(OptInEvidenceView::of).orElse(null),
                 evidenceLink.map(URI::toString).orElse(null));
     }
 
@@ -139,6 +143,43 @@ record CaseFileView(
                     verdicts.spf().name(),
                     verdicts.dkim().name(),
                     verdicts.dmarc().name());
+        }
+    }
+
+    /** What the sending platform answered about the recipient's opt-in, and its record where it had one. */
+    record OptInEvidenceView(String status, int attempts, String at, String reason, OptInRecordView record) {
+
+        static OptInEvidenceView of(OptInEvidence evidence) {
+            return new OptInEvidenceView(
+                    evidence.status().name(),
+                    evidence.attempts(),
+                    evidence.at().toString(),
+                    evidence.reason(),
+                    evidence.record().map(OptInRecordView::of).orElse(null));
+        }
+    }
+
+    /** The recipient's opt-in as the platform recorded it. */
+    record OptInRecordView(
+            String sourceType,
+            String source,
+            String optedInAt,
+            String confirmedAt,
+            String ip,
+            String userAgent,
+            String consentText,
+            String consentVersion) {
+
+        static OptInRecordView of(OptInRecord record) {
+            return new OptInRecordView(
+                    record.sourceType().name(),
+                    record.source(),
+                    record.optedInAt().toString(),
+                    record.confirmedAt().map(Instant::toString).orElse(null),
+                    record.ip().orElse(null),
+                    record.userAgent().orElse(null),
+                    record.consentText().orElse(null),
+                    record.consentVersion().orElse(null));
         }
     }
 
