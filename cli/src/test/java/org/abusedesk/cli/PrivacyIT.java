@@ -41,7 +41,17 @@ class PrivacyIT {
     // Distinctive values, so that any trace of them in the output is found, whatever its form.
     private static final String ADDRESS = "zacharias.quellenhof@example.net";
     private static final List<String> PERSONAL = List.of(
-            "zacharias", "quellenhof", "Privatnachricht-7Q3", "Geheimtext-Body-8K2", "Betreffzeile-5V1", "Notiz-4M9");
+            "zacharias",
+            "quellenhof",
+            "Privatnachricht-7Q3",
+            "Geheimtext-Body-8K2",
+            "Betreffzeile-5V1",
+            "Notiz-4M9",
+            // the platform's opt-in record of him
+            "198.51.100.77",
+            "Browser-9Z4",
+            "Einwilligung-3T8",
+            "form-6R2");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -55,6 +65,12 @@ class PrivacyIT {
         int smtpPort = freePort();
         // Mailing IDs are digits by the default resolution profile; moto is shared, so each run has its own.
         String mailing = Long.toString(ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L));
+        Path optIn = project.resolve("opt-in.json");
+        Files.writeString(
+                optIn,
+                "{\"" + ADDRESS + "\": {\"sourceType\": \"FORM\", \"source\":"
+                        + " \"https://signup.example/form-6R2\", \"optedInAt\": \"2026-03-01T10:00:00Z\", \"ip\": \"198.51.100.77\","
+                        + " \"userAgent\": \"Browser-9Z4\", \"consentText\": \"Einwilligung-3T8\"}}");
         var process = new ProcessBuilder(
                         ProcessHandle.current().info().command().orElse("java"),
                         "-Dlog4j2.configurationFile=log4j2.xml",
@@ -69,6 +85,8 @@ class PrivacyIT {
                         Integer.toString(smtpPort),
                         "--stack-name",
                         "privacy" + mailing,
+                        "--opt-in-evidence",
+                        optIn.toString(),
                         "--project",
                         project.toString())
                 .redirectErrorStream(true)
@@ -82,7 +100,15 @@ class PrivacyIT {
             URI api = URI.create(stack.get("apiUrl").asText());
             String token = stack.get("adminToken").asText();
 
-            // WHEN a person complains on the form and by forwarding the spam, and the abuse team works both cases
+            // WHEN a person complains on the form about a registered mailing, whose platform has his opt-in record,
+            // and by forwarding the spam, and the abuse team works both cases
+            assertThat(send(
+                                    api.resolve("/admin/mailings/" + mailing + "1"),
+                                    "PUT",
+                                    token,
+                                    "{\"accountId\":\"121070\",\"recipients\":1000,\"sentAt\":\"2026-11-27T09:00:00Z\"}")
+                            .statusCode())
+                    .isEqualTo(200);
             var posted = send(
                     api.resolve("/complaints"),
                     "POST",
@@ -104,6 +130,19 @@ class PrivacyIT {
                                 && cases.stream()
                                         .allMatch(c -> c.get("state").asText().equals("NOTIFIED"));
                     });
+            String formCase = "/admin/complaints/" + mailing + "1/"
+                    + casesOf(api, token, mailing + "1")
+                            .get(0)
+                            .get("complaintId")
+                            .asText();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> JSON.readTree(send(api.resolve(formCase), "GET", token, null)
+                                    .body())
+                            .path("optInEvidence")
+                            .path("status")
+                            .asText()
+                            .equals("FOUND"));
             for (JsonNode summary : cases) {
                 String path = "/admin/complaints/" + summary.get("mailingId").asText() + "/"
                         + summary.get("complaintId").asText();
