@@ -6,10 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.abusedesk.aws.Invocation;
 import org.abusedesk.cases.FetchOptInEvidence;
 import org.abusedesk.cases.FetchOptInEvidence.Outcome;
@@ -53,27 +49,7 @@ public final class EvidenceFetchHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     private SQSBatchResponse handle(SQSEvent event) {
-        for (var message : event.getRecords()) {
-            if (message.getMessageId() == null || message.getMessageId().isBlank()) {
-                // A failure cannot name this message; failing the whole batch is the only way not to lose it.
-                throw new IllegalArgumentException("SQS message without a message id");
-            }
-        }
-        var asked = new ArrayList<Asked>();
-        try (var each = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Asked>> running = new ArrayList<>();
-            for (var message : event.getRecords()) {
-                running.add(each.submit(() -> ask(message)));
-            }
-            for (var result : running) {
-                asked.add(result.get());
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a question failed unexpectedly", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking", e);
-        }
+        var asked = AllAtOnce.run(event, this::ask);
         var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
         for (var one : asked) {
             if (!done(one)) {

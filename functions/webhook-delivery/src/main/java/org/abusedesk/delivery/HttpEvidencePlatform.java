@@ -45,11 +45,7 @@ public final class HttpEvidencePlatform implements EvidencePlatform {
         this.secrets = Objects.requireNonNull(secrets, "secrets == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.timeout = Objects.requireNonNull(timeout, "timeout == null");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
+        this.http = HttpWebhookTransport.client(timeout);
     }
 
     @Override

@@ -19,8 +19,13 @@ public final class HttpWebhookTransport implements WebhookTransport {
 
     public HttpWebhookTransport(Duration timeout) {
         this.timeout = timeout;
+        this.http = client(timeout);
+    }
+
+    /** The client of every request the desk signs: HTTP/1.1, no redirect followed, the timeout to connect. */
+    static HttpClient client(Duration timeout) {
         // HTTP/1.1: what every receiver speaks, with no h2c upgrade for a proxy in front of one to trip over.
-        this.http = HttpClient.newBuilder()
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)

@@ -6,10 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
 import org.abusedesk.snapstart.SnapStart;
@@ -49,28 +45,7 @@ public final class WebhookAttemptHandler implements RequestHandler<SQSEvent, SQS
     }
 
     private SQSBatchResponse handle(SQSEvent event) {
-        for (var message : event.getRecords()) {
-            if (message.getMessageId() == null || message.getMessageId().isBlank()) {
-                // A failure cannot name this message; failing the whole batch is the only way not to lose it.
-                throw new IllegalArgumentException("SQS message without a message id");
-            }
-        }
-        var tried = new ArrayList<Tried>();
-        try (var each = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Tried>> running = new ArrayList<>();
-            for (var message : event.getRecords()) {
-                running.add(each.submit(() -> attempt(message)));
-            }
-            for (var result : running) {
-                tried.add(result.get());
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("an attempt failed unexpectedly", e.getCause());
-        } catch (InterruptedException e) {
-            // Lambda stops the environment: the batch comes back whole, each attempt under its own ID.
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while attempting", e);
-        }
+        var tried = AllAtOnce.run(event, this::attempt);
         // Logged and backed off here, on the invocation's thread, whose log context names the request.
         var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
         for (var attempt : tried) {
