@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.request.Languages;
 
 /** An HTTP API request (payload 2.0), read as the form's routes need it. */
 record HttpRequest(APIGatewayV2HTTPEvent event) {

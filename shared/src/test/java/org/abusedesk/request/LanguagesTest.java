@@ -1,4 +1,4 @@
-package org.abusedesk.form;
+package org.abusedesk.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,18 @@
-package org.abusedesk.form;
+package org.abusedesk.request;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.abusedesk.complaint.Language;
 
-/** Which of the desk's languages a request asks for: an explicit choice first, then its Accept-Language. */
-final class Languages {
+/** Which of the desk's languages a request asks for, the form's and the console's alike: an explicit choice first, then its Accept-Language. */
+public final class Languages {
 
     /**
      * Far longer than any browser's Accept-Language: the parser's work grows with the square of the ranges, so a
      * longer header is not read at all.
      */
-    static final int MAX_ACCEPT_LANGUAGE_LENGTH = 1024;
+    public static final int MAX_ACCEPT_LANGUAGE_LENGTH = 1024;
 
     private Languages() {}
 
@@ -21,7 +21,7 @@ final class Languages {
      * @param acceptLanguage the Accept-Language header, when the request has one
      * @param fallback the language when neither names German or English, or the header cannot be read
      */
-    static Language negotiate(Optional<String> chosen, Optional<String> acceptLanguage, Language fallback) {
+    public static Language negotiate(Optional<String> chosen, Optional<String> acceptLanguage, Language fallback) {
         var explicit = chosen.flatMap(Languages::of);
         if (explicit.isPresent()) {
             return explicit.get();
@@ -30,7 +30,7 @@ final class Languages {
     }
 
     /** The language of a tag such as {@code de}, {@code de-AT} or {@code EN-gb}; empty for any other. */
-    static Optional<Language> of(String tag) {
+    public static Optional<Language> of(String tag) {
         String primary = tag.strip().toLowerCase(Locale.ROOT);
         int dash = primary.indexOf('-');
         primary = dash < 0 ? primary : primary.substring(0, dash);
