@@ -200,6 +200,12 @@ public final class Stack {
         return resources.values().stream().filter(this::isActive).toList();
     }
 
+    /** Whether the template's resource of this id is made in this stack: its condition, if any, holds. */
+    public boolean exists(String logicalId) {
+        var resource = resources.get(logicalId);
+        return resource != null && isActive(resource);
+    }
+
     private boolean isActive(Resource resource) {
         return resource.condition() == null || intrinsics.condition(resource.condition());
     }

@@ -28,6 +28,10 @@ public record StackContents(Map<String, Long> counts, int mailsSent) {
                 var sqs = stack.aws().sqs()) {
             for (var resource : template.resources().values()) {
                 String id = resource.logicalId();
+                if (!stack.exists(id)) {
+                    // made only with a parameter this stack does not set: it holds nothing
+                    continue;
+                }
                 switch (resource.type()) {
                     case "AWS::DynamoDB::Table" ->
                         counts.put(id, (long)
@@ -87,6 +91,10 @@ public record StackContents(Map<String, Long> counts, int mailsSent) {
                 var s3 = stack.aws().s3()) {
             for (var resource : template.resources().values()) {
                 String id = resource.logicalId();
+                if (!stack.exists(id)) {
+                    // made only with a parameter this stack does not set: it holds nothing
+                    continue;
+                }
                 switch (resource.type()) {
                     case "AWS::DynamoDB::Table" ->
                         dynamoDb.scanPaginator(r -> r.tableName(stack.ref(id)))

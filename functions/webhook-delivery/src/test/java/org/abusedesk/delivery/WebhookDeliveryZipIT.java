@@ -6,10 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.abusedesk.account.AccountId;
+import org.abusedesk.aws.DynamoDbCases;
+import org.abusedesk.aws.DynamoDbComplaints;
+import org.abusedesk.aws.DynamoDbLedger;
+import org.abusedesk.cases.CaseFixtures;
+import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.evidence.OptInEvidence;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.ProjectRoot;
@@ -88,6 +97,65 @@ class WebhookDeliveryZipIT {
                 assertThat(request.webhookId()).isEqualTo("msg_zip-event_0");
                 assertThat(request.verdict()).isEqualTo(WebhookSignature.Verdict.VALID);
             });
+        }
+    }
+
+    @Test
+    void theEvidenceHandlerFromTheZip_asksThePlatform_andKeepsItsAnswerWithTheCase(AwsEndpoint aws) throws Exception {
+        // GIVEN a stack with an evidence endpoint on this machine that has no record of anyone, and a counted case
+        var secret = WebhookSecret.generate();
+        try (var platform =
+                new WebhookReceiver(Map.of("/opt-in", new WebhookReceiver.Behaviour(secret, nth -> 404, 0)))) {
+            String name = "z" + UUID.randomUUID().toString().substring(0, 8);
+            String arn;
+            try (var secrets = aws.secretsManager()) {
+                arn = secrets.createSecret(r -> r.name(name + "/opt-in-evidence")
+                                .secretString("{\"current\": \"" + secret.written() + "\"}"))
+                        .arn();
+            }
+            var parameters = new HashMap<>(MotoExtension.TEST_PARAMETERS);
+            parameters.put("OptInEvidenceUrl", platform.url("/opt-in").toString());
+            parameters.put("OptInEvidenceSecretArn", arn);
+            parameters.put("WebhookAllowHttp", "true");
+            var stack = Stack.create(
+                    CloudFormationTemplate.load(ProjectRoot.find().path().resolve("template.yaml")),
+                    name,
+                    parameters,
+                    aws);
+            var complaint = CaseFixtures.form("14141611", Instant.now(), ComplaintState.RECEIVED, "a@example.org");
+            var dynamoDb = aws.dynamoDb();
+            new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable")).add(complaint);
+            new DynamoDbLedger(
+                            dynamoDb,
+                            stack.ref("ComplaintsTable"),
+                            stack.ref("MailingsTable"),
+                            stack.ref("AccountsTable"),
+                            stack.ref("LimitsTable"))
+                    .count(complaint, Optional.of(new AccountId("121070")));
+            var envelope = "{\"version\":\"0\",\"id\":\"zip-counted\",\"detail-type\":\"ComplaintCounted\","
+                    + "\"source\":\"abuse-desk\",\"time\":\"2026-11-27T10:05:00Z\",\"detail\":{\"version\":1,"
+                    + "\"mailingId\":\"14141611\",\"complaintId\":\""
+                    + complaint.key().complaintId().value()
+                    + "\",\"accountId\":\"121070\"}}";
+
+            // WHEN the evidence handler is run from the zip (built, checkpointed, restored) with its event
+            var function = stack.function("OptInEvidenceFunction");
+            var asked = ZIP.run(function.handlerClass(), stack.runtimeEnvironment(function), event(envelope));
+
+            // THEN it primed, asked the platform with a valid signature, and the case says there is no record
+            assertThat(asked.hooks()).as(asked.log()).isEqualTo(1);
+            assertThat(asked.responses().get(0)).as(asked.log()).isEqualTo("{\"batchItemFailures\":[]}");
+            assertThat(platform.requests("/opt-in")).singleElement().satisfies(request -> {
+                assertThat(request.webhookId())
+                        .isEqualTo("evidence_" + complaint.key().complaintId().value());
+                assertThat(request.verdict()).isEqualTo(WebhookSignature.Verdict.VALID);
+            });
+            var evidence = new DynamoDbCases(dynamoDb, stack.ref("ComplaintsTable"))
+                    .find(complaint.key(), Instant.now())
+                    .orElseThrow()
+                    .optInEvidence()
+                    .orElseThrow();
+            assertThat(evidence.status()).isEqualTo(OptInEvidence.Status.NO_RECORD);
         }
     }
 
