@@ -140,6 +140,11 @@ public final class HttpGateway implements AutoCloseable {
         });
     }
 
+    /** Serves every request below {@code prefix} from the local stack itself, as the handler answers it. */
+    public void localHandler(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(prefix, handler);
+    }
+
     public void start() {
         server.start();
     }

@@ -69,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
     private final Stack stack;
     private final HttpGateway gateway;
     private final LocalTokens tokens;
+    private final LocalOidc oidc;
     private final Outbox outbox;
     private final EventLog events = new EventLog(Clock.systemUTC());
     private final List<StreamRelay> relays = new ArrayList<>();
@@ -83,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
         this.stack = stack;
         this.gateway = gateway;
         this.outbox = new Outbox(stack.aws().uri());
+        this.oidc = new LocalOidc(apiUrl(), tokens, Clock.systemUTC());
     }
 
     public static LocalStack start(CloudFormationTemplate template, AwsEndpoint aws, Options options) {
@@ -127,6 +129,11 @@ public final class LocalStack implements AutoCloseable {
     /** The events the stack's pipes put on its bus, oldest first. */
     public EventLog events() {
         return events;
+    }
+
+    /** The stand-in for Cognito's managed login that the console signs people in with here. */
+    public LocalOidc oidc() {
+        return oidc;
     }
 
     /** The issuer whose tokens the admin routes take here: {@code ./abuse-desk local} prints one to use. */
@@ -221,6 +228,7 @@ public final class LocalStack implements AutoCloseable {
                 receiver.start();
             }
         }
+        gateway.localHandler(LocalOidc.PATH, oidc);
         gateway.local("/_local/outbox", query -> new HttpGateway.LocalResponse(200, "application/json", outbox.json()));
         gateway.local("/_local/events", query -> new HttpGateway.LocalResponse(200, "application/json", events.json()));
         gateway.start();
@@ -266,7 +274,12 @@ public final class LocalStack implements AutoCloseable {
 
     private Object instantiate(FunctionDefinition function) {
         try {
-            return Handlers.create(function.handlerClass(), stack.runtimeEnvironment(function));
+            var environment = new java.util.HashMap<>(stack.runtimeEnvironment(function));
+            if (environment.containsKey("CONSOLE_OIDC_ISSUER")) {
+                // Cognito is not emulated: the console signs people in with the local stand-in instead.
+                environment.putAll(oidc.consoleEnvironment(apiUrl()));
+            }
+            return Handlers.create(function.handlerClass(), environment);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(
                     "cannot create the handler of " + function.logicalId() + ": " + e.getMessage(), e);

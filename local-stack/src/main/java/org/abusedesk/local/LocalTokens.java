@@ -85,6 +85,26 @@ public final class LocalTokens {
         }
     }
 
+    /** Signs these claims with the local key (RS256): the local OpenID provider's ID tokens. */
+    public String sign(JWTClaimsSet claims) {
+        try {
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a local token", e);
+        }
+    }
+
+    /** The public key, as a JWKS document: what the local OpenID provider publishes. */
+    public String jwks() {
+        return new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString();
+    }
+
     /** Checks the {@code Authorization} header's bearer token for a route that needs one of {@code scopes}. */
     public Verdict verify(String authorization, List<String> scopes) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

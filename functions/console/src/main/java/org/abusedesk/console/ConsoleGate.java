@@ -53,12 +53,13 @@ public final class ConsoleGate {
         this.oidc = Objects.requireNonNull(oidc, "oidc == null");
         this.sessions = Objects.requireNonNull(sessions, "sessions == null");
         this.pages = Objects.requireNonNull(pages, "pages == null");
-        this.notices = new Notices(settings.basePath());
+        this.notices = new Notices(ConsoleSettings.BASE_PATH);
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
     public HttpOut handle(HttpIn in) throws InterruptedException {
-        String base = settings.basePath();
+        String base = ConsoleSettings.BASE_PATH;
+        var console = settings.consoleUrl(in.host());
         if (!in.path().equals(base) && !in.path().startsWith(base + "/")) {
             return secured(notices.notFound(Language.DE), List.of());
         }
@@ -68,10 +69,10 @@ public final class ConsoleGate {
         var language = language(in, cookies);
         String method = in.method();
         if (path.equals("/signin") && method.equals("GET")) {
-            return secured(signIn(in), cookies);
+            return secured(signIn(in, console), cookies);
         }
         if (path.equals("/callback") && method.equals("GET")) {
-            return secured(callback(in, language, cookies), cookies);
+            return secured(callback(in, console, language, cookies), cookies);
         }
         if (path.equals("/signedout") && method.equals("GET")) {
             return secured(notices.signedOut(language), cookies);
@@ -98,7 +99,8 @@ public final class ConsoleGate {
             if (path.equals("/signout")) {
                 sessions.delete(session.get().idHash());
                 cookies.add(SESSION_COOKIE + "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0");
-                return secured(ConsoleResponse.seeOther(oidc.logoutRequest().toString()), cookies);
+                return secured(
+                        ConsoleResponse.seeOther(oidc.logoutRequest(console).toString()), cookies);
             }
             if (!session.get().person().canWrite()) {
                 return secured(notices.forbidden(language), cookies);
@@ -117,7 +119,7 @@ public final class ConsoleGate {
     }
 
     /** Begins a sign-in: its state, nonce and PKCE verifier kept here, the browser sent to the provider. */
-    private ConsoleResponse signIn(HttpIn in) {
+    private ConsoleResponse signIn(HttpIn in, java.net.URI console) {
         String state = Tokens.next();
         String nonce = Tokens.next();
         String verifier = Tokens.next();
@@ -128,10 +130,11 @@ public final class ConsoleGate {
                 returnPath(in.query("return").orElse("")),
                 clock.instant().plus(SIGN_IN_TIME)));
         return ConsoleResponse.seeOther(
-                oidc.authorizationRequest(state, nonce, verifier).toString());
+                oidc.authorizationRequest(console, state, nonce, verifier).toString());
     }
 
-    private ConsoleResponse callback(HttpIn in, Language language, List<String> cookies) throws InterruptedException {
+    private ConsoleResponse callback(HttpIn in, java.net.URI console, Language language, List<String> cookies)
+            throws InterruptedException {
         var state = in.query("state");
         var code = in.query("code");
         if (state.isEmpty()
@@ -146,7 +149,7 @@ public final class ConsoleGate {
         }
         Person person;
         try {
-            person = oidc.signIn(code.get(), attempt.get());
+            person = oidc.signIn(console, code.get(), attempt.get());
         } catch (SignInException e) {
             LOG.warn("console sign-in refused: {}", e.getMessage());
             return notices.noAccess(language);
@@ -193,7 +196,7 @@ public final class ConsoleGate {
 
     /** A console page to return to after signing in; anything else (another site, a scheme) is the overview. */
     String returnPath(String asked) {
-        String base = settings.basePath();
+        String base = ConsoleSettings.BASE_PATH;
         boolean ours = asked.length() <= MAX_RETURN
                 && (asked.equals(base) || asked.startsWith(base + "/") || asked.startsWith(base + "?"))
                 && asked.chars().noneMatch(c -> c < 0x21 || c == 0x7f || c == '\\')

@@ -79,8 +79,12 @@ public final class ConsoleHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         Map<String, String> query =
                 event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        String host =
+                event.getRequestContext() == null || event.getRequestContext().getDomainName() == null
+                        ? headers.getOrDefault("host", "")
+                        : event.getRequestContext().getDomainName();
         return new HttpIn(
-                method, event.getRawPath() == null ? "/" : event.getRawPath(), query, headers, cookies, bytes);
+                method, host, event.getRawPath() == null ? "/" : event.getRawPath(), query, headers, cookies, bytes);
     }
 
     static APIGatewayV2HTTPResponse answer(HttpOut out) {

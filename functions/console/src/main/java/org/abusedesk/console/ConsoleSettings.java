@@ -3,15 +3,16 @@ package org.abusedesk.console;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.abusedesk.config.Environment;
 
 /**
- * Where the console is and whom it trusts: its own URL (for the sign-in's callback and the sign-out's return), the
- * OpenID provider's endpoints and the console's client there, the groups that give read and write, and how long a
- * session lasts idle and at most.
+ * Where the console is and whom it trusts: its own URL (for the sign-in's callback and the sign-out's return; without
+ * a custom domain, the API's host as the request names it), the OpenID provider's endpoints and the console's client
+ * there, the groups that give read and write, and how long a session lasts idle and at most.
  */
 public record ConsoleSettings(
-        URI consoleUrl,
+        Optional<URI> consoleUrl,
         String issuer,
         URI authorizeUrl,
         URI tokenUrl,
@@ -36,45 +37,42 @@ public record ConsoleSettings(
         if (idleLifetime.isNegative() || idleLifetime.isZero() || absoluteLifetime.compareTo(idleLifetime) < 0) {
             throw new IllegalArgumentException("a session needs a positive idle lifetime within its absolute one");
         }
-        if (consoleUrl.getPath() == null || !consoleUrl.getPath().endsWith("/console")) {
-            throw new IllegalArgumentException("the console's URL must end in /console: " + consoleUrl);
+        if (consoleUrl.isPresent() && !consoleUrl.get().toString().endsWith(BASE_PATH)) {
+            throw new IllegalArgumentException("the console's URL must end in /console: " + consoleUrl.get());
         }
     }
 
     /**
      * From a function's environment: {@code CONSOLE_URL}, {@code CONSOLE_OIDC_ISSUER}, {@code CONSOLE_OIDC_BASE_URL}
      * (Cognito's domain: {@code /oauth2/authorize}, {@code /oauth2/token}, {@code /logout} below it),
-     * {@code CONSOLE_CLIENT_ID}, the groups, and the lifetimes in minutes.
+     * the groups, and the lifetimes in minutes; {@code CONSOLE_URL} where a custom domain sets it.
      */
-    public static ConsoleSettings of(Environment environment) {
+    public static ConsoleSettings of(Environment environment, String clientId) {
         String issuer = environment.require("CONSOLE_OIDC_ISSUER").strip();
         String base = environment.require("CONSOLE_OIDC_BASE_URL").strip();
         return new ConsoleSettings(
-                URI.create(environment.require("CONSOLE_URL").strip()),
+                environment
+                        .optional("CONSOLE_URL")
+                        .map(String::strip)
+                        .filter(url -> !url.isEmpty())
+                        .map(URI::create),
                 issuer,
                 URI.create(base + "/oauth2/authorize"),
                 URI.create(base + "/oauth2/token"),
                 URI.create(base + "/logout"),
                 URI.create(issuer + "/.well-known/jwks.json"),
-                environment.require("CONSOLE_CLIENT_ID").strip(),
+                clientId,
                 environment.require("CONSOLE_READ_GROUP").strip(),
                 environment.require("CONSOLE_WRITE_GROUP").strip(),
                 Duration.ofMinutes(environment.requirePositiveInt("CONSOLE_SESSION_IDLE_MINUTES")),
                 Duration.ofMinutes(environment.requirePositiveInt("CONSOLE_SESSION_MAX_MINUTES")));
     }
 
-    /** The page the provider sends the person back to with the code. */
-    public URI callbackUrl() {
-        return URI.create(consoleUrl + "/callback");
-    }
+    /** The console's path on the API: the HTTP API's default stage has no prefix. */
+    public static final String BASE_PATH = "/console";
 
-    /** The page the provider sends the person to once signed out there too. */
-    public URI signedOutUrl() {
-        return URI.create(consoleUrl + "/signedout");
-    }
-
-    /** The console's path on its host, {@code /console} or a stage's prefix before it. */
-    public String basePath() {
-        return consoleUrl.getRawPath();
+    /** The console's URL: the custom domain's, else {@code https://} and the API's host of this request. */
+    public URI consoleUrl(String requestHost) {
+        return consoleUrl.orElseGet(() -> URI.create("https://" + requestHost + BASE_PATH));
     }
 }

@@ -6,6 +6,7 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.console.signin.DynamoDbSessionStore;
 import org.abusedesk.console.signin.OidcClient;
 import org.abusedesk.snapstart.Priming;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /** The console's collaborators, built from its function's environment: the gate with its sessions and its pages. */
 public record ConsoleWiring(ConsoleGate gate, Priming priming) {
@@ -17,7 +18,16 @@ public record ConsoleWiring(ConsoleGate gate, Priming priming) {
 
     /** With the given clients. */
     public static ConsoleWiring of(Environment environment, AwsClients clients) {
-        var settings = ConsoleSettings.of(environment);
+        String clientId;
+        if (environment.optional("CONSOLE_CLIENT_ID").isPresent()) {
+            clientId = ConsoleClientId.of(environment, null);
+        } else {
+            try (var cognito =
+                    clients.configure(CognitoIdentityProviderClient.builder()).build()) {
+                clientId = ConsoleClientId.of(environment, cognito);
+            }
+        }
+        var settings = ConsoleSettings.of(environment, clientId);
         var dynamoDb = clients.dynamoDb();
         String table = environment.require("CONSOLE_SESSIONS_TABLE");
         var sessions = new DynamoDbSessionStore(dynamoDb, table);

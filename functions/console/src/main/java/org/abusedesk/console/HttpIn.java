@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request to the console as the HTTP API hands it over, before anything is checked: method, the path below
- * the host, the raw query, lower-cased headers, the cookies by name, and the body.
+ * A request to the console as the HTTP API hands it over, before anything is checked: method, the API's host as API
+ * Gateway names it (not the Host header), the path, the query, lower-cased headers, the cookies by name, the body.
  */
 public record HttpIn(
         String method,
+        String host,
         String path,
         Map<String, String> query,
         Map<String, String> headers,
@@ -18,6 +19,7 @@ public record HttpIn(
 
     public HttpIn {
         Objects.requireNonNull(method, "method == null");
+        Objects.requireNonNull(host, "host == null");
         Objects.requireNonNull(path, "path == null");
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);

@@ -32,7 +32,7 @@ class ConsoleGateTest {
     void start() throws Exception {
         provider = new TestProvider();
         settings = new ConsoleSettings(
-                URI.create("https://desk.example/console"),
+                java.util.Optional.of(URI.create("https://desk.example/console")),
                 TestProvider.ISSUER,
                 provider.base().resolve("/oauth2/authorize"),
                 provider.base().resolve("/oauth2/token"),
@@ -211,6 +211,7 @@ class ConsoleGateTest {
         gate.handle(get("/console", Map.of(), remembered));
         gate.handle(new HttpIn(
                 "GET",
+                "desk.example",
                 "/console",
                 Map.of(),
                 Map.of("accept-language", "de-DE,de;q=0.9"),
@@ -251,6 +252,7 @@ class ConsoleGateTest {
     private HttpOut post(String path, String sessionId, String form) throws Exception {
         return gate.handle(new HttpIn(
                 "POST",
+                "desk.example",
                 path,
                 Map.of(),
                 Map.of("content-type", "application/x-www-form-urlencoded"),
@@ -259,7 +261,7 @@ class ConsoleGateTest {
     }
 
     private static HttpIn get(String path, Map<String, String> query, Map<String, String> cookies) {
-        return new HttpIn("GET", path, query, Map.of(), cookies, new byte[0]);
+        return new HttpIn("GET", "desk.example", path, query, Map.of(), cookies, new byte[0]);
     }
 
     private static Map<String, String> cookie(SignedIn session) {

@@ -79,11 +79,11 @@ public final class OidcClient {
     }
 
     /** Where the browser goes to sign in: the provider's authorization endpoint with this attempt's values. */
-    public URI authorizationRequest(String state, String nonce, String verifier) {
+    public URI authorizationRequest(URI console, String state, String nonce, String verifier) {
         var parameters = new LinkedHashMap<String, String>();
         parameters.put("response_type", "code");
         parameters.put("client_id", settings.clientId());
-        parameters.put("redirect_uri", settings.callbackUrl().toString());
+        parameters.put("redirect_uri", console + "/callback");
         parameters.put("scope", "openid email profile");
         parameters.put("state", state);
         parameters.put("nonce", nonce);
@@ -93,13 +93,9 @@ public final class OidcClient {
     }
 
     /** Where the browser goes to end its session at the provider too, and comes back to the console from. */
-    public URI logoutRequest() {
+    public URI logoutRequest(URI console) {
         return URI.create(settings.logoutUrl() + "?"
-                + form(Map.of(
-                        "client_id",
-                        settings.clientId(),
-                        "logout_uri",
-                        settings.signedOutUrl().toString())));
+                + form(Map.of("client_id", settings.clientId(), "logout_uri", console + "/signedout")));
     }
 
     /**
@@ -108,13 +104,18 @@ public final class OidcClient {
      * @throws SignInException when the exchange fails, the token is not valid, its nonce is not the attempt's, or
      *     the person is in neither group
      */
-    public Person signIn(String code, SignInAttempt attempt) throws SignInException, InterruptedException {
+    public Person signIn(URI console, String code, SignInAttempt attempt) throws SignInException, InterruptedException {
         var body = form(Map.of(
-                "grant_type", "authorization_code",
-                "client_id", settings.clientId(),
-                "code", code,
-                "redirect_uri", settings.callbackUrl().toString(),
-                "code_verifier", attempt.verifier()));
+                "grant_type",
+                "authorization_code",
+                "client_id",
+                settings.clientId(),
+                "code",
+                code,
+                "redirect_uri",
+                console + "/callback",
+                "code_verifier",
+                attempt.verifier()));
         HttpResponse<byte[]> answer;
         try {
             answer = http.send(
