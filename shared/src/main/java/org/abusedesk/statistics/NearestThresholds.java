@@ -24,13 +24,17 @@ public final class NearestThresholds {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds == null");
     }
 
-    /** At most {@code limit} of {@code standings}, the nearest first; ties by the higher rate, then by account id. */
+    /**
+     * At most {@code limit} of {@code standings}: PAUSED first, then the smallest gap; ties by the higher rate, then by
+     * account id.
+     */
     public List<AccountStanding> nearest(List<AccountStanding> standings, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit < 0");
         }
         return standings.stream()
-                .sorted(Comparator.<AccountStanding, BigDecimal>comparing(this::gap)
+                .sorted(Comparator.comparing((AccountStanding standing) -> standing.status() != AccountStatus.PAUSED)
+                        .thenComparing(this::gap)
                         .thenComparing(AccountStanding::ratePercent, Comparator.reverseOrder())
                         .thenComparing(standing -> standing.accountId().value()))
                 .limit(limit)
@@ -39,12 +43,13 @@ public final class NearestThresholds {
 
     /**
      * How far the account's rate is below its next threshold, as a share of that threshold: 1 with no complaints, 0
-     * at the threshold, below 0 past it (the rate is reached, the minimum of complaints not yet); -1 for PAUSED.
+     * at the threshold, below 0 past it (the rate is reached, the minimum of complaints not yet); 0 for PAUSED, at
+     * its highest.
      */
     public BigDecimal gap(AccountStanding standing) {
         var statistics = standing.statistics();
         return switch (standing.status()) {
-            case PAUSED -> BigDecimal.ONE.negate();
+            case PAUSED -> BigDecimal.ZERO;
             case FLAGGED -> gap(statistics.verifiedRatePercent(), thresholds.pausedRatePercent());
             case WATCH -> gap(statistics.ratePercent(), thresholds.flaggedRatePercent());
             case ACTIVE -> gap(statistics.ratePercent(), thresholds.watchRatePercent());
