@@ -65,7 +65,9 @@ class DynamoDbRateHistoryIT {
         assertThat(last.complaints()).isEqualTo(3);
         assertThat(last.recipients()).isEqualTo(1_000);
         assertThat(last.ratePercent()).isEqualByComparingTo("0.3000");
-        assertThat(points.stream().map(p -> p.ratePercent().toPlainString()).distinct())
+        assertThat(points.stream()
+                        .map(p -> p.ratePercent().setScale(4).toPlainString())
+                        .distinct())
                 .containsExactly("0.0000", "0.1000", "0.2000", "0.3000");
         assertThat(points.stream()
                         .filter(p -> p.complaints() == 1)
