@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * transaction: a second complaint with the same signed message finds it claimed, and is marked as a replay that
  * counts towards nothing.
  *
+ * <p>The same transaction adds the complaint to the console's counters ({@link DynamoDbStatisticsItems}), so that
+ * they count what the ledger counted, once, and no replay.
+ *
  * <p>The complaint keeps its mailing's counts as they are after it ({@code counted}): they are read first, and the
  * transaction adds to them only if no other count came in between, else it reads and tries again. The stream's
  * change of the complaint from RECEIVED to COUNTED, with them, is the {@code ComplaintCounted} event: the counts
@@ -173,6 +176,8 @@ public final class DynamoDbLedger implements ComplaintLedger {
                                             .toString()),
                             ":complaint", s(complaint.id().value())))));
         });
+        // Last, so that the cancellation reasons above keep their places; exact because they share the step.
+        items.addAll(DynamoDbStatisticsItems.counting(accountsTable, complaint, account));
         return items;
     }
 
