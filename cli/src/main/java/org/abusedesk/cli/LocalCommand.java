@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
+import org.abusedesk.local.LocalOidc;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.MotoServer;
 import org.abusedesk.local.ProjectRoot;
@@ -161,6 +162,11 @@ final class LocalCommand implements Callable<Integer> {
         if (evidence != null) {
             contents = contents.withOptInEvidenceSecret(evidence.secret().written());
         }
+        boolean console = local.stack().exists("ConsoleFunction");
+        if (console) {
+            contents = contents.withConsole(
+                    local.apiUrl() + "/console", local.oidc().signInLink().toString());
+        }
         StackConnection.write(stackFile, contents);
         var stopped = new CountDownLatch(1);
         var motoToStop = moto;
@@ -195,6 +201,12 @@ final class LocalCommand implements Callable<Integer> {
             for (var route : function.httpRoutes()) {
                 out.printf("  %-6s %s%s  -> %s%n", route.method(), api, route.path(), function.logicalId());
             }
+        }
+        if (local.stack().exists("ConsoleFunction")) {
+            out.println("  BROWSE " + api + "/console  -> the abuse team's console; sign in on the local page as");
+            out.println("         " + LocalOidc.WRITER.name() + " (" + LocalOidc.WRITER.group() + ") or "
+                    + LocalOidc.READER.name() + " (" + LocalOidc.READER.group() + "); "
+                    + StackConnection.STACK_FILE + " has a one-time consoleSignInUrl");
         }
         out.println("  GET    " + api + "/_local/outbox  -> mails SES accepted");
         out.println("  GET    " + api + "/_local/events  -> events the pipes put on the bus");

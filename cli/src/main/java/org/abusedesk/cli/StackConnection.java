@@ -28,6 +28,9 @@ final class StackConnection {
      * @param webhookSecret with {@code --webhook-url}, the {@code whsec_} secret its endpoint is signed with; else null
      * @param optInEvidenceSecret with {@code --opt-in-evidence}, the {@code whsec_} secret the evidence requests are
      *     signed with; else null
+     * @param consoleUrl the console's overview page; null without a console
+     * @param consoleSignInUrl a link, good once, that signs a browser or a cookie-jar client in to the console as the
+     *     local write person; null without a console
      */
     record StackFile(
             String endpoint,
@@ -37,7 +40,9 @@ final class StackConnection {
             String apiUrl,
             String adminToken,
             String webhookSecret,
-            String optInEvidenceSecret) {
+            String optInEvidenceSecret,
+            String consoleUrl,
+            String consoleSignInUrl) {
 
         StackFile {
             outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
@@ -63,17 +68,52 @@ final class StackConnection {
                 Map<String, Map<String, String>> functions,
                 String apiUrl,
                 String adminToken) {
-            this(endpoint, region, outputs, functions, apiUrl, adminToken, null, null);
+            this(endpoint, region, outputs, functions, apiUrl, adminToken, null, null, null, null);
         }
 
         /** The same, and the secret the local stack's one webhook endpoint is signed with. */
         StackFile withWebhookSecret(String secret) {
-            return new StackFile(endpoint, region, outputs, functions, apiUrl, adminToken, secret, optInEvidenceSecret);
+            return new StackFile(
+                    endpoint,
+                    region,
+                    outputs,
+                    functions,
+                    apiUrl,
+                    adminToken,
+                    secret,
+                    optInEvidenceSecret,
+                    consoleUrl,
+                    consoleSignInUrl);
         }
 
         /** The same, and the secret the local stand-in for the platform's evidence endpoint checks requests with. */
         StackFile withOptInEvidenceSecret(String secret) {
-            return new StackFile(endpoint, region, outputs, functions, apiUrl, adminToken, webhookSecret, secret);
+            return new StackFile(
+                    endpoint,
+                    region,
+                    outputs,
+                    functions,
+                    apiUrl,
+                    adminToken,
+                    webhookSecret,
+                    secret,
+                    consoleUrl,
+                    consoleSignInUrl);
+        }
+
+        /** The same, and the console's URL with a one-time link that signs the local write person in to it. */
+        StackFile withConsole(String url, String signInUrl) {
+            return new StackFile(
+                    endpoint,
+                    region,
+                    outputs,
+                    functions,
+                    apiUrl,
+                    adminToken,
+                    webhookSecret,
+                    optInEvidenceSecret,
+                    url,
+                    signInUrl);
         }
 
         /** What a running local stack offers the other commands: its outputs, functions, API and a token. */
@@ -81,7 +121,16 @@ final class StackConnection {
             var environments = new LinkedHashMap<String, Map<String, String>>();
             local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
             return new StackFile(
-                    endpoint.toString(), region, local.stack().outputs(), environments, apiUrl, adminToken, null, null);
+                    endpoint.toString(),
+                    region,
+                    local.stack().outputs(),
+                    environments,
+                    apiUrl,
+                    adminToken,
+                    null,
+                    null,
+                    null,
+                    null);
         }
     }
 

@@ -53,7 +53,8 @@ class FaultMatrixIT {
     private final Stack stack;
     private final FaultInjector faults = new FaultInjector();
     private final ComplaintFormHandler handler;
-    private final AtomicInteger sources = new AtomicInteger();
+    /** Across the class's tests, which share one stack: a source that sent in another test would hit its limit. */
+    private static final AtomicInteger SOURCES = new AtomicInteger();
 
     FaultMatrixIT(Stack stack) {
         this.stack = stack;
@@ -270,7 +271,8 @@ class FaultMatrixIT {
         final String mailingId = Long.toString(ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L));
         final String email = "p" + mailingId + "@example.net";
         final String idempotencyKey = UUID.randomUUID().toString();
-        final String sourceIp = "203.0.113." + sources.incrementAndGet();
+        final int source = SOURCES.incrementAndGet();
+        final String sourceIp = "198.18." + (source / 250) + "." + (source % 250 + 1);
 
         APIGatewayV2HTTPResponse send(ComplaintFormHandler to) {
             APIGatewayV2HTTPEvent event = TestDesk.jsonPost(
