@@ -46,7 +46,8 @@ final class AccountPages {
     ConsoleResponse show(ConsoleRequest request, String accountId) {
         var id = id(accountId);
         var t = PageText.of(request.language());
-        int days = request.query("days").filter(d -> d.equals("90")).map(d -> 90).orElse(30);
+        int days =
+                request.query("days").filter(d -> d.equals("90")).map(d -> 90).orElse(30);
         var now = clock.instant();
         var from = now.minus(Duration.ofDays(days));
         var account = showAccount.show(id.value());
@@ -98,7 +99,8 @@ final class AccountPages {
             errors.add(t.get("field.expectedStatus") + ": " + t.get("account.error.status"));
         }
         if (reason.isEmpty() || reason.length() > ChangeAccountStatus.MAX_REASON_CHARS) {
-            errors.add(t.get("field.reason") + ": " + t.get("account.error.reason", ChangeAccountStatus.MAX_REASON_CHARS));
+            errors.add(
+                    t.get("field.reason") + ": " + t.get("account.error.reason", ChangeAccountStatus.MAX_REASON_CHARS));
         }
         if (!errors.isEmpty()) {
             return Problems.of(request, 400, errors, Links.account(id));

@@ -48,6 +48,8 @@ public record AccountView(
 
     /** The statuses a person may set: every one but the current. */
     public List<AccountStatus> choices() {
-        return java.util.Arrays.stream(AccountStatus.values()).filter(s -> s != status()).toList();
+        return java.util.Arrays.stream(AccountStatus.values())
+                .filter(s -> s != status())
+                .toList();
     }
 }

@@ -17,11 +17,7 @@ import org.abusedesk.inbound.MailHeaders;
  * @param noteError the error of the closing form that came back, and its message; empty on a plain visit
  */
 public record CasePageView(
-        Frame f,
-        CaseFile file,
-        Optional<Reported> reported,
-        boolean rawAvailable,
-        Optional<NoteError> noteError) {
+        Frame f, CaseFile file, Optional<Reported> reported, boolean rawAvailable, Optional<NoteError> noteError) {
 
     /** The reported message's header fields (its own, else pasted, else a forward's block) and its text. */
     public record Reported(String origin, List<MailHeaders.Field> headers, String text) {
@@ -61,11 +57,17 @@ public record CasePageView(
     }
 
     public String error(String action) {
-        return noteError.filter(e -> e.action().equals(action)).map(NoteError::message).orElse(null);
+        return noteError
+                .filter(e -> e.action().equals(action))
+                .map(NoteError::message)
+                .orElse(null);
     }
 
     public String note(String action) {
-        return noteError.filter(e -> e.action().equals(action)).map(NoteError::note).orElse("");
+        return noteError
+                .filter(e -> e.action().equals(action))
+                .map(NoteError::note)
+                .orElse("");
     }
 
     private boolean allows(ClosingRule rule) {

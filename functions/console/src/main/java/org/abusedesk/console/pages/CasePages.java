@@ -1,7 +1,6 @@
 package org.abusedesk.console.pages;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.cases.CaseClosure;
 import org.abusedesk.cases.CaseFile;
@@ -90,8 +89,7 @@ final class CasePages {
             return again(request, key, action, t.get("case.note.required"), note);
         }
         if (note.length() > CaseClosure.MAX_NOTE_CHARS) {
-            return again(
-                    request, key, action, t.get("case.note.tooLong", CaseClosure.MAX_NOTE_CHARS), note);
+            return again(request, key, action, t.get("case.note.tooLong", CaseClosure.MAX_NOTE_CHARS), note);
         }
         try {
             closing.close(key, Actors.of(request.person()), note);
@@ -103,7 +101,8 @@ final class CasePages {
     }
 
     /** The case again, 400, with the closing form's error next to its note and what was typed in it. */
-    private ConsoleResponse again(ConsoleRequest request, ComplaintKey key, String action, String message, String note) {
+    private ConsoleResponse again(
+            ConsoleRequest request, ComplaintKey key, String action, String message, String note) {
         var file = viewCase.view(key).file();
         return page(request, 400, file, Optional.of(new CasePageView.NoteError(action, message, note)));
     }
@@ -113,7 +112,8 @@ final class CasePages {
         var t = PageText.of(request.language());
         String title = t.get("case.title", file.complaint().id().value());
         var frame = Frame.of(request, status == 200 ? title : t.get("page.error") + ": " + title, "cases");
-        var view = new CasePageView(frame, file, reported(file), downloadable(file).isPresent(), noteError);
+        var view =
+                new CasePageView(frame, file, reported(file), downloadable(file).isPresent(), noteError);
         return Templates.page(status, "case.jte", view);
     }
 

@@ -30,7 +30,12 @@ public final class ConsolePageSet implements ConsolePages {
     private record Route(String method, List<String> pattern, Page page) {
 
         static Route of(String method, String pattern, Page page) {
-            return new Route(method, List.of(pattern.split("/")).stream().filter(s -> !s.isEmpty()).toList(), page);
+            return new Route(
+                    method,
+                    List.of(pattern.split("/")).stream()
+                            .filter(s -> !s.isEmpty())
+                            .toList(),
+                    page);
         }
 
         /** The values of the {@code {}} segments when the path matches; null when it does not. */

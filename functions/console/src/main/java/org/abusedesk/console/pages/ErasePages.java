@@ -38,7 +38,13 @@ final class ErasePages {
         int at = address.lastIndexOf('@');
         if (address.length() > MAX_ADDRESS || at < 1 || at == address.length() - 1) {
             return page(
-                    request, 400, EraseView.Step.ASK, "", List.of(), Optional.empty(), List.of(t.get("erase.error.address")));
+                    request,
+                    400,
+                    EraseView.Step.ASK,
+                    "",
+                    List.of(),
+                    Optional.empty(),
+                    List.of(t.get("erase.error.address")));
         }
         if (request.field("confirm").filter("yes"::equals).isEmpty()) {
             List<CaseFile> found;
@@ -46,7 +52,13 @@ final class ErasePages {
                 found = complainants.ofComplainant(AddressHash.of(address));
             } catch (IllegalArgumentException e) {
                 return page(
-                        request, 400, EraseView.Step.ASK, "", List.of(), Optional.empty(), List.of(t.get("erase.error.address")));
+                        request,
+                        400,
+                        EraseView.Step.ASK,
+                        "",
+                        List.of(),
+                        Optional.empty(),
+                        List.of(t.get("erase.error.address")));
             }
             return page(request, 200, EraseView.Step.CONFIRM, address, found, Optional.empty(), List.of());
         }
@@ -55,7 +67,13 @@ final class ErasePages {
             report = eraseComplainant.erase(address);
         } catch (IllegalArgumentException e) {
             return page(
-                    request, 400, EraseView.Step.ASK, "", List.of(), Optional.empty(), List.of(t.get("erase.error.address")));
+                    request,
+                    400,
+                    EraseView.Step.ASK,
+                    "",
+                    List.of(),
+                    Optional.empty(),
+                    List.of(t.get("erase.error.address")));
         }
         return page(request, 200, EraseView.Step.REPORT, "", List.of(), Optional.of(report), List.of());
     }

@@ -11,8 +11,7 @@ import org.abusedesk.console.Person;
  *
  * @param section which part of the navigation the page belongs to ({@code overview}, {@code cases} ...)
  */
-public record Frame(
-        PageText t, Person person, String csrf, String title, String section, String otherLanguageUrl) {
+public record Frame(PageText t, Person person, String csrf, String title, String section, String otherLanguageUrl) {
 
     public Frame {
         Objects.requireNonNull(t, "t == null");

@@ -43,7 +43,10 @@ final class ImportPages {
     }
 
     private static ConsoleResponse page(
-            ConsoleRequest request, int status, Optional<org.abusedesk.registration.ImportReport> report, List<String> errors) {
+            ConsoleRequest request,
+            int status,
+            Optional<org.abusedesk.registration.ImportReport> report,
+            List<String> errors) {
         var t = PageText.of(request.language());
         String title = report.isPresent() ? t.get("import.report.title") : t.get("import.title");
         var frame = Frame.of(request, errors.isEmpty() ? title : t.get("page.error") + ": " + title, "import");

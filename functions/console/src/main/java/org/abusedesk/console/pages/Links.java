@@ -37,7 +37,8 @@ public final class Links {
     }
 
     public static String aCase(ComplaintKey key) {
-        return BASE + "/cases/" + segment(key.mailingId().value()) + "/" + segment(key.complaintId().value());
+        return BASE + "/cases/" + segment(key.mailingId().value()) + "/"
+                + segment(key.complaintId().value());
     }
 
     /** A case's action or download: {@code raw}, {@code xarf}, {@code csa}, {@code resolve}, {@code dismiss}. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.abusedesk.cases.CaseSummary;
 import org.abusedesk.cases.ListCases;
@@ -40,7 +39,9 @@ final class MailingPage {
         var t = PageText.of(request.language());
         var mailing = showMailing.show(id.value());
         var page = listCases.ofMailing(id, TimeRange.ANY, new PageRequest(request.query("cursor"), Page.MAX_LIMIT));
-        if (mailing.isEmpty() && page.items().isEmpty() && request.query("cursor").isEmpty()) {
+        if (mailing.isEmpty()
+                && page.items().isEmpty()
+                && request.query("cursor").isEmpty()) {
             return Problems.of(request, 404, Links.overview());
         }
         var perDay = perDay(page.items());
@@ -77,12 +78,13 @@ final class MailingPage {
             return List.of();
         }
         var last = counts.lastKey();
-        var first = counts.firstKey().isBefore(last.minusDays(MAX_DAYS - 1)) ? last.minusDays(MAX_DAYS - 1) : counts.firstKey();
+        var first = counts.firstKey().isBefore(last.minusDays(MAX_DAYS - 1))
+                ? last.minusDays(MAX_DAYS - 1)
+                : counts.firstKey();
         var days = new ArrayList<MailingView.DayCount>();
         for (var day = first; !day.isAfter(last); day = day.plusDays(1)) {
             days.add(new MailingView.DayCount(day, counts.getOrDefault(day, 0L)));
         }
         return days;
     }
-
 }

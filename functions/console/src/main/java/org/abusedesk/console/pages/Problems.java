@@ -32,7 +32,9 @@ final class Problems {
 
     /** A use case's field errors, each named by the field's label in the page's language. */
     static List<String> fields(PageText t, List<FieldError> errors) {
-        return errors.stream().map(e -> label(t, e.field()) + ": " + e.message()).toList();
+        return errors.stream()
+                .map(e -> label(t, e.field()) + ": " + e.message())
+                .toList();
     }
 
     private static String label(PageText t, String field) {

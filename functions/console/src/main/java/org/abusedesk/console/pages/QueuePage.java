@@ -58,7 +58,8 @@ final class QueuePage {
             try {
                 range = new TimeRange(
                         from.map(day -> day.atStartOfDay(PageText.BERLIN).toInstant()),
-                        to.map(day -> day.plusDays(1).atStartOfDay(PageText.BERLIN).toInstant()));
+                        to.map(day ->
+                                day.plusDays(1).atStartOfDay(PageText.BERLIN).toInstant()));
             } catch (IllegalArgumentException e) {
                 errors.add(t.get("field.to") + ": " + t.get("queue.error.range"));
             }
@@ -83,13 +84,13 @@ final class QueuePage {
         var rows = listed.items().stream()
                 .filter(s -> state.map(wanted -> s.state() == wanted).orElse(true))
                 .filter(s -> channel.map(wanted -> s.channel() == wanted).orElse(true))
-                .filter(s -> account.map(wanted -> s.account().filter(wanted::equals).isPresent()).orElse(true))
-                .map(s -> new QueueView.Row(
-                        s, s.account().flatMap(id -> statuses.computeIfAbsent(id, this::status))))
+                .filter(s -> account.map(
+                                wanted -> s.account().filter(wanted::equals).isPresent())
+                        .orElse(true))
+                .map(s -> new QueueView.Row(s, s.account().flatMap(id -> statuses.computeIfAbsent(id, this::status))))
                 .sorted(ORDER)
                 .toList();
-        var next = listed.next()
-                .map(cursor -> Links.with(request.path(), request.query(), Map.of("cursor", cursor)));
+        var next = listed.next().map(cursor -> Links.with(request.path(), request.query(), Map.of("cursor", cursor)));
         var frame = Frame.of(request, title, "cases");
         return Templates.page(200, "queue.jte", new QueueView(frame, typed, rows, next, List.of()));
     }

@@ -3,6 +3,7 @@ package org.abusedesk.console.pages;
 import java.util.ArrayList;
 import java.util.List;
 import org.abusedesk.account.AccountId;
+import org.abusedesk.account.ShowAccount;
 import org.abusedesk.cases.CaseNotFoundException;
 import org.abusedesk.cases.ComplainantRecords;
 import org.abusedesk.cases.ViewCase;
@@ -11,7 +12,6 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.console.ConsoleRequest;
 import org.abusedesk.console.ConsoleResponse;
-import org.abusedesk.account.ShowAccount;
 import org.abusedesk.registration.ShowMailing;
 import org.abusedesk.suppression.AddressHash;
 
@@ -42,7 +42,8 @@ final class SearchPage {
         var title = t.get("search.title");
         if (q.length() > MAX_QUERY) {
             var frame = Frame.of(request, t.get("page.error") + ": " + title, "search");
-            return Templates.page(400, "search.jte", new SearchView(frame, "", List.of(), t.get("search.tooLong", MAX_QUERY)));
+            return Templates.page(
+                    400, "search.jte", new SearchView(frame, "", List.of(), t.get("search.tooLong", MAX_QUERY)));
         }
         var hits = q.isEmpty() ? List.<SearchView.Hit>of() : search(t, q);
         var frame = Frame.of(request, title, "search");
@@ -58,14 +59,16 @@ final class SearchPage {
                 if (file.erasedAt().isPresent()) {
                     continue;
                 }
-                hits.add(new SearchView.Hit("complaint", reference(key), Links.aCase(key), t.name("state", file.state())));
+                hits.add(new SearchView.Hit(
+                        "complaint", reference(key), Links.aCase(key), t.name("state", file.state())));
             }
             return hits;
         }
         int slash = q.indexOf('/');
         if (slash > 0) {
             try {
-                var key = new ComplaintKey(new MailingId(q.substring(0, slash)), new ComplaintId(q.substring(slash + 1)));
+                var key =
+                        new ComplaintKey(new MailingId(q.substring(0, slash)), new ComplaintId(q.substring(slash + 1)));
                 var file = viewCase.view(key).file();
                 hits.add(new SearchView.Hit("case", reference(key), Links.aCase(key), t.name("state", file.state())));
             } catch (IllegalArgumentException | CaseNotFoundException e) {
@@ -75,11 +78,15 @@ final class SearchPage {
         }
         if (q.length() <= MailingId.MAX_LENGTH) {
             try {
-                showMailing.show(q).ifPresent(m -> hits.add(new SearchView.Hit(
-                        "mailing", m.id().value(), Links.mailing(m.id()), "")));
+                showMailing
+                        .show(q)
+                        .ifPresent(m ->
+                                hits.add(new SearchView.Hit("mailing", m.id().value(), Links.mailing(m.id()), "")));
                 if (q.length() <= AccountId.MAX_LENGTH) {
-                    showAccount.show(q).ifPresent(a -> hits.add(new SearchView.Hit(
-                            "account", a.id().value(), Links.account(a.id()), t.name("status", a.status()))));
+                    showAccount
+                            .show(q)
+                            .ifPresent(a -> hits.add(new SearchView.Hit(
+                                    "account", a.id().value(), Links.account(a.id()), t.name("status", a.status()))));
                 }
             } catch (org.abusedesk.request.InvalidRequestException e) {
                 // a value no mailing and no account can have: nothing found

@@ -55,8 +55,8 @@ public final class SvgBarChart {
         svg.raw("<g class=\"axis\" aria-hidden=\"true\">");
         for (long tick : List.of(0L, top / 2, top)) {
             double y = TOP + plotHeight - plotHeight * tick / top;
-            svg.raw("<line class=\"grid\" x1=\"" + Svg.number(LEFT) + "\" x2=\"" + Svg.number(WIDTH - RIGHT) + "\" y1=\""
-                            + Svg.number(y) + "\" y2=\"" + Svg.number(y) + "\"/>")
+            svg.raw("<line class=\"grid\" x1=\"" + Svg.number(LEFT) + "\" x2=\"" + Svg.number(WIDTH - RIGHT)
+                            + "\" y1=\"" + Svg.number(y) + "\" y2=\"" + Svg.number(y) + "\"/>")
                     .label(LEFT - 6, y + 4, "tick", "end", Long.toString(tick));
         }
         svg.raw("</g>");
