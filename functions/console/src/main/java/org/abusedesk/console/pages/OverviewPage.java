@@ -89,20 +89,20 @@ final class OverviewPage {
         };
     }
 
-    /** The thresholds as the charts draw them, lowest first. */
+    /** The thresholds as the charts draw them, lowest first, each named as the desk publishes it. */
     static List<SvgLineChart.Threshold> lines(PageText t, Thresholds thresholds) {
         return List.of(
                 new SvgLineChart.Threshold(
                         thresholds.watchRatePercent(),
-                        t.name("status", AccountStatus.WATCH) + " " + t.percent(thresholds.watchRatePercent()),
+                        AccountStatus.WATCH.name() + " " + t.percent(thresholds.watchRatePercent()),
                         "threshold-watch"),
                 new SvgLineChart.Threshold(
                         thresholds.flaggedRatePercent(),
-                        t.name("status", AccountStatus.FLAGGED) + " " + t.percent(thresholds.flaggedRatePercent()),
+                        AccountStatus.FLAGGED.name() + " " + t.percent(thresholds.flaggedRatePercent()),
                         "threshold-flagged"),
                 new SvgLineChart.Threshold(
                         thresholds.pausedRatePercent(),
-                        t.name("status", AccountStatus.PAUSED) + " " + t.percent(thresholds.pausedRatePercent()),
+                        AccountStatus.PAUSED.name() + " " + t.percent(thresholds.pausedRatePercent()),
                         "threshold-paused"));
     }
 }

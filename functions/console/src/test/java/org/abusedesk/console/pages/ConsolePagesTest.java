@@ -499,6 +499,32 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aCaseOfAMailingIdWithSpacesSlashesAndPluses_isLinkedEncoded_andFoundByItsLink() {
+        var odd = CaseFixtures.form(
+                "Q4 news/1+x", NOW.minus(Duration.ofHours(1)), ComplaintState.NOTIFIED, "a@example.org");
+        desk.complaints.add(odd);
+
+        var link = html(desk.get(READER, Language.EN, "/cases", Map.of("mailing", "Q4 news/1+x")))
+                .selectFirst("tbody th a")
+                .attr("href");
+
+        assertThat(link)
+                .isEqualTo("/console/cases/Q4%20news%2F1%2Bx/" + odd.id().value());
+        var page = desk.get(READER, Language.EN, link.substring("/console".length()));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(html(page).selectFirst("h1").text())
+                .isEqualTo("Case " + odd.id().value());
+    }
+
+    @Test
+    void search_longerThanAnyAddress_isRefusedUnread() {
+        var response = desk.get(READER, Language.EN, "/search", Map.of("q", "a@".repeat(100_000)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(html(response).selectFirst("#q").attr("value")).isEmpty();
+    }
+
+    @Test
     void bothLanguageFiles_haveTheSameKeys() {
         assertThat(PageText.of(Language.DE).keys())
                 .isEqualTo(PageText.of(Language.EN).keys());
