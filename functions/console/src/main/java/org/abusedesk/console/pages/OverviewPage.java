@@ -71,7 +71,8 @@ final class OverviewPage {
         return Templates.page(
                 200,
                 "overview.jte",
-                new OverviewView(frame, chart, days, open, oldestAge, nearest, workload.csaCasesDue(CSA_CASES)));
+                new OverviewView(
+                        frame, chart, days, open, oldestAge, nearest, workload.csaCasesDue(CSA_CASES), thresholds));
     }
 
     /** The threshold above a status: none above PAUSED. */

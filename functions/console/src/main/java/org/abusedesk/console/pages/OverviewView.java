@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.account.AccountStatus;
+import org.abusedesk.account.Thresholds;
 import org.abusedesk.statistics.AccountStanding;
 import org.abusedesk.statistics.CsaCaseDue;
 import org.abusedesk.statistics.DailyComplaints;
@@ -13,7 +14,7 @@ import org.abusedesk.statistics.OpenCases;
 
 /**
  * The overview: complaints per day and channel over the last 30 days (chart and table), the open work, the accounts
- * nearest their thresholds and the CSA cases with their deadlines.
+ * nearest their thresholds (which the page names) and the CSA cases with their deadlines.
  *
  * @param oldestAge how long the oldest open case has waited, in words; empty without open cases
  */
@@ -24,7 +25,8 @@ public record OverviewView(
         OpenCases open,
         Optional<String> oldestAge,
         List<Standing> standings,
-        List<CsaCaseDue> csaCases) {
+        List<CsaCaseDue> csaCases,
+        Thresholds thresholds) {
 
     /** An account's standing and the next threshold above its status, if there is one. */
     public record Standing(AccountStanding standing, Optional<AccountStatus> next, Optional<BigDecimal> nextRate) {}
@@ -37,5 +39,6 @@ public record OverviewView(
         Objects.requireNonNull(oldestAge, "oldestAge == null");
         standings = List.copyOf(standings);
         csaCases = List.copyOf(csaCases);
+        Objects.requireNonNull(thresholds, "thresholds == null");
     }
 }

@@ -54,7 +54,14 @@ final class SearchPage {
         var hits = new ArrayList<SearchView.Hit>();
         if (q.indexOf('@') > 0) {
             // Only keys and states: the page names no one, whatever address was typed.
-            for (var file : complainants.ofComplainant(AddressHash.of(q))) {
+            AddressHash hash;
+            try {
+                hash = AddressHash.of(q);
+            } catch (IllegalArgumentException e) {
+                // a domain IDNA cannot read: no address the desk could have stored
+                return hits;
+            }
+            for (var file : complainants.ofComplainant(hash)) {
                 var key = file.complaint().key();
                 if (file.erasedAt().isPresent()) {
                     continue;

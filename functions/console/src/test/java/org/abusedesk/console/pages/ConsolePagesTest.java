@@ -387,16 +387,22 @@ class ConsolePagesTest {
         assertThat(html.text()).contains("2 offene Fälle", "der älteste wartet seit 3 Stunden");
         assertThat(html.select("a[href=/console/accounts/121070]")).hasSize(1);
         assertThat(html.text()).contains("MARKIERT (FLAGGED) 0,10 %");
+        assertThat(html.select("caption:contains(Schwellen)").text())
+                .isEqualTo(
+                        "Schwellen: WATCH ab 0,05 % und 3 Beschwerden, FLAGGED ab 0,10 % und 3, PAUSED ab 0,30 % und 10"
+                                + " verifizierten Beschwerden, in den letzten 30 Tagen");
     }
 
     @Test
     void queue_listsOpenCases_verifiedFirst_andFiltersByChannel() {
         var all = html(desk.get(READER, Language.EN, "/cases"));
-        var byMail = html(desk.get(READER, Language.EN, "/cases", Map.of("channel", "FORM")));
+        var byForm = html(desk.get(READER, Language.EN, "/cases", Map.of("channel", "FORM")));
 
         assertThat(all.select("tbody th a").eachAttr("href"))
                 .containsExactly("/console" + path(mailed), "/console" + path(form));
-        assertThat(byMail.select("tbody th a").eachAttr("href")).containsExactly("/console" + path(form));
+        assertThat(byForm.select("tbody th a").eachAttr("href")).containsExactly("/console" + path(form));
+        assertThat(byForm.select("#channel option[selected]").eachAttr("value")).containsExactly("FORM");
+        assertThat(all.select("#channel option[selected]")).isEmpty();
     }
 
     @Test
