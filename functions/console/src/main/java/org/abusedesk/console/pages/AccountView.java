@@ -2,6 +2,7 @@ package org.abusedesk.console.pages;
 
 import gg.jte.Content;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +49,6 @@ public record AccountView(
 
     /** The statuses a person may set: every one but the current. */
     public List<AccountStatus> choices() {
-        return java.util.Arrays.stream(AccountStatus.values())
-                .filter(s -> s != status())
-                .toList();
+        return Arrays.stream(AccountStatus.values()).filter(s -> s != status()).toList();
     }
 }

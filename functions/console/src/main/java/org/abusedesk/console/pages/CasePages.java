@@ -1,6 +1,7 @@
 package org.abusedesk.console.pages;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.abusedesk.cases.CaseClosure;
 import org.abusedesk.cases.CaseFile;
@@ -95,7 +96,7 @@ final class CasePages {
             closing.close(key, Actors.of(request.person()), note);
         } catch (IllegalArgumentException e) {
             // The note is checked above: what is left is the actor, which is the sign-in's, not the person's typing.
-            return Problems.of(request, 400, java.util.List.of(t.get("case.actor.invalid")), Links.aCase(key));
+            return Problems.of(request, 400, List.of(t.get("case.actor.invalid")), Links.aCase(key));
         }
         return ConsoleResponse.seeOther(Links.aCase(key));
     }
@@ -154,7 +155,7 @@ final class CasePages {
             return new CasePageView.Reported(
                     "FORWARD_BLOCK", message.forwardedHeaders().fields(), message.text());
         }
-        return new CasePageView.Reported("NONE", java.util.List.of(), message.text());
+        return new CasePageView.Reported("NONE", List.of(), message.text());
     }
 
     /** The case's key from the path; a value that is no Mailing ID or complaint id names no case. */

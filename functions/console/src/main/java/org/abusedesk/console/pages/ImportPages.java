@@ -7,6 +7,7 @@ import org.abusedesk.console.ConsoleRequest;
 import org.abusedesk.console.ConsoleResponse;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.ImportProgress;
+import org.abusedesk.registration.ImportReport;
 import org.abusedesk.request.InvalidRequestException;
 
 /** {@code /import}: a CSV file of mailings uploaded, and the report of what became of each row. */
@@ -43,10 +44,7 @@ final class ImportPages {
     }
 
     private static ConsoleResponse page(
-            ConsoleRequest request,
-            int status,
-            Optional<org.abusedesk.registration.ImportReport> report,
-            List<String> errors) {
+            ConsoleRequest request, int status, Optional<ImportReport> report, List<String> errors) {
         var t = PageText.of(request.language());
         String title = report.isPresent() ? t.get("import.report.title") : t.get("import.title");
         var frame = Frame.of(request, errors.isEmpty() ? title : t.get("page.error") + ": " + title, "import");

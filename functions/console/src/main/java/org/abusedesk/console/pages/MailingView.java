@@ -2,6 +2,7 @@ package org.abusedesk.console.pages;
 
 import gg.jte.Content;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public record MailingView(
         Optional<String> next) {
 
     /** Complaints received on one day, Berlin time. */
-    public record DayCount(java.time.LocalDate day, long count) {}
+    public record DayCount(LocalDate day, long count) {}
 
     public MailingView {
         Objects.requireNonNull(f, "f == null");

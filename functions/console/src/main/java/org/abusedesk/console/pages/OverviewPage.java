@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.abusedesk.account.AccountStatus;
 import org.abusedesk.account.Thresholds;
@@ -44,7 +45,7 @@ final class OverviewPage {
         var days = tallies.days(today.minusDays(DAYS - 1), today);
         var series = Arrays.stream(Channel.values())
                 .map(channel -> new SvgBarChart.Series(
-                        t.name("channel", channel), "series-" + channel.name().toLowerCase(java.util.Locale.ROOT)))
+                        t.name("channel", channel), "series-" + channel.name().toLowerCase(Locale.ROOT)))
                 .toList();
         var bars = days.stream()
                 .map(day -> new SvgBarChart.Bar(

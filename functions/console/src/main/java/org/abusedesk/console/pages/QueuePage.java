@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.abusedesk.account.Account;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.account.AccountStatus;
@@ -121,7 +122,7 @@ final class QueuePage {
     }
 
     private static <I> Optional<I> id(
-            PageText t, List<String> errors, String field, String value, java.util.function.Function<String, I> of) {
+            PageText t, List<String> errors, String field, String value, Function<String, I> of) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import org.abusedesk.complaint.MailingId;
 import org.abusedesk.console.ConsoleRequest;
 import org.abusedesk.console.ConsoleResponse;
 import org.abusedesk.registration.ShowMailing;
+import org.abusedesk.request.InvalidRequestException;
 import org.abusedesk.suppression.AddressHash;
 
 /**
@@ -95,7 +96,7 @@ final class SearchPage {
                             .ifPresent(a -> hits.add(new SearchView.Hit(
                                     "account", a.id().value(), Links.account(a.id()), t.name("status", a.status()))));
                 }
-            } catch (org.abusedesk.request.InvalidRequestException e) {
+            } catch (InvalidRequestException e) {
                 // a value no mailing and no account can have: nothing found
             }
         }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A line of a rate over time with a horizontal line for each threshold, each labelled in words, drawn on the server
@@ -54,7 +55,7 @@ public final class SvgLineChart {
             List<Point> points,
             List<Threshold> thresholds,
             List<String> axisLabels,
-            java.util.function.Function<BigDecimal, String> tickLabel) {
+            Function<BigDecimal, String> tickLabel) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
         }
