@@ -32,6 +32,11 @@ public final class Links {
         return BASE + "/import";
     }
 
+    /** Where the sign-out form posts: the gate ends the session here and at the provider. */
+    public static String signOut() {
+        return BASE + "/signout";
+    }
+
     public static String erase() {
         return BASE + "/erase";
     }

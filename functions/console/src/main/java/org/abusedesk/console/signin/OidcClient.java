@@ -94,8 +94,10 @@ public final class OidcClient {
 
     /** Where the browser goes to end its session at the provider too, and comes back to the console from. */
     public URI logoutRequest(URI console) {
-        return URI.create(settings.logoutUrl() + "?"
-                + form(Map.of("client_id", settings.clientId(), "logout_uri", console + "/signedout")));
+        var parameters = new LinkedHashMap<String, String>();
+        parameters.put("client_id", settings.clientId());
+        parameters.put("logout_uri", console + "/signedout");
+        return URI.create(settings.logoutUrl() + "?" + form(parameters));
     }
 
     /**

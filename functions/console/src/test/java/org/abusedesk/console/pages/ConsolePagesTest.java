@@ -137,7 +137,13 @@ class ConsolePagesTest {
         for (var page : pages()) {
             var html = html(desk.get(READER, Language.DE, page.getKey(), page.getValue()));
 
-            assertThat(html.select("form[method=post]")).as(page.toString()).isEmpty();
+            assertThat(html.select("main form[method=post]"))
+                    .as(page.toString())
+                    .isEmpty();
+            // Signing out is the one POST a reader has: the gate takes it from every role.
+            assertThat(html.select("header form[method=post]").eachAttr("action"))
+                    .as(page.toString())
+                    .containsExactly("/console/signout");
             assertThat(html.select("a[href$=/import], a[href$=/erase]"))
                     .as(page.toString())
                     .isEmpty();
@@ -158,8 +164,9 @@ class ConsolePagesTest {
                         .isEqualTo(CSRF);
             }
         }
-        // resolve + dismiss on two cases, the account's status on its two spans, the import, the erasure
-        assertThat(forms).isEqualTo(8);
+        // resolve + dismiss on two cases, the account's status on its two spans, the import, the erasure; and the
+        // sign-out on every page
+        assertThat(forms).isEqualTo(8 + pages().size());
     }
 
     @Test
@@ -252,7 +259,7 @@ class ConsolePagesTest {
         var html = html(desk.get(WRITER, Language.EN, path(mailed)));
         assertThat(html.select("ol.history li").eachText())
                 .anyMatch(item -> item.contains("resolved by Walter Writer"));
-        assertThat(html.select("form[method=post]")).isEmpty();
+        assertThat(html.select("main form[method=post]")).isEmpty();
     }
 
     @Test
@@ -337,7 +344,7 @@ class ConsolePagesTest {
 
         assertThat(asked.status()).isEqualTo(200);
         assertThat(desk.accounts.status(new AccountId("121070"))).isEqualTo(AccountStatus.ACTIVE);
-        var form = html(asked).selectFirst("form[method=post]");
+        var form = html(asked).selectFirst("main form[method=post]");
         assertThat(form.attr("action")).isEqualTo("/console/accounts/121070/status");
         assertThat(form.select("input[type=hidden]").stream().map(i -> i.attr("name") + "=" + i.attr("value")))
                 .containsExactlyInAnyOrder(
@@ -476,7 +483,7 @@ class ConsolePagesTest {
         assertThat(confirm.select("tbody a").eachAttr("href"))
                 .containsExactlyInAnyOrder("/console" + path(mailed), "/console" + path(form));
         assertThat(desk.cases.find(form.key(), NOW).orElseThrow().erasedAt()).isEmpty();
-        assertThat(confirm.select("form[method=post] input[type=hidden]").eachAttr("name"))
+        assertThat(confirm.select("main form[method=post] input[type=hidden]").eachAttr("name"))
                 .containsExactlyInAnyOrder("csrf", "address", "confirm");
 
         var done = desk.post(WRITER, "/erase", Map.of("address", CaseFixtures.ERIKA, "confirm", "yes"));
