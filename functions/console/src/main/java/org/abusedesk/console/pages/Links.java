@@ -17,7 +17,8 @@ public final class Links {
     private Links() {}
 
     public static String overview() {
-        return BASE + "/";
+        // No trailing slash: the API's routes are /console and /console/{proxy+}, which takes no empty rest.
+        return BASE;
     }
 
     public static String queue() {
