@@ -25,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,21 +37,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(MotoExtension.class)
 class ComplaintFormBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** A little over the form's minimum fill time: sooner, the desk takes the browser for a bot. */
     private static final Duration FILL_TIME = Duration.ofMillis(3_300);
 
     private static LocalStack local;
     private static WebDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @BeforeAll
     static void start(AwsEndpoint aws, ProjectRoot root) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + "; install them with: sudo apt-get install chromium chromium-driver (.ci/run does this in CI)");
-        }
         local = LocalStack.start(
                 CloudFormationTemplate.load(root.resolve("template.yaml")),
                 aws,
@@ -62,42 +54,17 @@ class ComplaintFormBrowserIT {
                         0,
                         "web" + UUID.randomUUID().toString().substring(0, 8),
                         MotoExtension.TEST_PARAMETERS));
-        profile = Files.createTempDirectory("abuse-desk-chromium");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1000,1500",
-                "--user-data-dir=" + profile);
-        // A German browser: the form's language follows Accept-Language.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start("de-DE,de", 1000, 1500);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (local != null) {
             local.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
         }
     }
 

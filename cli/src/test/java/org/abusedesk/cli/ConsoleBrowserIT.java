@@ -34,8 +34,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,14 +48,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOSTILE = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
 
     private static LocalStack local;
     private static WebDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
     private static String token;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ACCOUNT = "acc" + UUID.randomUUID().toString().substring(0, 6);
@@ -66,10 +62,6 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start(AwsEndpoint aws, ProjectRoot root) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + "; install them with: sudo apt-get install chromium chromium-driver (.ci/run does this in CI)");
-        }
         local = LocalStack.start(
                 CloudFormationTemplate.load(root.resolve("template.yaml")),
                 aws,
@@ -79,42 +71,17 @@ class ConsoleBrowserIT {
                         "con" + UUID.randomUUID().toString().substring(0, 8),
                         MotoExtension.TEST_PARAMETERS));
         token = local.tokens().mint("setup", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(30));
-        profile = Files.createTempDirectory("abuse-desk-console-chromium");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1200,1600",
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        chromium = HeadlessChromium.start("en-GB,en", 1200, 1600);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (local != null) {
             local.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -72,17 +72,7 @@ public final class LocalTokens {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        try {
-            var jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a local token", e);
-        }
+        return sign(claims);
     }
 
     /** Signs these claims with the local key (RS256): the local OpenID provider's ID tokens. */
