@@ -19,6 +19,7 @@ import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Salutation;
 import org.abusedesk.evidence.OptInEvidence;
 import org.abusedesk.evidence.OptInEvidenceRecords;
+import org.abusedesk.people.Actor;
 import org.abusedesk.suppression.AddressHash;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Cases in the complaints table, one item at a time: the complaint item with what the desk added to it
- * ({@code accountId} when counted, {@code acknowledgedAt}), the abuse team's closure ({@code closedBy},
- * {@code closedAt}, {@code closingNote}), the platform's opt-in evidence ({@code optInEvidence}) and the mark of an
+ * ({@code accountId} when counted, {@code acknowledgedAt}), the abuse team's closure ({@code closedBy}, the name,
+ * and {@code closedBySubject}, {@code closedAt}, {@code closingNote}), the platform's opt-in evidence ({@code optInEvidence}) and the mark of an
  * erasure ({@code erasedAt}). Complaints of a complainant
  * are found through the sparse index {@code byComplainant} (the hash of the address), those of one mail through
  * {@code byReceipt}.
@@ -57,12 +58,14 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords, OptIn
             dynamoDb.updateItem(r -> r.tableName(table)
                     .key(DynamoDbComplaints.key(key))
                     .conditionExpression("#state = :from")
-                    .updateExpression("SET #state = :to, closedBy = :actor, closedAt = :at, closingNote = :note")
+                    .updateExpression("SET #state = :to, closedBy = :actor, closedBySubject = :subject, closedAt = :at,"
+                            + " closingNote = :note")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(
                             ":from", s(from.name()),
                             ":to", s(closure.outcome().name()),
-                            ":actor", s(closure.actor()),
+                            ":actor", s(closure.actor().name()),
+                            ":subject", s(closure.actor().subject()),
                             ":at", s(closure.at().toString()),
                             ":note", s(closure.note()))));
             return true;
@@ -183,7 +186,12 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords, OptIn
         Optional<CaseClosure> closure = Optional.ofNullable(item.get("closedAt"))
                 .map(at -> new CaseClosure(
                         complaint.state(),
-                        item.get("closedBy").s(),
+                        // Closed before the subject was kept apart: the one name was both.
+                        new Actor(
+                                Optional.ofNullable(item.get("closedBySubject"))
+                                        .orElse(item.get("closedBy"))
+                                        .s(),
+                                item.get("closedBy").s()),
                         Instant.parse(at.s()),
                         Optional.ofNullable(item.get("closingNote"))
                                 .map(AttributeValue::s)

@@ -3,16 +3,16 @@ package org.abusedesk.cases;
 import java.time.Instant;
 import java.util.Objects;
 import org.abusedesk.complaint.ComplaintState;
+import org.abusedesk.people.Actor;
 
 /**
  * How a person of the abuse team closed a case: resolved it or dismissed it, who, when, and their note.
  *
- * @param actor who closed it, as the admin API names them (e.g. the user of the token)
+ * @param actor who closed it: the subject, which the CaseClosed event carries, and the name the history shows
  * @param note the abuse team's own text: it may name people, so it stays off logs and is removed on erasure
  */
-public record CaseClosure(ComplaintState outcome, String actor, Instant at, String note) {
+public record CaseClosure(ComplaintState outcome, Actor actor, Instant at, String note) {
 
-    public static final int MAX_ACTOR_CHARS = 200;
     public static final int MAX_NOTE_CHARS = 5_000;
 
     public CaseClosure {
@@ -22,12 +22,6 @@ public record CaseClosure(ComplaintState outcome, String actor, Instant at, Stri
         Objects.requireNonNull(note, "note == null");
         if (outcome != ComplaintState.RESOLVED && outcome != ComplaintState.DISMISSED) {
             throw new IllegalArgumentException("a case closes as RESOLVED or DISMISSED, not " + outcome);
-        }
-        if (actor.isBlank() || actor.length() > MAX_ACTOR_CHARS) {
-            throw new IllegalArgumentException("actor must be 1 to " + MAX_ACTOR_CHARS + " characters");
-        }
-        if (actor.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
-            throw new IllegalArgumentException("actor contains a control character or line break");
         }
         if (note.length() > MAX_NOTE_CHARS) {
             throw new IllegalArgumentException("note longer than " + MAX_NOTE_CHARS + " characters");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.people.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +29,9 @@ public final class CloseCase {
      *
      * @throws CaseNotFoundException when there is no such case
      * @throws CaseStateException when it is not NOTIFIED
-     * @throws IllegalArgumentException when actor or note are blank or too long
+     * @throws IllegalArgumentException when the note is blank or too long
      */
-    public CaseFile resolve(ComplaintKey key, String actor, String note) {
+    public CaseFile resolve(ComplaintKey key, Actor actor, String note) {
         return close(key, ClosingRule.RESOLVE, actor, note);
     }
 
@@ -39,13 +40,14 @@ public final class CloseCase {
      *
      * @throws CaseNotFoundException when there is no such case
      * @throws CaseStateException when it is in any other state
-     * @throws IllegalArgumentException when actor or note are blank or too long
+     * @throws IllegalArgumentException when the note is blank or too long
      */
-    public CaseFile dismiss(ComplaintKey key, String actor, String note) {
+    public CaseFile dismiss(ComplaintKey key, Actor actor, String note) {
         return close(key, ClosingRule.DISMISS, actor, note);
     }
 
-    private CaseFile close(ComplaintKey key, ClosingRule rule, String actor, String note) {
+    private CaseFile close(ComplaintKey key, ClosingRule rule, Actor actor, String note) {
+        Objects.requireNonNull(actor, "actor == null");
         Objects.requireNonNull(note, "note == null");
         if (note.isBlank()) {
             throw new IllegalArgumentException("note is blank");

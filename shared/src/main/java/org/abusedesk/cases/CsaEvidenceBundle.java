@@ -81,7 +81,7 @@ final class CsaEvidenceBundle {
         file.closure()
                 .ifPresent(closure -> node.putObject("closure")
                         .put("outcome", closure.outcome().name())
-                        .put("actor", closure.actor())
+                        .put("actor", closure.actor().name())
                         .put("at", closure.at().toString())
                         .put("note", closure.note()));
         file.erasedAt().ifPresent(at -> node.put("erasedAt", at.toString()));

@@ -52,6 +52,7 @@ class BoundariesTest {
         "org.abusedesk.intake..",
         "org.abusedesk.outgoing..",
         "org.abusedesk.paging..",
+        "org.abusedesk.people..",
         "org.abusedesk.processing..",
         "org.abusedesk.reconcile..",
         "org.abusedesk.registration..",

@@ -27,6 +27,7 @@ import org.abusedesk.local.Stack;
 import org.abusedesk.paging.InvalidCursorException;
 import org.abusedesk.paging.Page;
 import org.abusedesk.paging.PageRequest;
+import org.abusedesk.people.Actor;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -160,12 +161,12 @@ class DynamoDbCaseListingsIT {
         cases.close(
                 resolved,
                 ComplaintState.NOTIFIED,
-                new CaseClosure(ComplaintState.RESOLVED, "anna", at("2021-03-02T00:00:00Z"), "done"));
+                new CaseClosure(ComplaintState.RESOLVED, Actor.named("anna"), at("2021-03-02T00:00:00Z"), "done"));
         var dismissed = add(CaseFixtures.form("1", at("2021-03-02T09:00:00Z"), ComplaintState.NOTIFIED, ERIKA));
         cases.close(
                 dismissed,
                 ComplaintState.NOTIFIED,
-                new CaseClosure(ComplaintState.DISMISSED, "anna", at("2021-03-03T00:00:00Z"), "opted in"));
+                new CaseClosure(ComplaintState.DISMISSED, Actor.named("anna"), at("2021-03-03T00:00:00Z"), "opted in"));
         var rejected = add(CaseFixtures.form("1", at("2021-03-03T09:00:00Z"), ComplaintState.REJECTED, ERIKA));
         var received1 = add(CaseFixtures.form("1", at("2021-03-04T09:00:00Z"), ComplaintState.RECEIVED, ERIKA));
         var received2 = add(CaseFixtures.form("2", at("2021-03-05T09:00:00Z"), ComplaintState.RECEIVED, ERIKA));

@@ -33,6 +33,7 @@ import org.abusedesk.complaint.Verification;
 import org.abusedesk.evidence.OptInEvidence;
 import org.abusedesk.evidence.OptInRecord;
 import org.abusedesk.local.Stack;
+import org.abusedesk.people.Actor;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.Test;
@@ -93,14 +94,15 @@ class DynamoDbCasesIT {
     void close_writesTheClosure_onlyFromTheStateItWasReadIn() {
         var complaint = CaseFixtures.form("14141611", NOW, ComplaintState.NOTIFIED, ERIKA);
         complaints.add(complaint);
-        var closure = new CaseClosure(ComplaintState.RESOLVED, "anna@abuse-team", NOW.plusSeconds(5), "Kunde verwarnt");
+        var closure = new CaseClosure(
+                ComplaintState.RESOLVED, Actor.named("anna@abuse-team"), NOW.plusSeconds(5), "Kunde verwarnt");
 
         assertThat(cases.close(complaint.key(), ComplaintState.NOTIFIED, closure))
                 .isTrue();
         assertThat(cases.close(
                         complaint.key(),
                         ComplaintState.NOTIFIED,
-                        new CaseClosure(ComplaintState.DISMISSED, "ben", NOW, "no")))
+                        new CaseClosure(ComplaintState.DISMISSED, Actor.named("ben"), NOW, "no")))
                 .isFalse();
 
         var file = cases.find(complaint.key(), NOW).orElseThrow();
@@ -118,7 +120,9 @@ class DynamoDbCasesIT {
         var key = ComplaintKey.of("14141611", CaseFixtures.idAt(NOW).value());
 
         assertThat(cases.close(
-                        key, ComplaintState.NOTIFIED, new CaseClosure(ComplaintState.RESOLVED, "anna", NOW, "x")))
+                        key,
+                        ComplaintState.NOTIFIED,
+                        new CaseClosure(ComplaintState.RESOLVED, Actor.named("anna"), NOW, "x")))
                 .isFalse();
         assertThat(item(key)).isEmpty();
     }
@@ -164,7 +168,7 @@ class DynamoDbCasesIT {
         cases.close(
                 complaint.key(),
                 ComplaintState.NOTIFIED,
-                new CaseClosure(ComplaintState.RESOLVED, "anna", NOW, "Frau Muster angerufen"));
+                new CaseClosure(ComplaintState.RESOLVED, Actor.named("anna"), NOW, "Frau Muster angerufen"));
 
         // WHEN her data is erased
         cases.erase(complaint.key(), NOW.plusSeconds(60));

@@ -34,6 +34,7 @@ import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.Submitter;
 import org.abusedesk.local.Stack;
 import org.abusedesk.metrics.RecordingDeskMetrics;
+import org.abusedesk.people.Actor;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
 import org.abusedesk.testkit.StackContents;
@@ -86,7 +87,8 @@ class EraseComplainantIT {
         cases.close(
                 erikaForm,
                 ComplaintState.NOTIFIED,
-                new CaseClosure(ComplaintState.RESOLVED, "anna", NOW, "Frau Muster am Telefon: nie angemeldet"));
+                new CaseClosure(
+                        ComplaintState.RESOLVED, Actor.named("anna"), NOW, "Frau Muster am Telefon: nie angemeldet"));
         assertThat(StackContents.occurrences(stack, "muster"))
                 .as("her data before erasure")
                 .isNotEmpty();

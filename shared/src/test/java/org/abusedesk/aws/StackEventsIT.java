@@ -34,6 +34,7 @@ import org.abusedesk.complaint.Salutation;
 import org.abusedesk.local.EventLog;
 import org.abusedesk.local.Stack;
 import org.abusedesk.local.StreamRelay;
+import org.abusedesk.people.Actor;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -161,7 +162,7 @@ class StackEventsIT {
 
         // WHEN a person of the team resolves it, with a note naming the complainant, and the pipe relays
         new CloseCase(cases, Clock.fixed(closedAt, ZoneOffset.UTC))
-                .resolve(complaint.key(), "anna.team", "Frau " + NAME + " angerufen, Konto verwarnt");
+                .resolve(complaint.key(), Actor.named("anna.team"), "Frau " + NAME + " angerufen, Konto verwarnt");
         var relay = new StreamRelay(stack.pipe("CaseEventsPipe"), stack.aws(), log);
         relay.relay();
 
@@ -198,13 +199,17 @@ class StackEventsIT {
 
         // WHEN the team dismisses it, and the pipe relays
         new CloseCase(cases, Clock.fixed(NOW.plusSeconds(120), ZoneOffset.UTC))
-                .dismiss(complaint.key(), "ben.team", "Kein Befund");
+                .dismiss(
+                        complaint.key(),
+                        new Actor("4f1c2a9e-sub-of-ben", "Ben Team <ben@example-esp.com>"),
+                        "Kein Befund");
         relay("CaseEventsPipe");
 
-        // THEN its closing is one CaseClosed, DISMISSED, as the schema says
+        // THEN its closing is one CaseClosed, DISMISSED, as the schema says, naming the person by the subject only
         assertThat(closedEvents(complaint.key())).singleElement().satisfies(detail -> {
             assertThat(JSON.readTree(detail).get("outcome").asText()).isEqualTo("DISMISSED");
-            assertThat(JSON.readTree(detail).get("closedBy").asText()).isEqualTo("ben.team");
+            assertThat(JSON.readTree(detail).get("closedBy").asText()).isEqualTo("4f1c2a9e-sub-of-ben");
+            assertThat(detail).doesNotContain("Ben Team").doesNotContain("ben@example-esp.com");
             assertThat(EventSchemas.errors("CaseClosed", detail)).isEmpty();
         });
     }

@@ -15,6 +15,7 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.logging.CapturedLog;
+import org.abusedesk.people.Actor;
 import org.junit.jupiter.api.Test;
 
 class CloseCaseTest {
@@ -33,13 +34,13 @@ class CloseCaseTest {
         // WHEN a person resolves it with a note
         CaseFile resolved;
         try (var log = CapturedLog.start()) {
-            resolved = close.resolve(key, "anna@abuse-team", "  " + NOTE + "\n");
+            resolved = close.resolve(key, Actor.named("anna@abuse-team"), "  " + NOTE + "\n");
 
             // THEN it is RESOLVED, stored so, with the closure; the log names the case only
             assertThat(log.text()).contains("case closed", key.complaintId().value(), "RESOLVED");
             assertThat(log.text()).doesNotContain("Muster", "verwarnt", "anna");
         }
-        var closure = new CaseClosure(ComplaintState.RESOLVED, "anna@abuse-team", NOW, NOTE);
+        var closure = new CaseClosure(ComplaintState.RESOLVED, Actor.named("anna@abuse-team"), NOW, NOTE);
         assertThat(resolved.state()).isEqualTo(ComplaintState.RESOLVED);
         assertThat(resolved.closure()).contains(closure);
         var stored = cases.find(key, NOW).orElseThrow();
@@ -52,7 +53,7 @@ class CloseCaseTest {
     void resolve_ofACaseNotNotifiedYet_isRefused_namingItsState_andChangesNothing() {
         var key = add(CaseFixtures.form("14141611", NOW.minusSeconds(60), ComplaintState.COUNTED, ERIKA));
 
-        assertThatThrownBy(() -> close.resolve(key, "anna", NOTE))
+        assertThatThrownBy(() -> close.resolve(key, Actor.named("anna"), NOTE))
                 .isInstanceOfSatisfying(
                         CaseStateException.class, e -> assertThat(e.state()).isEqualTo(ComplaintState.COUNTED))
                 .hasMessage("case 14141611/" + key.complaintId() + " is COUNTED: only a NOTIFIED case can be resolved");
@@ -63,13 +64,13 @@ class CloseCaseTest {
     @Test
     void resolve_ofACaseClosedBefore_isRefused_andTheFirstClosureStays() {
         var key = add(CaseFixtures.form("14141611", NOW.minusSeconds(3600), ComplaintState.NOTIFIED, ERIKA));
-        close.dismiss(key, "anna", "opted in");
+        close.dismiss(key, Actor.named("anna"), "opted in");
 
-        assertThatThrownBy(() -> close.resolve(key, "ben", NOTE))
+        assertThatThrownBy(() -> close.resolve(key, Actor.named("ben"), NOTE))
                 .isInstanceOf(CaseStateException.class)
                 .hasMessageContaining("is DISMISSED");
         assertThat(cases.find(key, NOW).orElseThrow().closure().orElseThrow().actor())
-                .isEqualTo("anna");
+                .isEqualTo(Actor.named("anna"));
     }
 
     @Test
@@ -84,17 +85,18 @@ class CloseCaseTest {
 
             @Override
             public boolean close(ComplaintKey k, ComplaintState from, CaseClosure closure) {
-                cases.close(k, from, new CaseClosure(ComplaintState.DISMISSED, "ben", NOW, "first"));
+                cases.close(k, from, new CaseClosure(ComplaintState.DISMISSED, Actor.named("ben"), NOW, "first"));
                 return cases.close(k, from, closure);
             }
         };
 
         // WHEN / THEN this person's closing is refused with the state the other left
-        assertThatThrownBy(() -> new CloseCase(racing, Clock.fixed(NOW, ZoneOffset.UTC)).resolve(key, "anna", NOTE))
+        assertThatThrownBy(() ->
+                        new CloseCase(racing, Clock.fixed(NOW, ZoneOffset.UTC)).resolve(key, Actor.named("anna"), NOTE))
                 .isInstanceOfSatisfying(
                         CaseStateException.class, e -> assertThat(e.state()).isEqualTo(ComplaintState.DISMISSED));
         assertThat(cases.find(key, NOW).orElseThrow().closure().orElseThrow().actor())
-                .isEqualTo("ben");
+                .isEqualTo(Actor.named("ben"));
     }
 
     @Test
@@ -104,19 +106,21 @@ class CloseCaseTest {
                 Classification.BOUNCE));
         var complaint = add(CaseFixtures.form("14141611", NOW.minusSeconds(60), ComplaintState.RECEIVED, ERIKA));
 
-        assertThat(close.dismiss(bounce, "anna", "a bounce").state()).isEqualTo(ComplaintState.DISMISSED);
-        assertThatThrownBy(() -> close.dismiss(complaint, "anna", "not spam"))
+        assertThat(close.dismiss(bounce, Actor.named("anna"), "a bounce").state())
+                .isEqualTo(ComplaintState.DISMISSED);
+        assertThatThrownBy(() -> close.dismiss(complaint, Actor.named("anna"), "not spam"))
                 .isInstanceOf(CaseStateException.class)
                 .hasMessageEndingWith(
                         "is RECEIVED: only a NOTIFIED case, or a RECEIVED one that is no complaint, can be dismissed");
-        assertThatThrownBy(() -> close.resolve(bounce, "anna", NOTE)).isInstanceOf(CaseStateException.class);
+        assertThatThrownBy(() -> close.resolve(bounce, Actor.named("anna"), NOTE))
+                .isInstanceOf(CaseStateException.class);
     }
 
     @Test
     void close_ofAMissingCase_isRefusedAsNotFound() {
         var key = ComplaintKey.of("14141611", CaseFixtures.idAt(NOW).value());
 
-        assertThatThrownBy(() -> close.resolve(key, "anna", NOTE))
+        assertThatThrownBy(() -> close.resolve(key, Actor.named("anna"), NOTE))
                 .isInstanceOf(CaseNotFoundException.class)
                 .hasMessage("no case 14141611/" + key.complaintId());
     }
@@ -125,16 +129,16 @@ class CloseCaseTest {
     void close_withoutNoteOrActor_orWithTooLongANote_isRefused_andChangesNothing() {
         var key = add(CaseFixtures.form("14141611", NOW.minusSeconds(3600), ComplaintState.NOTIFIED, ERIKA));
 
-        assertThatThrownBy(() -> close.resolve(key, "anna", " \n"))
+        assertThatThrownBy(() -> close.resolve(key, Actor.named("anna"), " \n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("note is blank");
-        assertThatThrownBy(() -> close.resolve(key, " ", NOTE))
+        assertThatThrownBy(() -> close.resolve(key, Actor.named(" "), NOTE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("actor must be 1 to 200 characters");
-        assertThatThrownBy(() -> close.resolve(key, "anna\r\nX-Injected: 1", NOTE))
+                .hasMessage("actor's subject must be 1 to 200 characters");
+        assertThatThrownBy(() -> close.resolve(key, Actor.named("anna\r\nX-Injected: 1"), NOTE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("actor contains a control character or line break");
-        assertThatThrownBy(() -> close.resolve(key, "anna", "x".repeat(5_001)))
+                .hasMessage("actor's subject contains a control character or line break");
+        assertThatThrownBy(() -> close.resolve(key, Actor.named("anna"), "x".repeat(5_001)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("note longer than 5000 characters");
         assertThat(cases.find(key, NOW).orElseThrow().state()).isEqualTo(ComplaintState.NOTIFIED);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.abusedesk.cases.TimeRange;
 import org.abusedesk.paging.Page;
 import org.abusedesk.paging.PageRequest;
+import org.abusedesk.people.Actor;
 
 /**
  * What the admin API needs of API Gateway's event: the route, the path and query parameters, the body, and who
@@ -26,6 +27,7 @@ record AdminRequest(
         String contentType,
         String body,
         String caller,
+        String subject,
         List<String> scopes) {
 
     static AdminRequest of(APIGatewayV2HTTPEvent event) {
@@ -39,6 +41,10 @@ record AdminRequest(
                 .or(() -> Optional.ofNullable(claims.get("sub")))
                 .or(() -> Optional.ofNullable(claims.get("client_id")))
                 .orElse("");
+        // What events name them by: the pool's stable subject, a machine client's id; a name only when neither.
+        String subject = Optional.ofNullable(claims.get("sub"))
+                .or(() -> Optional.ofNullable(claims.get("client_id")))
+                .orElse(caller);
         String body = event.getBody() == null
                 ? ""
                 : event.getIsBase64Encoded()
@@ -55,6 +61,7 @@ record AdminRequest(
                 contentType,
                 body,
                 caller,
+                subject,
                 jwt.map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getScopes)
                         .map(List::copyOf)
                         .orElse(List.of()));
@@ -163,5 +170,10 @@ record AdminRequest(
                 throw new AdminProblem(400, name, "must be an ISO-8601 instant, e.g. 2026-11-28T09:00:00Z");
             }
         });
+    }
+
+    /** Who the request records as having acted: the subject, and the user's name where the token has one. */
+    Actor actor() {
+        return new Actor(subject, caller);
     }
 }

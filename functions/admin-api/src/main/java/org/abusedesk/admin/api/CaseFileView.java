@@ -184,11 +184,15 @@ record CaseFileView(
     }
 
     /** How the case was closed, by whom, when, with which note. */
-    record ClosureView(String state, String by, String at, String note) {
+    record ClosureView(String state, String by, String bySubject, String at, String note) {
 
         static ClosureView of(CaseClosure closure) {
             return new ClosureView(
-                    closure.outcome().name(), closure.actor(), closure.at().toString(), closure.note());
+                    closure.outcome().name(),
+                    closure.actor().name(),
+                    closure.actor().subject(),
+                    closure.at().toString(),
+                    closure.note());
         }
     }
 }

@@ -18,6 +18,7 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.paging.Page;
+import org.abusedesk.people.Actor;
 
 /** The abuse team's cases: listed a page at a time, opened one by one, closed with a note, exported as evidence. */
 final class CaseRoutes {
@@ -104,7 +105,7 @@ final class CaseRoutes {
     /** How a case is closed: by whom, with which note. */
     @FunctionalInterface
     private interface Closing {
-        CaseFile close(ComplaintKey key, String actor, String note);
+        CaseFile close(ComplaintKey key, Actor actor, String note);
     }
 
     private ClosedCaseView close(AdminRequest request, Closing closing) {
@@ -118,7 +119,7 @@ final class CaseRoutes {
         }
         CaseFile file;
         try {
-            file = closing.close(key, request.caller(), note);
+            file = closing.close(key, request.actor(), note);
         } catch (IllegalArgumentException e) {
             throw new AdminProblem(400, "note", e.getMessage());
         }

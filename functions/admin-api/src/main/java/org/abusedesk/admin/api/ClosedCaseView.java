@@ -18,7 +18,7 @@ record ClosedCaseView(
                 key.mailingId().value(),
                 key.complaintId().value(),
                 file.complaint().state().name(),
-                closure.map(c -> c.actor()).orElse(null),
+                closure.map(c -> c.actor().name()).orElse(null),
                 closure.map(c -> c.at().toString()).orElse(null));
     }
 }

@@ -1,14 +1,20 @@
 package org.abusedesk.console.pages;
 
 import org.abusedesk.console.Person;
+import org.abusedesk.people.Actor;
 
 /** Who a person is in the desk's records: the one place that says so, for case closures and status changes alike. */
 final class Actors {
 
     private Actors() {}
 
-    /** The name the history shows for the person's decisions. */
-    static String of(Person person) {
+    /** The person as a case's closure records them: their subject, and the name the history shows. */
+    static Actor of(Person person) {
+        return new Actor(person.subject(), person.name());
+    }
+
+    /** The name an account's status history records for the person's decisions. */
+    static String name(Person person) {
         return person.name();
     }
 }

@@ -17,6 +17,7 @@ import org.abusedesk.console.ConsoleRequest;
 import org.abusedesk.console.ConsoleResponse;
 import org.abusedesk.inbound.MailParser;
 import org.abusedesk.inbound.ReportedMessage;
+import org.abusedesk.people.Actor;
 
 /** A case's page, its downloads (raw mail, X-ARF, CSA bundle), and its resolve and dismiss forms. */
 final class CasePages {
@@ -80,7 +81,7 @@ final class CasePages {
     /** How a case is closed: by whom, with which note. */
     @FunctionalInterface
     private interface Closing {
-        CaseFile close(ComplaintKey key, String actor, String note);
+        CaseFile close(ComplaintKey key, Actor actor, String note);
     }
 
     private ConsoleResponse close(ConsoleRequest request, ComplaintKey key, String action, Closing closing) {

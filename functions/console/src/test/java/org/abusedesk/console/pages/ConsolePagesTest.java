@@ -252,7 +252,9 @@ class ConsolePagesTest {
         assertThat(response.status()).isEqualTo(303);
         assertThat(response.headers()).containsEntry("location", "/console" + path(mailed));
         var closure = desk.cases.find(mailed.key(), NOW).orElseThrow().closure().orElseThrow();
-        assertThat(closure.actor()).isEqualTo("Walter Writer");
+        assertThat(closure.actor().name()).isEqualTo("Walter Writer");
+        // The subject too: what the CaseClosed event names them by, never the name.
+        assertThat(closure.actor().subject()).isEqualTo(WRITER.subject());
         assertThat(closure.outcome()).isEqualTo(ComplaintState.RESOLVED);
         assertThat(closure.note()).isEqualTo("Sender warned.");
         // and the case page then names who closed it, and offers no closing form any more
