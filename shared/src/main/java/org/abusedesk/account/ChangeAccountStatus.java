@@ -42,6 +42,9 @@ public final class ChangeAccountStatus {
         var expected = fields.optionalOneOf("expectedStatus", request.expectedStatus(), AccountStatus.class);
         String reason = fields.required("reason", request.reason(), MAX_REASON_CHARS);
         String changedBy = fields.required("changedBy", request.changedBy(), MAX_CHANGED_BY_CHARS);
+        String changedByName = request.changedByName() == null
+                ? changedBy
+                : fields.required("changedByName", request.changedByName(), MAX_CHANGED_BY_CHARS);
         // The desk's own name marks automatic escalations, whose announcements are mailed: a person never uses it.
         if (StatusChange.AUTOMATIC.equalsIgnoreCase(changedBy)) {
             fields.add("changedBy", "is reserved for the desk's automatic escalations");
@@ -57,8 +60,8 @@ public final class ChangeAccountStatus {
             throw new InvalidRequestException("status", "is the account's status already");
         }
         var now = clock.instant();
-        var change =
-                new StatusChange(accountId, from, to, now, reason, changedBy, statistics.of(accountId, now), List.of());
+        var change = new StatusChange(
+                accountId, from, to, now, reason, changedBy, statistics.of(accountId, now), List.of(), changedByName);
         if (!accounts.changeStatus(change)) {
             throw new StatusConflictException(accountId, from, accounts.status(accountId));
         }

@@ -260,7 +260,11 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
                         number(item, "verifiedComplaints"),
                         number(item, "recipients"),
                         number(item, "busiestUncountedMailing24h")),
-                item.get("complaintIds").l().stream().map(AttributeValue::s).toList());
+                item.get("complaintIds").l().stream().map(AttributeValue::s).toList(),
+                // Recorded before the name was kept apart: the one name was both.
+                java.util.Optional.ofNullable(item.get("changedByName"))
+                        .orElse(item.get("changedBy"))
+                        .s());
     }
 
     private static Map<String, AttributeValue> historyItem(StatusChange change, String sk) {
@@ -272,6 +276,7 @@ public final class DynamoDbAccounts implements Accounts, Suppressions {
         item.put("atIso", s(change.at().toString()));
         item.put("reason", s(change.reason()));
         item.put("changedBy", s(change.changedBy()));
+        item.put("changedByName", s(change.changedByName()));
         item.put("complaints", n(change.statistics().complaints()));
         item.put("verifiedComplaints", n(change.statistics().verifiedComplaints()));
         item.put("recipients", n(change.statistics().recipients()));

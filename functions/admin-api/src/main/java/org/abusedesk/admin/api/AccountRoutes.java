@@ -54,7 +54,8 @@ final class AccountRoutes {
                 AdminRequest.text(body, "status"),
                 AdminRequest.text(body, "expectedStatus"),
                 AdminRequest.text(body, "reason"),
-                request.caller())));
+                request.actor().subject(),
+                request.actor().name())));
     }
 
     /** {@code GET /admin/accounts/{accountId}/suppressions}: by address hash only. */

@@ -22,7 +22,7 @@ record StatusChangeView(
                 change.at().toString(),
                 change.from().name(),
                 change.to().name(),
-                change.changedBy(),
+                change.changedByName(),
                 change.reason(),
                 statistics.ratePercent().toPlainString(),
                 statistics.complaints(),

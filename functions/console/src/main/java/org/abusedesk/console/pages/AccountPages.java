@@ -111,7 +111,12 @@ final class AccountPages {
                     200, "account-confirm.jte", new StatusConfirmView(frame, id.value(), from.get(), to.get(), reason));
         }
         changeStatus.change(new StatusChangeRequest(
-                id.value(), to.get().name(), from.get().name(), reason, Actors.name(request.person())));
+                id.value(),
+                to.get().name(),
+                from.get().name(),
+                reason,
+                Actors.of(request.person()).subject(),
+                Actors.of(request.person()).name()));
         return ConsoleResponse.seeOther(Links.account(id));
     }
 

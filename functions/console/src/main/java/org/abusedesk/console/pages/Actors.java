@@ -8,13 +8,8 @@ final class Actors {
 
     private Actors() {}
 
-    /** The person as a case's closure records them: their subject, and the name the history shows. */
+    /** The person as the desk records them: their subject, which events carry, and the name the history shows. */
     static Actor of(Person person) {
         return new Actor(person.subject(), person.name());
-    }
-
-    /** The name an account's status history records for the person's decisions. */
-    static String name(Person person) {
-        return person.name();
     }
 }

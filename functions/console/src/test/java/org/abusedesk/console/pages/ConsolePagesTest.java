@@ -365,7 +365,9 @@ class ConsolePagesTest {
         assertThat(done.headers()).containsEntry("location", "/console/accounts/121070");
         var account = desk.accounts.find(new AccountId("121070")).orElseThrow();
         assertThat(account.status()).isEqualTo(AccountStatus.PAUSED);
-        assertThat(account.history().getLast().changedBy()).isEqualTo("Walter Writer");
+        assertThat(account.history().getLast().changedByName()).isEqualTo("Walter Writer");
+        // The event's field is the subject: no name leaves the desk on the bus.
+        assertThat(account.history().getLast().changedBy()).isEqualTo(WRITER.subject());
         assertThat(account.history().getLast().reason()).isEqualTo("Bought addresses.");
     }
 
