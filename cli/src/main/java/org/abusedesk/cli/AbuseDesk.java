@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Abuse and spam complaint desk for e-mail service providers.",
         subcommands = {
             LocalCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
             MailingsCommand.class,
             ComplaintsCommand.class,
             AccountsCommand.class,

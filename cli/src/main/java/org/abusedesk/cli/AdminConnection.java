@@ -64,6 +64,13 @@ final class AdminConnection {
     Path tokenFile;
 
     @Option(
+            names = "--login-file",
+            paramLabel = "PATH",
+            description =
+                    "The sign-in of `abuse-desk login` (default: where it keeps it), used when no token is given.")
+    Path loginFile;
+
+    @Option(
             names = "--direct",
             description = "Run the admin API's handler in this process, with your AWS credentials and the function's"
                     + " environment (the stack file's, or --function-env), instead of calling it over HTTP.")
@@ -104,6 +111,7 @@ final class AdminConnection {
                         + ", start `abuse-desk local`, or use --direct"));
         String bearer = givenToken()
                 .or(() -> variable(TOKEN_VARIABLE))
+                .or(this::personalToken)
                 .or(stack::adminToken)
                 .orElseThrow(() -> new IllegalStateException("no token: pass --token-stdin or --token-file, set "
                         + TOKEN_VARIABLE + ", or start `abuse-desk local`"));
@@ -178,6 +186,14 @@ final class AdminConnection {
                         uri -> variables.put("AWS_ENDPOINT_URL", uri.toString()),
                         () -> variables.remove("AWS_ENDPOINT_URL"));
         return new DirectAdminApi(variables, System.getProperty("user.name", ""));
+    }
+
+    /** The person's own token of `abuse-desk login`, renewed when it expired: then the commands act as them. */
+    private Optional<String> personalToken() {
+        Path file = loginFile != null ? loginFile : PersonalLogin.defaultFile(environment);
+        return PersonalLogin.read(file)
+                .map(login ->
+                        login.validToken(file, java.net.http.HttpClient.newHttpClient(), java.time.Clock.systemUTC()));
     }
 
     private Optional<String> variable(String name) {

@@ -120,17 +120,12 @@ final class StackConnection {
         static StackFile of(LocalStack local, URI endpoint, String region, String apiUrl, String adminToken) {
             var environments = new LinkedHashMap<String, Map<String, String>>();
             local.stack().functions().forEach(f -> environments.put(f.logicalId(), f.environment()));
+            // Cognito is not emulated: `abuse-desk login` signs in with the local stand-in, as the console does.
+            var outputs = new LinkedHashMap<>(local.stack().outputs());
+            outputs.put("SignInUrl", local.oidc().issuer());
+            outputs.put("PeopleCliClientId", org.abusedesk.local.LocalOidc.PEOPLE_CLI_CLIENT);
             return new StackFile(
-                    endpoint.toString(),
-                    region,
-                    local.stack().outputs(),
-                    environments,
-                    apiUrl,
-                    adminToken,
-                    null,
-                    null,
-                    null,
-                    null);
+                    endpoint.toString(), region, outputs, environments, apiUrl, adminToken, null, null, null, null);
         }
     }
 

@@ -34,6 +34,9 @@ public final class LocalOidc implements HttpHandler {
 
     public static final String PATH = "/_local/oidc";
     public static final String CONSOLE_CLIENT = "abuse-desk-local-console";
+    /** The command line's client for people: {@code ./abuse-desk login}, redirecting to a loopback port. */
+    public static final String PEOPLE_CLI_CLIENT = "abuse-desk-local-people-cli";
+
     public static final String READ_GROUP = "abuse-desk-read";
     public static final String WRITE_GROUP = "abuse-desk-write";
 
@@ -60,6 +63,7 @@ public final class LocalOidc implements HttpHandler {
     private final Map<String, URI> callbacks;
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Set<String> signInLinks = ConcurrentHashMap.newKeySet();
+    private final Map<String, LocalPerson> refreshTokens = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     /** @param site the local stack's HTTP API, e.g. {@code http://127.0.0.1:3000} */
@@ -184,9 +188,13 @@ public final class LocalOidc implements HttpHandler {
     }
 
     private boolean validRequest(Map<String, String> request) {
-        var registered = callbacks.get(request.getOrDefault("client_id", ""));
-        return registered != null
-                && registered.toString().equals(request.get("redirect_uri"))
+        String client = request.getOrDefault("client_id", "");
+        String redirect = request.getOrDefault("redirect_uri", "");
+        var registered = callbacks.get(client);
+        boolean callback = registered != null
+                ? registered.toString().equals(redirect)
+                : client.equals(PEOPLE_CLI_CLIENT) && loopback(redirect);
+        return callback
                 && "code".equals(request.getOrDefault("response_type", "code"))
                 && "S256".equals(request.get("code_challenge_method"))
                 && !request.getOrDefault("code_challenge", "").isEmpty()
@@ -207,7 +215,36 @@ public final class LocalOidc implements HttpHandler {
         return request.get("redirect_uri") + "?code=" + code + "&state=" + encode(request.get("state"));
     }
 
+    /** A native app's redirect (RFC 8252): this machine, any port, the path {@code /callback}. */
+    private static boolean loopback(String redirect) {
+        URI uri;
+        try {
+            uri = URI.create(redirect);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return "http".equals(uri.getScheme())
+                && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()))
+                && uri.getPort() > 0
+                && "/callback".equals(uri.getPath())
+                && uri.getRawQuery() == null
+                && uri.getRawUserInfo() == null;
+    }
+
     private void token(HttpExchange exchange, Map<String, String> form) throws IOException {
+        if ("refresh_token".equals(form.get("grant_type"))) {
+            var person = refreshTokens.get(form.getOrDefault("refresh_token", ""));
+            if (person == null || !PEOPLE_CLI_CLIENT.equals(form.get("client_id"))) {
+                send(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+                return;
+            }
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"access_token\":\"" + accessToken(person) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            return;
+        }
         var code = codes.remove(form.getOrDefault("code", ""));
         if (!exchange.getRequestMethod().equals("POST")
                 || code == null
@@ -235,11 +272,36 @@ public final class LocalOidc implements HttpHandler {
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .jwtID(UUID.randomUUID().toString())
                 .build());
+        if (code.clientId().equals(PEOPLE_CLI_CLIENT)) {
+            String refresh = random(32);
+            refreshTokens.put(refresh, person);
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"id_token\":\"" + idToken + "\",\"access_token\":\""
+                            + accessToken(person) + "\",\"refresh_token\":\"" + refresh
+                            + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            return;
+        }
         send(
                 exchange,
                 200,
                 "application/json",
                 "{\"id_token\":\"" + idToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+    }
+
+    /**
+     * The admin API's access token for a person. As Cognito, it holds every scope the client may ask for, whatever
+     * the person's group: the admin API lets a person change things only with the write group.
+     */
+    private String accessToken(LocalPerson person) {
+        return tokens.mintPerson(
+                person.subject(),
+                person.key(),
+                List.of(person.group()),
+                List.of("openid", "abuse-desk/read", "abuse-desk/write"),
+                Duration.ofHours(1));
     }
 
     private void logout(HttpExchange exchange, Map<String, String> query) throws IOException {

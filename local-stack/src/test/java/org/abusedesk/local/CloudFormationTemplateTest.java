@@ -81,6 +81,7 @@ class CloudFormationTemplateTest {
                         "AbuseTeamReadGroup",
                         "AbuseTeamWriteGroup",
                         "ConsoleClient",
+                        "PeopleCliClient",
                         "ConsoleSessionsTable",
                         "ConsoleFunction",
                         "ConsoleLogs",

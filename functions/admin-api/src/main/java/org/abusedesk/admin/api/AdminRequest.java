@@ -62,9 +62,11 @@ record AdminRequest(
                 body,
                 caller,
                 subject,
-                jwt.map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getScopes)
-                        .map(List::copyOf)
-                        .orElse(List.of()));
+                PeopleScopes.of(
+                        claims,
+                        jwt.map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getScopes)
+                                .map(List::copyOf)
+                                .orElse(List.of())));
     }
 
     /**
