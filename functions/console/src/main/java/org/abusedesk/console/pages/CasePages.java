@@ -43,6 +43,12 @@ final class CasePages {
         return page(request, 200, file, Optional.empty());
     }
 
+    /**
+     * The most a download may hold: a Lambda answer carries 6 MB, and a binary body goes base64-encoded, a third
+     * larger. A larger mail is opened through the admin API's short-lived link instead.
+     */
+    static final int MAX_DOWNLOAD_BYTES = 4 * 1024 * 1024;
+
     /** The raw mail as it came in, streamed by the console itself: no link to the bucket leaves the desk. */
     ConsoleResponse raw(ConsoleRequest request, String mailingId, String complaintId) {
         var key = key(mailingId, complaintId);
@@ -50,6 +56,14 @@ final class CasePages {
         var mail = downloadable(file).flatMap(location -> evidence.read(location, maxBytes));
         if (mail.isEmpty()) {
             return Problems.of(request, 404, Links.aCase(key));
+        }
+        if (mail.get().length > MAX_DOWNLOAD_BYTES) {
+            var t = PageText.of(request.language());
+            return Problems.of(
+                    request,
+                    413,
+                    List.of(t.get("case.raw.tooLarge", MAX_DOWNLOAD_BYTES / (1024 * 1024))),
+                    Links.aCase(key));
         }
         return ConsoleResponse.download("message/rfc822", key.complaintId().value() + ".eml", mail.get());
     }

@@ -301,6 +301,17 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aRawMailBeyondWhatALambdaAnswerCarries_isRefusedWithAPage_notAFailedDownload() {
+        desk.evidence.put("memory://ses-1", new byte[CasePages.MAX_DOWNLOAD_BYTES + 1]);
+
+        var response = desk.get(READER, Language.EN, path(mailed) + "/raw");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.headers().get("content-type")).startsWith("text/html");
+        assertThat(html(response).text()).contains("larger than 4 MB");
+    }
+
+    @Test
     void exports_areDownloadsOfJson() {
         var csa = desk.get(READER, Language.EN, path(mailed) + "/csa");
         var xarf = desk.get(READER, Language.EN, path(mailed) + "/xarf");
