@@ -72,7 +72,9 @@ final class DirectAdminApi implements AdminApi {
         }
         var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
                 .builder()
-                .withClaims(Map.of("username", caller))
+                // The person's own AWS credentials already reach every table: no pool group narrows what they may do,
+                // so they are named as a subject, not as a pool's user.
+                .withClaims(Map.of("sub", caller))
                 .withScopes(SCOPES)
                 .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()

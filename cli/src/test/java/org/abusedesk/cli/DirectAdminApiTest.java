@@ -48,7 +48,7 @@ class DirectAdminApiTest {
         assertThat(event.getBody()).isEqualTo("{\"note\":\"done\"}");
         assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
         var jwt = event.getRequestContext().getAuthorizer().getJwt();
-        assertThat(jwt.getClaims()).isEqualTo(Map.of("username", "anna"));
+        assertThat(jwt.getClaims()).isEqualTo(Map.of("sub", "anna"));
         assertThat(jwt.getScopes()).isEqualTo(List.of("abuse-desk/read", "abuse-desk/write"));
     }
 
