@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -116,6 +118,19 @@ class LoginIT {
                 .body());
         assertThat(stored.path("closure").path("by").asText()).isEqualTo("anna");
         assertThat(stored.path("closure").path("bySubject").asText()).isEqualTo(LocalOidc.WRITER.subject());
+
+        // WHEN her access token has expired, THEN the next command renews it with the refresh token, and keeps it
+        var kept = (ObjectNode) JSON.readTree(annasLogin.toFile());
+        String expired = kept.path("accessToken").asText();
+        kept.put("expiresAt", Instant.now().minusSeconds(60).toString());
+        Files.writeString(annasLogin, JSON.writeValueAsString(kept));
+        var renewed = cli("complaints", "list", "--mailing-id", mailing, "--login-file", annasLogin.toString());
+        assertThat(renewed.exit()).as(renewed.err()).isZero();
+        var now = JSON.readTree(annasLogin.toFile());
+        assertThat(now.path("accessToken").asText()).isNotEqualTo(expired);
+        assertThat(Instant.parse(now.path("expiresAt").asText())).isAfter(Instant.now());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(annasLogin)))
+                .isEqualTo("rw-------");
 
         // WHEN Rolf, of the read group, logs in and tries to set an account's status
         Path rolfsLogin = temp.resolve("rolf/login.json");
