@@ -170,7 +170,7 @@ public final class PrepareColdStart {
                   "requestContext": {
                     "accountId": "123456789012",
                     "apiId": "abcdef1234",
-                    "authorizer": {"jwt": {"claims": {"sub": "perf", "username": "perf"}, "scopes": ["abuse-desk/read"]}},
+                    "authorizer": {"jwt": {"claims": {"sub": "perf", "username": "perf", "cognito:groups": "[abuse-desk-read]"}, "scopes": ["abuse-desk/read"]}},
                     "http": {"method": "GET", "path": "/admin/complaints/%1$s/%2$s", "protocol": "HTTP/1.1",
                              "sourceIp": "198.51.100.7", "userAgent": "curl/8.5.0"},
                     "requestId": "cold-start-admin",
