@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -132,7 +130,7 @@ final class LoginCommand implements Callable<Integer> {
             parameters.put("state", state);
             parameters.put("code_challenge", challenge(verifier));
             parameters.put("code_challenge_method", "S256");
-            authorize = base + "/oauth2/authorize?" + encode(parameters);
+            authorize = base + "/oauth2/authorize?" + PersonalLogin.form(parameters);
             opener.accept(URI.create(authorize));
             String received = code.get(timeoutSeconds, TimeUnit.SECONDS);
             var tokenUrl = URI.create(base + "/oauth2/token");
@@ -174,13 +172,6 @@ final class LoginCommand implements Callable<Integer> {
                 .withoutPadding()
                 .encodeToString(
                         MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static String encode(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static Map<String, String> form(String query) {

@@ -18,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -120,13 +119,17 @@ record PersonalLogin(URI tokenUrl, String clientId, String accessToken, String r
         return renewed.accessToken();
     }
 
+    /** A form or query, url-encoded in the order of the map. */
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     /** POSTs a form to the token endpoint and reads its JSON answer. */
     static JsonNode post(HttpClient http, URI tokenUrl, Map<String, String> form) {
-        String body = new LinkedHashMap<>(form)
-                .entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
+        String body = form(form);
         try {
             var answer = http.send(
                     HttpRequest.newBuilder(tokenUrl)
