@@ -307,7 +307,15 @@ class ConsoleBrowserIT {
         var page = browser.findElement(By.tagName("html"));
         button.click();
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        // Chromium reports a node of the page being left as "stale", or, mid-navigation, as belonging to no document.
+        wait.until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
     }
 
