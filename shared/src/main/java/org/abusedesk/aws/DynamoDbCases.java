@@ -126,7 +126,7 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords, OptIn
         names.put("#hash", DynamoDbComplaints.COMPLAINANT_HASH);
         // Empty rather than absent: a complaint always has an address and a message, an erased one empty ones.
         String update = "SET #email = :empty, #message = :empty, #salutation = :none, erasedAt = :at"
-                + " REMOVE #name, #hash, closingNote, optInEvidence";
+                + " REMOVE #name, #hash, closingNote, optInEvidence, consentToShare";
         if (item.get().containsKey("provenance")) {
             // The raw mail is deleted, or belongs to another person's complaint: this one no longer points at it.
             update += ", provenance.evidence";

@@ -156,6 +156,9 @@ public final class DynamoDbComplaints implements Complaints {
         complaint.complainant().name().ifPresent(name -> item.put("name", s(name)));
         item.put("salutation", s(complaint.complainant().salutation().name()));
         item.put("language", s(complaint.complainant().language().name()));
+        if (complaint.complainant().consentToShare()) {
+            item.put("consentToShare", AttributeValue.fromBool(true));
+        }
         item.put("message", s(complaint.message()));
         complaint.attribution().claimedAccountId().ifPresent(account -> item.put("claimedAccountId", s(account)));
         item.put("verified", AttributeValue.fromBool(complaint.attribution().verified()));
@@ -202,7 +205,10 @@ public final class DynamoDbComplaints implements Complaints {
                         item.get("email").s(),
                         Optional.ofNullable(item.get("name")).map(AttributeValue::s),
                         Salutation.valueOf(item.get("salutation").s()),
-                        Language.valueOf(item.get("language").s())),
+                        Language.valueOf(item.get("language").s()),
+                        item.containsKey("consentToShare")
+                                && Boolean.TRUE.equals(
+                                        item.get("consentToShare").bool())),
                 item.get("message").s(),
                 new Attribution(
                         Optional.ofNullable(item.get("claimedAccountId")).map(AttributeValue::s),

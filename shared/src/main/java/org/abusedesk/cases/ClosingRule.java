@@ -9,8 +9,10 @@ import org.abusedesk.complaint.ComplaintState;
  * complaint (a bounce, an auto-reply ...) is never counted nor notified; it stays RECEIVED and may only be dismissed.
  */
 public enum ClosingRule {
-    RESOLVE(ComplaintState.RESOLVED, "only a NOTIFIED case can be resolved"),
-    DISMISS(ComplaintState.DISMISSED, "only a NOTIFIED case, or a RECEIVED one that is no complaint, can be dismissed");
+    RESOLVE(ComplaintState.RESOLVED, "only a NOTIFIED or WAITING_FOR_CUSTOMER case can be resolved"),
+    DISMISS(
+            ComplaintState.DISMISSED,
+            "only a NOTIFIED or WAITING_FOR_CUSTOMER case, or a RECEIVED one that is no complaint, can be dismissed");
 
     private final ComplaintState outcome;
     private final String rule;
@@ -31,6 +33,7 @@ public enum ClosingRule {
 
     public boolean allows(ComplaintState state, Classification classification) {
         return state == ComplaintState.NOTIFIED
+                || state == ComplaintState.WAITING_FOR_CUSTOMER
                 || this == DISMISS && state == ComplaintState.RECEIVED && classification != Classification.COMPLAINT;
     }
 }

@@ -5,6 +5,11 @@ public enum ComplaintState {
     RECEIVED,
     COUNTED,
     NOTIFIED,
+    /**
+     * The abuse team asked the sending customer and waits for its answer until a due date; the customer's reply
+     * moves the case back to {@link #NOTIFIED}.
+     */
+    WAITING_FOR_CUSTOMER,
     /** The abuse team dealt with the case: the sender was told, warned or stopped. */
     RESOLVED,
     /**
@@ -17,6 +22,6 @@ public enum ComplaintState {
 
     /** Whether the abuse team still has something to do about a complaint in this state. */
     public boolean open() {
-        return this == RECEIVED || this == COUNTED || this == NOTIFIED;
+        return this == RECEIVED || this == COUNTED || this == NOTIFIED || this == WAITING_FOR_CUSTOMER;
     }
 }

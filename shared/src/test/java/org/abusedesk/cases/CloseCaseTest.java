@@ -56,7 +56,8 @@ class CloseCaseTest {
         assertThatThrownBy(() -> close.resolve(key, Actor.named("anna"), NOTE))
                 .isInstanceOfSatisfying(
                         CaseStateException.class, e -> assertThat(e.state()).isEqualTo(ComplaintState.COUNTED))
-                .hasMessage("case 14141611/" + key.complaintId() + " is COUNTED: only a NOTIFIED case can be resolved");
+                .hasMessage("case 14141611/" + key.complaintId()
+                        + " is COUNTED: only a NOTIFIED or WAITING_FOR_CUSTOMER case can be resolved");
         assertThat(cases.find(key, NOW).orElseThrow().state()).isEqualTo(ComplaintState.COUNTED);
         assertThat(cases.find(key, NOW).orElseThrow().closure()).isEmpty();
     }
@@ -111,7 +112,7 @@ class CloseCaseTest {
         assertThatThrownBy(() -> close.dismiss(complaint, Actor.named("anna"), "not spam"))
                 .isInstanceOf(CaseStateException.class)
                 .hasMessageEndingWith(
-                        "is RECEIVED: only a NOTIFIED case, or a RECEIVED one that is no complaint, can be dismissed");
+                        "is RECEIVED: only a NOTIFIED or WAITING_FOR_CUSTOMER case, or a RECEIVED one that is no complaint, can be dismissed");
         assertThatThrownBy(() -> close.resolve(bounce, Actor.named("anna"), NOTE))
                 .isInstanceOf(CaseStateException.class);
     }
