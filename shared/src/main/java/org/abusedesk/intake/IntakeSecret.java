@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public final class IntakeSecret {
     private static final String HMAC = "HmacSHA256";
     /** 128 bits: the least a generated secret of the template gives. */
     private static final int MIN_LENGTH = 16;
+    private static final int MIN_SHORT_MAC = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("current", "previous", "rotatedAt");
@@ -113,6 +115,33 @@ public final class IntakeSecret {
         return previous.isPresent()
                 && now.isBefore(rotatedAt.plus(lifetime))
                 && previous.get().signed(use, data, given.get());
+    }
+
+    /**
+     * The first {@code length} bytes of the current key's MAC of the data, for a signature that must be short, such as
+     * one inside a mail address; no fewer than 10 bytes (80 bits).
+     */
+    public byte[] shortMac(String use, String data, int length) {
+        if (length < MIN_SHORT_MAC || length > 32) {
+            throw new IllegalArgumentException("a short MAC has 10 to 32 bytes, not " + length);
+        }
+        return Arrays.copyOf(current.mac(use, data), length);
+    }
+
+    /**
+     * Whether {@code given} is the {@link #shortMac} of the current key, or of the previous key while less than
+     * {@code lifetime} has passed since the rotation; compared in constant time.
+     */
+    public boolean verifyShort(String use, String data, byte[] given, Instant now, Duration lifetime) {
+        if (given.length < MIN_SHORT_MAC || given.length > 32) {
+            return false;
+        }
+        if (MessageDigest.isEqual(Arrays.copyOf(current.mac(use, data), given.length), given)) {
+            return true;
+        }
+        return previous.isPresent()
+                && now.isBefore(rotatedAt.plus(lifetime))
+                && MessageDigest.isEqual(Arrays.copyOf(previous.get().mac(use, data), given.length), given);
     }
 
     private static Optional<byte[]> decoded(String signature) {

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.field.ParseException;
@@ -56,6 +57,36 @@ final class MimeMail {
                                     .setBody(html, "html", StandardCharsets.UTF_8)
                                     .setContentTransferEncoding("quoted-printable"))
                             .build())
+                    .build();
+            var raw = new ByteArrayOutputStream();
+            new DefaultMessageWriter().writeMessage(message, raw);
+            return new OutgoingMail(from.getAddress(), List.of(to.getAddress()), raw.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain-text mail with a Reply-To: what the desk writes to a sending customer, or a complainant. */
+    static OutgoingMail writeText(
+            Mailbox from,
+            Mailbox to,
+            Optional<Mailbox> replyTo,
+            String subject,
+            String messageId,
+            List<Map.Entry<String, String>> headers,
+            String text) {
+        try {
+            var builder = Message.Builder.of()
+                    .setFrom(from)
+                    .setTo(to)
+                    .setSubject(HeaderText.clean(subject))
+                    .setDate(new Date())
+                    .setMessageId(HeaderText.clean(messageId));
+            replyTo.ifPresent(builder::setReplyTo);
+            headers.forEach(
+                    header -> builder.addField(new RawField(header.getKey(), HeaderText.clean(header.getValue()))));
+            var message = builder.setBody(text, "plain", StandardCharsets.UTF_8)
+                    .setContentTransferEncoding("quoted-printable")
                     .build();
             var raw = new ByteArrayOutputStream();
             new DefaultMessageWriter().writeMessage(message, raw);
