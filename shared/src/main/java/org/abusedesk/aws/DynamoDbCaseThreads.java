@@ -66,7 +66,9 @@ public final class DynamoDbCaseThreads implements CaseThreads {
                 .items()
                 .forEach(item -> {
                     // TTL deletes late (up to days): an expired entry must not be read as if it were still there.
-                    if (Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())).isAfter(now)) {
+                    if (Instant.ofEpochSecond(
+                                    Long.parseLong(item.get("expiresAt").n()))
+                            .isAfter(now)) {
                         entries.add(entry(item));
                     }
                 });
@@ -76,7 +78,8 @@ public final class DynamoDbCaseThreads implements CaseThreads {
     @Override
     public Optional<ComplaintKey> caseOf(String entryId, Instant now) {
         return pointed("entry#" + entryId)
-                .filter(item -> Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()))
+                .filter(item -> Instant.ofEpochSecond(
+                                Long.parseLong(item.get("expiresAt").n()))
                         .isAfter(now))
                 .map(DynamoDbCaseThreads::caseKey);
     }
@@ -101,8 +104,8 @@ public final class DynamoDbCaseThreads implements CaseThreads {
                                 .updateExpression("SET counterpart = :empty, subject = :empty, #text = :empty,"
                                         + " erased = :true")
                                 .expressionAttributeNames(Map.of("#text", "text"))
-                                .expressionAttributeValues(Map.of(
-                                        ":empty", s(""), ":true", AttributeValue.fromBool(true))));
+                                .expressionAttributeValues(
+                                        Map.of(":empty", s(""), ":true", AttributeValue.fromBool(true))));
                     } catch (ConditionalCheckFailedException e) {
                         // deleted by TTL in between: nothing left to erase
                     }
@@ -180,10 +183,12 @@ public final class DynamoDbCaseThreads implements CaseThreads {
                 item.get("text").s(),
                 Optional.ofNullable(item.get("dueAt")).map(at -> Instant.parse(at.s())),
                 Optional.ofNullable(item.get("receiptId")).map(AttributeValue::s),
-                item.containsKey("automatic") && Boolean.TRUE.equals(item.get("automatic").bool()));
+                item.containsKey("automatic")
+                        && Boolean.TRUE.equals(item.get("automatic").bool()));
     }
 
     private static ComplaintKey caseKey(Map<String, AttributeValue> item) {
-        return ComplaintKey.of(item.get("mailingId").s(), item.get("complaintId").s());
+        return ComplaintKey.of(
+                item.get("mailingId").s(), item.get("complaintId").s());
     }
 }

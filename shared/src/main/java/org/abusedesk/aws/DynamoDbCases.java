@@ -75,6 +75,52 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords, OptIn
     }
 
     @Override
+    public boolean await(ComplaintKey key, ComplaintState from, Instant dueAt) {
+        return update(
+                key,
+                "#state = :from",
+                "SET #state = :to, dueAt = :due",
+                Map.of(
+                        ":from", s(from.name()),
+                        ":to", s(ComplaintState.WAITING_FOR_CUSTOMER.name()),
+                        ":due", s(dueAt.toString())));
+    }
+
+    @Override
+    public boolean answered(ComplaintKey key) {
+        return update(
+                key,
+                "#state = :from",
+                "SET #state = :to REMOVE dueAt",
+                Map.of(
+                        ":from", s(ComplaintState.WAITING_FOR_CUSTOMER.name()),
+                        ":to", s(ComplaintState.NOTIFIED.name())));
+    }
+
+    @Override
+    public boolean markOutcomeTold(ComplaintKey key, Instant at) {
+        return update(
+                key,
+                "attribute_not_exists(outcomeToldAt) AND attribute_not_exists(erasedAt) AND attribute_exists(#state)",
+                "SET outcomeToldAt = :at",
+                Map.of(":at", s(at.toString())));
+    }
+
+    private boolean update(ComplaintKey key, String condition, String expression, Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table)
+                    .key(DynamoDbComplaints.key(key))
+                    .conditionExpression(condition)
+                    .updateExpression(expression)
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public List<CaseFile> ofComplainant(AddressHash address) {
         var files = new ArrayList<CaseFile>();
         dynamoDb.queryPaginator(r -> r.tableName(table)
@@ -202,6 +248,8 @@ public final class DynamoDbCases implements CaseFiles, ComplainantRecords, OptIn
                 Optional.ofNullable(item.get("acknowledgedAt")).map(at -> Instant.ofEpochMilli(Long.parseLong(at.n()))),
                 closure,
                 Optional.ofNullable(item.get("erasedAt")).map(at -> Instant.parse(at.s())),
-                Optional.ofNullable(item.get("optInEvidence")).map(e -> OptInEvidenceItem.from(e.m())));
+                Optional.ofNullable(item.get("optInEvidence")).map(e -> OptInEvidenceItem.from(e.m())),
+                Optional.ofNullable(item.get("dueAt")).map(at -> Instant.parse(at.s())),
+                Optional.ofNullable(item.get("outcomeToldAt")).map(at -> Instant.parse(at.s())));
     }
 }

@@ -17,6 +17,8 @@ import org.abusedesk.evidence.OptInEvidence;
  * @param closure how the abuse team resolved or dismissed it
  * @param erasedAt when the complainant's personal data was erased: address, name and message are empty since
  * @param optInEvidence what the platform's evidence endpoint answered about the recipient's opt-in, if it was asked
+ * @param dueAt until when the sending customer was asked to answer, while the case is WAITING_FOR_CUSTOMER
+ * @param outcomeToldAt when the complainant was told the outcome; it is told once
  */
 public record CaseFile(
         Complaint complaint,
@@ -24,7 +26,20 @@ public record CaseFile(
         Optional<Instant> acknowledgedAt,
         Optional<CaseClosure> closure,
         Optional<Instant> erasedAt,
-        Optional<OptInEvidence> optInEvidence) {
+        Optional<OptInEvidence> optInEvidence,
+        Optional<Instant> dueAt,
+        Optional<Instant> outcomeToldAt) {
+
+    /** A case nobody asked the customer about, nor told the complainant the outcome of. */
+    public CaseFile(
+            Complaint complaint,
+            Optional<AccountId> account,
+            Optional<Instant> acknowledgedAt,
+            Optional<CaseClosure> closure,
+            Optional<Instant> erasedAt,
+            Optional<OptInEvidence> optInEvidence) {
+        this(complaint, account, acknowledgedAt, closure, erasedAt, optInEvidence, Optional.empty(), Optional.empty());
+    }
 
     public CaseFile {
         Objects.requireNonNull(complaint, "complaint == null");
@@ -33,10 +48,18 @@ public record CaseFile(
         Objects.requireNonNull(closure, "closure == null");
         Objects.requireNonNull(erasedAt, "erasedAt == null");
         Objects.requireNonNull(optInEvidence, "optInEvidence == null");
+        Objects.requireNonNull(dueAt, "dueAt == null");
+        Objects.requireNonNull(outcomeToldAt, "outcomeToldAt == null");
     }
 
     public ComplaintState state() {
         return complaint.state();
+    }
+
+    /** Whether the customer was asked and the date to answer has passed, the case still waiting. */
+    public boolean overdueAt(Instant now) {
+        return complaint.state() == ComplaintState.WAITING_FOR_CUSTOMER
+                && dueAt.filter(due -> !due.isAfter(now)).isPresent();
     }
 
     public CaseSummary summary() {

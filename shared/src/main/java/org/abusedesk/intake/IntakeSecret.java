@@ -32,6 +32,7 @@ public final class IntakeSecret {
     private static final String HMAC = "HmacSHA256";
     /** 128 bits: the least a generated secret of the template gives. */
     private static final int MIN_LENGTH = 16;
+
     private static final int MIN_SHORT_MAC = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -58,7 +58,13 @@ public sealed interface Measurement {
             /** The abuse team's digest of what the team mail budget held back in a window. */
             DIGEST,
             /** The complainant's acknowledgement. */
-            ACKNOWLEDGEMENT
+            ACKNOWLEDGEMENT,
+            /** The desk's notice to the sending customer of a counted complaint. */
+            CUSTOMER_NOTICE,
+            /** A person's follow-up to the sending customer. */
+            FOLLOW_UP,
+            /** The outcome, told to the complainant. */
+            OUTCOME
         }
 
         public NotificationSent {

@@ -19,7 +19,7 @@ import org.abusedesk.registration.Mailings;
 
 /**
  * Drives one queued complaint on from where its last delivery stopped: count it, escalate its account, acknowledge
- * it, notify the abuse team.
+ * it, notify the abuse team, then the sending customer.
  *
  * <p>Queues and streams deliver at least once and functions die mid-batch, so every step is conditional on the
  * state before it: counting happens in one transaction with the step RECEIVED → COUNTED, escalations are
@@ -35,6 +35,7 @@ public final class ProcessComplaint {
     private final NotifyAbuseTeam notify;
     private final DeskMetrics metrics;
     private final Clock clock;
+    private final Optional<NotifyCustomer> customer;
 
     public ProcessComplaint(
             Complaints complaints,
@@ -45,6 +46,21 @@ public final class ProcessComplaint {
             NotifyAbuseTeam notify,
             DeskMetrics metrics,
             Clock clock) {
+        this(complaints, mailings, ledger, escalate, acknowledge, notify, metrics, clock, Optional.empty());
+    }
+
+    /** Processing that also sends the sending customer its notice, after the abuse team's mail. */
+    public ProcessComplaint(
+            Complaints complaints,
+            Mailings mailings,
+            ComplaintLedger ledger,
+            EscalateAccount escalate,
+            AcknowledgeComplainant acknowledge,
+            NotifyAbuseTeam notify,
+            DeskMetrics metrics,
+            Clock clock,
+            Optional<NotifyCustomer> customer) {
+        this.customer = Objects.requireNonNull(customer, "customer == null");
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
         this.ledger = Objects.requireNonNull(ledger, "ledger == null");
@@ -77,6 +93,8 @@ public final class ProcessComplaint {
                 account.map(a -> escalate.evaluate(a, key, now)).orElse(List.of());
         acknowledge.acknowledge(complaint, now);
         var outcome = notify.notify(complaint, account, escalations, now);
+        var counted = complaint;
+        customer.ifPresent(notice -> notice.notify(counted, escalations, outcome == NotifyAbuseTeam.Outcome.SENT, now));
         metrics.record(new Measurement.ProcessingLatency(complaint.channel(), sinceReceipt(complaint)));
         return outcome == NotifyAbuseTeam.Outcome.SENT ? ProcessingOutcome.NOTIFIED : ProcessingOutcome.DEFERRED;
     }

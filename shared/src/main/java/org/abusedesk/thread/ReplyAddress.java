@@ -46,8 +46,8 @@ public final class ReplyAddress {
         this.local = abuseAddress.substring(0, at).toLowerCase(Locale.ROOT);
         this.domain = abuseAddress.substring(at + 1).toLowerCase(Locale.ROOT);
         if (local.length() + 1 + LABEL_CHARS > MAX_LOCAL_PART) {
-            throw new IllegalArgumentException("the reply address's local part leaves no room for a "
-                    + LABEL_CHARS + "-character label (at most " + (MAX_LOCAL_PART - 1 - LABEL_CHARS) + " characters)");
+            throw new IllegalArgumentException("the reply address's local part leaves no room for a " + LABEL_CHARS
+                    + "-character label (at most " + (MAX_LOCAL_PART - 1 - LABEL_CHARS) + " characters)");
         }
         this.secret = Objects.requireNonNull(secret, "secret == null");
         this.validity = Objects.requireNonNull(validity, "validity == null");

@@ -89,6 +89,21 @@ class CloseCaseTest {
                 cases.close(k, from, new CaseClosure(ComplaintState.DISMISSED, Actor.named("ben"), NOW, "first"));
                 return cases.close(k, from, closure);
             }
+
+            @Override
+            public boolean await(ComplaintKey k, ComplaintState from, Instant dueAt) {
+                return cases.await(k, from, dueAt);
+            }
+
+            @Override
+            public boolean answered(ComplaintKey k) {
+                return cases.answered(k);
+            }
+
+            @Override
+            public boolean markOutcomeTold(ComplaintKey k, Instant at) {
+                return cases.markOutcomeTold(k, at);
+            }
         };
 
         // WHEN / THEN this person's closing is refused with the state the other left

@@ -38,6 +38,8 @@ public final class InMemoryCases implements CaseListings, CaseFiles, Complainant
     private final Map<ComplaintKey, CaseClosure> closures = new HashMap<>();
     private final Map<ComplaintKey, Instant> erased = new HashMap<>();
     private final Map<ComplaintKey, OptInEvidence> evidence = new HashMap<>();
+    private final Map<ComplaintKey, Instant> due = new HashMap<>();
+    private final Map<ComplaintKey, Instant> outcomeTold = new HashMap<>();
 
     public InMemoryCases(InMemoryComplaints complaints) {
         this.complaints = complaints;
@@ -185,7 +187,46 @@ public final class InMemoryCases implements CaseListings, CaseFiles, Complainant
                 Optional.ofNullable(acknowledged.get(key)),
                 Optional.ofNullable(closures.get(key)),
                 Optional.ofNullable(erased.get(key)),
-                Optional.ofNullable(evidence.get(key)));
+                Optional.ofNullable(evidence.get(key)),
+                Optional.ofNullable(due.get(key)),
+                Optional.ofNullable(outcomeTold.get(key)));
+    }
+
+    @Override
+    public boolean await(ComplaintKey key, ComplaintState from, Instant dueAt) {
+        synchronized (complaints) {
+            if (!complaints.advance(key, from, ComplaintState.WAITING_FOR_CUSTOMER)) {
+                return false;
+            }
+            synchronized (this) {
+                due.put(key, dueAt);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public boolean answered(ComplaintKey key) {
+        synchronized (complaints) {
+            if (!complaints.advance(key, ComplaintState.WAITING_FOR_CUSTOMER, ComplaintState.NOTIFIED)) {
+                return false;
+            }
+            synchronized (this) {
+                due.remove(key);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized boolean markOutcomeTold(ComplaintKey key, Instant at) {
+        if (outcomeTold.containsKey(key)
+                || erased.containsKey(key)
+                || complaints.find(key, Instant.MIN).isEmpty()) {
+            return false;
+        }
+        outcomeTold.put(key, at);
+        return true;
     }
 
     private List<CaseSummary> listed(
