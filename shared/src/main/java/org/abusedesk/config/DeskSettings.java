@@ -5,6 +5,8 @@ import org.abusedesk.account.Thresholds;
 import org.abusedesk.cases.AbuseDeskContact;
 import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.inbound.ResolutionProfile;
+import org.abusedesk.intake.IntakeSecret;
+import org.abusedesk.thread.ReplyAddress;
 
 /** The desk's policies as a deployment sets them: each read from the environment here, so domain types never read it. */
 public final class DeskSettings {
@@ -48,5 +50,18 @@ public final class DeskSettings {
     public static AbuseDeskContact abuseDeskContact(Environment environment) {
         return AbuseDeskContact.of(
                 environment.require("ABUSE_DESK_ORGANISATION"), environment.require("ABUSE_ADDRESS"));
+    }
+
+    /** The Reply-To of customer notices: the abuse address labelled, valid as long as a case is kept. */
+    public static ReplyAddress replyAddress(Environment environment, IntakeSecret key) {
+        return new ReplyAddress(
+                environment.require("ABUSE_ADDRESS"),
+                key,
+                Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
+    }
+
+    /** How long a sending customer is given to answer a notice. */
+    public static Duration customerAnswerTime(Environment environment) {
+        return Duration.ofDays(environment.optional("CUSTOMER_ANSWER_DAYS").map(Integer::parseInt).orElse(7));
     }
 }

@@ -45,6 +45,7 @@ public final class ReceiveMail {
     private final DeskMetrics metrics;
     private final InboundLimits limits;
     private final Duration retention;
+    private final Optional<ReceiveReply> replies;
 
     public ReceiveMail(
             RawMails rawMails,
@@ -53,6 +54,19 @@ public final class ReceiveMail {
             DeskMetrics metrics,
             InboundLimits limits,
             Duration retention) {
+        this(rawMails, reader, complaints, metrics, limits, retention, Optional.empty());
+    }
+
+    /** Taking in mail that also recognises the sending customers' replies to the desk's notices. */
+    public ReceiveMail(
+            RawMails rawMails,
+            MailReader reader,
+            Complaints complaints,
+            DeskMetrics metrics,
+            InboundLimits limits,
+            Duration retention,
+            Optional<ReceiveReply> replies) {
+        this.replies = Objects.requireNonNull(replies, "replies == null");
         this.rawMails = Objects.requireNonNull(rawMails, "rawMails == null");
         this.reader = Objects.requireNonNull(reader, "reader == null");
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
@@ -64,7 +78,11 @@ public final class ReceiveMail {
     /** Takes in the mail the receiving server's notice names. */
     public List<StoredComplaint> receive(ReceivedMail received) {
         var raw = rawMails.fetch(received.receiptId(), limits.maxBytes());
-        return store(complaints(received, raw, reader.read(raw.bytes())));
+        var reading = reader.read(raw.bytes());
+        if (isReply(received, raw, reading)) {
+            return List.of();
+        }
+        return store(complaints(received, raw, reading));
     }
 
     /**
@@ -77,7 +95,15 @@ public final class ReceiveMail {
         var reading = reader.read(raw.bytes());
         var headers = reading.mail().headers();
         var received = new ReceivedMail(receiptId, raw.storedAt(), envelopeSender(headers), verdicts(headers));
+        if (isReply(received, raw, reading)) {
+            return List.of();
+        }
         return store(complaints(received, raw, reading));
+    }
+
+    /** A reply to a notice goes into its case's thread, and is no complaint. */
+    private boolean isReply(ReceivedMail received, RawMails.RawMail raw, MailReading reading) {
+        return replies.isPresent() && replies.get().take(received, raw.storedAt(), reading.mail());
     }
 
     /** The complaints a received mail gives, one per reported message, as {@link #receive} stores them. */

@@ -5,7 +5,9 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.processing.HeldBack;
 import org.abusedesk.processing.Notification;
 import org.apache.james.mime4j.dom.address.Mailbox;
@@ -60,6 +62,30 @@ public final class NotificationComposer {
                 List.of(Map.entry("Auto-Submitted", "auto-generated")),
                 render(TEXT, "digest.jte", view),
                 render(HTML, "digest.jte", view));
+    }
+
+    /**
+     * The abuse team's mail that the sending customer answered a case: where, never what, for the reply is read in
+     * the console, with the case.
+     */
+    public OutgoingMail replyArrived(ComplaintKey key) {
+        String reference = key.complaintId().value();
+        return MimeMail.writeText(
+                sender,
+                abuseTeam,
+                Optional.empty(),
+                "Customer replied: case " + reference + " (mailing "
+                        + key.mailingId().value() + ")",
+                "<reply." + reference + "." + System.nanoTime() + "@abuse-desk>",
+                List.of(
+                        Map.entry(
+                                "References",
+                                "<mailing-" + MimeMail.token(key.mailingId().value()) + "@abuse-desk>"),
+                        Map.entry("Auto-Submitted", "auto-generated"),
+                        Map.entry("X-Abuse-Desk-Reference", reference)),
+                "The sending customer answered case " + reference + " of mailing "
+                        + key.mailingId().value()
+                        + ".\n\nThe reply is in the case's thread in the console; the case is open again.\n");
     }
 
     static String render(TemplateEngine engine, String template, Object view) {

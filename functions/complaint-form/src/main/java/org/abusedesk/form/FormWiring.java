@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.Secrets;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbIdempotencyRecords;
 import org.abusedesk.aws.DynamoDbSourceCounter;
@@ -17,7 +18,6 @@ import org.abusedesk.intake.SourceLimit;
 import org.abusedesk.intake.SubmitComplaint;
 import org.abusedesk.intake.SubmitFormComplaint;
 import org.abusedesk.snapstart.Priming;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The form function's collaborators, as its environment configures them, each built once per execution environment.
@@ -85,9 +85,6 @@ public record FormWiring(
 
     /** Read once, at construction: the client is closed after it, as no later request needs it. */
     private static IntakeSecret intakeSecret(Environment environment, AwsClients clients) {
-        String arn = environment.require("INTAKE_SECRET_ARN");
-        try (var secrets = clients.configure(SecretsManagerClient.builder()).build()) {
-            return IntakeSecret.of(secrets.getSecretValue(r -> r.secretId(arn)).secretString());
-        }
+        return Secrets.key(clients, environment.require("INTAKE_SECRET_ARN"));
     }
 }

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbCaseThreads;
+import org.abusedesk.aws.DynamoDbCases;
 import org.abusedesk.aws.DynamoDbComplaintIndexes;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbMailReads;
@@ -19,6 +22,8 @@ import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.aws.SqsComplaintQueue;
+import org.abusedesk.aws.Secrets;
+import org.abusedesk.aws.SesMailer;
 import org.abusedesk.aws.SqsFailedMails;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
@@ -32,10 +37,13 @@ import org.abusedesk.inbound.MailReader;
 import org.abusedesk.inbound.PublicKeys;
 import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
+import org.abusedesk.inbound.ReceiveReply;
+import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
 import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -159,15 +167,34 @@ public record InboundMailWiring(
                     complaints,
                     metrics,
                     limits,
-                    Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")));
+                    Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")),
+                    receiveReply());
+        }
+
+        /** The customers' replies to notices, where the stack has their key: read once, at start. */
+        private Optional<ReceiveReply> receiveReply() {
+            return environment.optional("CUSTOMER_REPLY_SECRET_ARN").map(arn -> new ReceiveReply(
+                    DeskSettings.replyAddress(environment, Secrets.key(clients, arn)),
+                    threads(),
+                    new DynamoDbCases(dynamoDb, complaintsTable()),
+                    new NotificationComposer(
+                            environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS")),
+                    new SesMailer(clients.configure(SesV2Client.builder()).build()),
+                    Clock.systemUTC()));
+        }
+
+        private DynamoDbCaseThreads threads() {
+            return new DynamoDbCaseThreads(dynamoDb, environment.require("CASE_THREADS_TABLE"));
         }
 
         Reconcile reconcile(ReconcileWindows windows) {
             SqsClient sqs = clients.configure(SqsClient.builder()).build();
             var indexes = new DynamoDbComplaintIndexes(dynamoDb, complaintsTable());
+            var threads = threads();
             return new Reconcile(
                     rawMails,
-                    indexes,
+                    // A reply gave no complaint, but was taken in: it is not read again.
+                    receiptId -> indexes.anyFor(receiptId) || threads.hasReceipt(receiptId),
                     receiveMail(),
                     indexes,
                     new SqsComplaintQueue(sqs, environment.require("COMPLAINTS_QUEUE_URL")),

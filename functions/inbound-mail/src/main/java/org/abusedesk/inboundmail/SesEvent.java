@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.complaint.Verdict;
@@ -47,7 +48,8 @@ record SesEvent(@JsonProperty("Records") List<Record> records) {
             Status virusVerdict,
             Status spfVerdict,
             Status dkimVerdict,
-            Status dmarcVerdict) {}
+            Status dmarcVerdict,
+            List<String> recipients) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Status(String status) {}
@@ -71,7 +73,10 @@ record SesEvent(@JsonProperty("Records") List<Record> records) {
                                 verdict(receipt.virusVerdict()),
                                 verdict(receipt.spfVerdict()),
                                 verdict(receipt.dkimVerdict()),
-                                verdict(receipt.dmarcVerdict())));
+                                verdict(receipt.dmarcVerdict())),
+                receipt == null || receipt.recipients() == null
+                        ? List.of()
+                        : receipt.recipients().stream().filter(Objects::nonNull).toList());
     }
 
     private static Verdict verdict(Status status) {
