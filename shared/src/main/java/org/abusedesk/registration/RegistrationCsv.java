@@ -151,7 +151,7 @@ final class RegistrationCsv implements Closeable {
     }
 
     /** A column's name as an answer shows it: on one line, cut short. A quote left open makes all after it one. */
-    private static String printable(String name) {
+    static String printable(String name) {
         var shown = new StringBuilder();
         name.codePoints()
                 .limit(NAME_CHARS)
