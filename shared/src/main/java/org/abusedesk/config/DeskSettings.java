@@ -62,6 +62,9 @@ public final class DeskSettings {
 
     /** How long a sending customer is given to answer a notice. */
     public static Duration customerAnswerTime(Environment environment) {
-        return Duration.ofDays(environment.optional("CUSTOMER_ANSWER_DAYS").map(Integer::parseInt).orElse(7));
+        return Duration.ofDays(environment
+                .optional("CUSTOMER_ANSWER_DAYS")
+                .map(Integer::parseInt)
+                .orElse(7));
     }
 }

@@ -3,27 +3,36 @@ package org.abusedesk.processor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.abusedesk.account.ComplaintRatePolicy;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccountContacts;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbAcknowledgements;
+import org.abusedesk.aws.DynamoDbCaseThreads;
+import org.abusedesk.aws.DynamoDbCases;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbLedger;
 import org.abusedesk.aws.DynamoDbMailings;
+import org.abusedesk.aws.DynamoDbNoticeClaims;
 import org.abusedesk.aws.DynamoDbTeamMailBudget;
 import org.abusedesk.aws.EmbeddedMetrics;
+import org.abusedesk.aws.Secrets;
 import org.abusedesk.aws.SesAbuseTeamNotifier;
 import org.abusedesk.aws.SesComplainantAcknowledger;
+import org.abusedesk.aws.SesMailer;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
 import org.abusedesk.outgoing.AcknowledgementComposer;
+import org.abusedesk.outgoing.CustomerMailComposer;
 import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.processing.AcknowledgeComplainant;
 import org.abusedesk.processing.EscalateAccount;
 import org.abusedesk.processing.FlushNotifications;
 import org.abusedesk.processing.NotifyAbuseTeam;
+import org.abusedesk.processing.NotifyCustomer;
 import org.abusedesk.processing.ProcessComplaint;
 import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -111,7 +120,28 @@ public record ProcessorWiring(
                             metrics),
                     notifyAbuseTeam(),
                     metrics,
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    notifyCustomer());
+        }
+
+        /** The customer's notices, where the stack has the key of their reply addresses: read once, at start. */
+        private Optional<NotifyCustomer> notifyCustomer() {
+            return environment
+                    .optional("CUSTOMER_REPLY_SECRET_ARN")
+                    .map(arn -> new NotifyCustomer(
+                            mailings,
+                            accounts,
+                            new DynamoDbAccountContacts(
+                                    dynamoDb, environment.require("ACCOUNTS_TABLE"), Clock.systemUTC()),
+                            new DynamoDbNoticeClaims(dynamoDb, environment.require("LIMITS_TABLE")),
+                            new DynamoDbCases(dynamoDb, environment.require("COMPLAINTS_TABLE")),
+                            new DynamoDbCaseThreads(dynamoDb, environment.require("CASE_THREADS_TABLE")),
+                            new CustomerMailComposer(environment.require("SENDER_ADDRESS")),
+                            DeskSettings.replyAddress(environment, Secrets.key(clients, arn)),
+                            new SesMailer(ses),
+                            DeskSettings.thresholds(environment),
+                            DeskSettings.customerAnswerTime(environment),
+                            metrics));
         }
 
         FlushNotifications flushNotifications() {

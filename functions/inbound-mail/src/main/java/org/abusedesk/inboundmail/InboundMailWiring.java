@@ -21,9 +21,9 @@ import org.abusedesk.aws.DynamoDbRequeues;
 import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3RawMails;
-import org.abusedesk.aws.SqsComplaintQueue;
 import org.abusedesk.aws.Secrets;
 import org.abusedesk.aws.SesMailer;
+import org.abusedesk.aws.SqsComplaintQueue;
 import org.abusedesk.aws.SqsFailedMails;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
@@ -173,14 +173,17 @@ public record InboundMailWiring(
 
         /** The customers' replies to notices, where the stack has their key: read once, at start. */
         private Optional<ReceiveReply> receiveReply() {
-            return environment.optional("CUSTOMER_REPLY_SECRET_ARN").map(arn -> new ReceiveReply(
-                    DeskSettings.replyAddress(environment, Secrets.key(clients, arn)),
-                    threads(),
-                    new DynamoDbCases(dynamoDb, complaintsTable()),
-                    new NotificationComposer(
-                            environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS")),
-                    new SesMailer(clients.configure(SesV2Client.builder()).build()),
-                    Clock.systemUTC()));
+            return environment
+                    .optional("CUSTOMER_REPLY_SECRET_ARN")
+                    .map(arn -> new ReceiveReply(
+                            DeskSettings.replyAddress(environment, Secrets.key(clients, arn)),
+                            threads(),
+                            new DynamoDbCases(dynamoDb, complaintsTable()),
+                            new NotificationComposer(
+                                    environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS")),
+                            new SesMailer(
+                                    clients.configure(SesV2Client.builder()).build()),
+                            Clock.systemUTC()));
         }
 
         private DynamoDbCaseThreads threads() {
