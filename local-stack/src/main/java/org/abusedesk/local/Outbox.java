@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
@@ -23,8 +24,8 @@ import org.apache.james.mime4j.stream.MimeConfig;
 /** The mails SES accepted, read from the moto server's data dump and decoded: who sent what to whom. */
 public final class Outbox {
 
-    /** One sent mail, decoded. */
-    public record Mail(String from, List<String> to, String subject, String text, String html) {}
+    /** One sent mail, decoded; {@code replyTo} is empty when the mail names none. */
+    public record Mail(String from, List<String> to, String subject, String text, String html, String replyTo) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +44,7 @@ public final class Outbox {
             message.path("destinations").path("ToAddresses").forEach(a -> to.add(a.asText()));
             String body = message.path("body").asText();
             mails.add(new Mail(
-                    message.path("source").asText(), to, message.path("subject").asText(), body, null));
+                    message.path("source").asText(), to, message.path("subject").asText(), body, null, ""));
         }
         for (JsonNode message : ses.path("RawMessage")) {
             var to = new ArrayList<String>();
@@ -91,7 +92,13 @@ public final class Outbox {
             Message message = builder.parseMessage(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             var parts = new String[2];
             collect(message, parts);
-            return new Mail(from, List.copyOf(to), message.getSubject(), parts[0], parts[1]);
+            String replyTo = message.getReplyTo() == null
+                    ? ""
+                    : message.getReplyTo().flatten().stream()
+                            .map(Mailbox::getAddress)
+                            .findFirst()
+                            .orElse("");
+            return new Mail(from, List.copyOf(to), message.getSubject(), parts[0], parts[1], replyTo);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,14 +17,20 @@ public record ReceiptRuleDefinition(
         recipients = List.copyOf(recipients);
     }
 
-    /** Whether the rule takes mail for the address: the address itself, or its domain, is one of the recipients. */
+    /**
+     * Whether the rule takes mail for the address: the address itself, or its domain, is one of the recipients. As
+     * SES does, a recipient {@code user@example.com} also takes every labelled form, {@code user+label@example.com}.
+     */
     public boolean accepts(String address) {
         String lower = address.toLowerCase(Locale.ROOT).strip();
-        String domain = lower.substring(lower.lastIndexOf('@') + 1);
+        int at = lower.lastIndexOf('@');
+        String domain = lower.substring(at + 1);
+        int plus = lower.indexOf('+');
+        String unlabelled = plus >= 0 && plus < at ? lower.substring(0, plus) + lower.substring(at) : lower;
         return recipients.isEmpty()
                 || recipients.stream()
                         .map(r -> r.toLowerCase(Locale.ROOT))
-                        .anyMatch(r -> r.equals(lower) || r.equals(domain));
+                        .anyMatch(r -> r.equals(lower) || r.equals(unlabelled) || r.equals(domain));
     }
 
     static ReceiptRuleDefinition of(Stack stack, Resource resource) {

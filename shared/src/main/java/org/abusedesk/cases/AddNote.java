@@ -37,7 +37,7 @@ public final class AddNote {
         var now = clock.instant();
         var file = files.find(key, now).orElseThrow(() -> new CaseNotFoundException(key));
         var entry = new ThreadEntry(
-                Randomness.ulid().toString(),
+                Randomness.ulidAt(now).toString(),
                 key,
                 ThreadEntry.Kind.NOTE,
                 now,

@@ -86,7 +86,7 @@ public final class SendFollowUp {
         var contact = contacts.find(account)
                 .orElseThrow(() -> new CaseActionRefusedException(key, "account " + account + " has no contact"));
         var due = now.plus(Duration.ofDays(answerWithinDays));
-        var entryId = Randomness.ulid().toString();
+        var entryId = Randomness.ulidAt(now).toString();
         var view = new FollowUpView(
                 contact.language(),
                 kind,

@@ -71,7 +71,7 @@ public final class TellOutcome {
         // Marked before it is sent: a crash in between loses one mail, but nobody gets two.
         mailer.send(written.mail());
         var entry = new ThreadEntry(
-                Randomness.ulid().toString(),
+                Randomness.ulidAt(now).toString(),
                 key,
                 ThreadEntry.Kind.OUTCOME,
                 now,

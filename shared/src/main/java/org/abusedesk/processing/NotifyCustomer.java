@@ -125,7 +125,7 @@ public final class NotifyCustomer {
         var due = now.plus(answerWithin);
         var evidence = files.find(complaint.key(), now).flatMap(file -> file.optInEvidence());
         var view = view(contact, mailing, complaint, escalation, evidence, due, now);
-        var entryId = Randomness.ulid().toString();
+        var entryId = Randomness.ulidAt(now).toString();
         var written = composer.notice(contact.email(), replies.of(entryId), view);
         try {
             mailer.send(written.mail());

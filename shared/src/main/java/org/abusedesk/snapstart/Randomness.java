@@ -3,6 +3,7 @@ package org.abusedesk.snapstart;
 import com.github.f4b6a3.ulid.Ulid;
 import com.github.f4b6a3.ulid.UlidFactory;
 import java.security.SecureRandom;
+import java.time.Instant;
 
 /**
  * Every random source of the desk, in one place, so that a SnapStart restore can replace them all: a generator
@@ -32,6 +33,11 @@ public final class Randomness {
     /** A new ULID of the current time. */
     public static Ulid ulid() {
         return sources.ulids().create();
+    }
+
+    /** A new ULID of the given time: an id whose time is the time of what it names. */
+    public static Ulid ulidAt(Instant at) {
+        return sources.ulids().create(at.toEpochMilli());
     }
 
     /** A new ULID of the current time, greater than every one this method gave before. */
