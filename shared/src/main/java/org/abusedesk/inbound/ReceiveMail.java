@@ -103,7 +103,7 @@ public final class ReceiveMail {
 
     /** A reply to a notice goes into its case's thread, and is no complaint. */
     private boolean isReply(ReceivedMail received, RawMails.RawMail raw, MailReading reading) {
-        return replies.isPresent() && replies.get().take(received, raw.storedAt(), reading.mail());
+        return replies.isPresent() && replies.get().take(received, reading.mail());
     }
 
     /** The complaints a received mail gives, one per reported message, as {@link #receive} stores them. */

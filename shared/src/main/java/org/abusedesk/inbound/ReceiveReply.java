@@ -62,7 +62,7 @@ public final class ReceiveReply {
      *
      * @return whether it was a reply (taken in now, or before): then no complaint is to be made of it
      */
-    public boolean take(ReceivedMail received, Instant storedAt, ParsedMail mail) {
+    public boolean take(ReceivedMail received, ParsedMail mail) {
         var now = clock.instant();
         var answered = answeredCase(received, mail, now);
         if (answered.isEmpty()) {
@@ -80,7 +80,10 @@ public final class ReceiveReply {
                         .orElse(false);
         String text = mail.typed().isBlank() ? mail.subject() : mail.typed();
         var entry = new ThreadEntry(
-                ReceiveMail.complaintId(received.receiptId(), 0, storedAt).value(),
+                // Of the receipt, so that a redelivered event writes the same entry; of the arrival, so that it sorts
+                // after the notice it answers.
+                ReceiveMail.complaintId(received.receiptId(), 0, received.receivedAt())
+                        .value(),
                 key,
                 ThreadEntry.Kind.REPLY,
                 received.receivedAt(),
