@@ -1,14 +1,17 @@
 package org.abusedesk.cases;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.evidence.OptInEvidence;
 import org.abusedesk.registration.Mailing;
+import org.abusedesk.thread.ThreadEntry;
 
 /**
  * What the abuse team answers a complaint forwarded by the Certified Senders Alliance with: the case as stored, the
@@ -29,6 +32,7 @@ final class CsaEvidenceBundle {
             Optional<Mailing> mailing,
             Optional<ReportedOriginal> original,
             AnswerDeadline deadline,
+            List<ThreadEntry> thread,
             Instant now) {
         var bundle = JsonNodeFactory.instance.objectNode();
         bundle.put("kind", KIND);
@@ -56,7 +60,32 @@ final class CsaEvidenceBundle {
                 file.optInEvidence().flatMap(OptInEvidence::record).isPresent();
         mailing(bundle.putObject("mailing"), file.complaint().mailingId(), mailing, !recordFound);
         optIn(bundle.putObject("optIn"), file, mailing, recordFound);
+        conversation(bundle.putArray("thread"), thread);
         return bundle;
+    }
+
+    /**
+     * What the desk asked the sending customer and what it answered, with the times: the notices, follow-ups and
+     * replies of the thread. The team's own notes stay out: they are internal.
+     */
+    private static void conversation(ArrayNode node, List<ThreadEntry> thread) {
+        for (var entry : thread) {
+            if (!entry.kind().toCustomer() && entry.kind() != ThreadEntry.Kind.REPLY) {
+                continue;
+            }
+            var written = node.addObject();
+            written.put("kind", entry.kind().name());
+            written.put("at", entry.at().toString());
+            written.put(entry.kind() == ThreadEntry.Kind.REPLY ? "from" : "to", entry.counterpart());
+            written.put(
+                    "sentBy",
+                    entry.kind() == ThreadEntry.Kind.REPLY
+                            ? "customer"
+                            : entry.actor().map(actor -> actor.name()).orElse("abuse-desk"));
+            written.put("subject", entry.subject());
+            written.put("text", entry.text());
+            entry.dueAt().ifPresent(due -> written.put("answerDueAt", due.toString()));
+        }
     }
 
     private static void complaint(ObjectNode node, CaseFile file) {

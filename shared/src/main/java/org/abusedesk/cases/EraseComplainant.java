@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.MailProvenance;
 import org.abusedesk.suppression.AddressHash;
 import org.abusedesk.suppression.Suppressions;
+import org.abusedesk.thread.CaseThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class EraseComplainant {
     private final StoredEvidence evidence;
     private final Suppressions suppressions;
     private final Clock clock;
+    private final Optional<CaseThreads> threads;
 
     public EraseComplainant(
             ComplainantRecords records,
@@ -40,6 +43,28 @@ public final class EraseComplainant {
             StoredEvidence evidence,
             Suppressions suppressions,
             Clock clock) {
+        this(records, files, evidence, suppressions, clock, Optional.empty());
+    }
+
+    /** An erasure that also removes the words and addresses of the cases' threads. */
+    public EraseComplainant(
+            ComplainantRecords records,
+            CaseFiles files,
+            StoredEvidence evidence,
+            Suppressions suppressions,
+            Clock clock,
+            CaseThreads threads) {
+        this(records, files, evidence, suppressions, clock, Optional.of(threads));
+    }
+
+    private EraseComplainant(
+            ComplainantRecords records,
+            CaseFiles files,
+            StoredEvidence evidence,
+            Suppressions suppressions,
+            Clock clock,
+            Optional<CaseThreads> threads) {
+        this.threads = Objects.requireNonNull(threads, "threads == null");
         this.records = Objects.requireNonNull(records, "records == null");
         this.files = Objects.requireNonNull(files, "files == null");
         this.evidence = Objects.requireNonNull(evidence, "evidence == null");
@@ -79,6 +104,8 @@ public final class EraseComplainant {
             }
         }
 
+        // The thread first: the case's own erasure removes what finds it again, should this run stop in between.
+        threads.ifPresent(t -> found.forEach(file -> t.erase(file.complaint().key())));
         found.forEach(file -> records.erase(file.complaint().key(), now));
 
         Set<AccountId> accounts = new HashSet<>();

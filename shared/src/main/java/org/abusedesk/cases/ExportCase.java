@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.abusedesk.complaint.ComplaintKey;
@@ -12,6 +13,7 @@ import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.MailParser;
 import org.abusedesk.inbound.ResolutionProfile;
 import org.abusedesk.registration.Mailings;
+import org.abusedesk.thread.CaseThreads;
 
 /**
  * Exports one case: as an X-ARF v4 report, or as the evidence bundle that answers the Certified Senders Alliance.
@@ -28,6 +30,7 @@ public final class ExportCase {
     private final long maxBytes;
     private final AbuseDeskContact desk;
     private final Clock clock;
+    private final Optional<CaseThreads> threads;
 
     public ExportCase(
             CaseFiles files,
@@ -37,6 +40,32 @@ public final class ExportCase {
             ResolutionProfile profile,
             AbuseDeskContact desk,
             Clock clock) {
+        this(files, mailings, evidence, limits, profile, desk, clock, Optional.empty());
+    }
+
+    /** Exports whose CSA bundle carries the case's thread with the sending customer. */
+    public ExportCase(
+            CaseFiles files,
+            Mailings mailings,
+            StoredEvidence evidence,
+            InboundLimits limits,
+            ResolutionProfile profile,
+            AbuseDeskContact desk,
+            Clock clock,
+            CaseThreads threads) {
+        this(files, mailings, evidence, limits, profile, desk, clock, Optional.of(threads));
+    }
+
+    private ExportCase(
+            CaseFiles files,
+            Mailings mailings,
+            StoredEvidence evidence,
+            InboundLimits limits,
+            ResolutionProfile profile,
+            AbuseDeskContact desk,
+            Clock clock,
+            Optional<CaseThreads> threads) {
+        this.threads = Objects.requireNonNull(threads, "threads == null");
         this.files = Objects.requireNonNull(files, "files == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
         this.evidence = Objects.requireNonNull(evidence, "evidence == null");
@@ -70,6 +99,7 @@ public final class ExportCase {
                 mailings.find(key.mailingId()),
                 original(file),
                 AnswerDeadline.csa(file.complaint().receivedAt()),
+                threads.map(t -> t.of(key, now)).orElse(List.of()),
                 now));
     }
 

@@ -8,6 +8,7 @@ import org.abusedesk.account.ShowAccount;
 import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbCaseListings;
+import org.abusedesk.aws.DynamoDbCaseThreads;
 import org.abusedesk.aws.DynamoDbCases;
 import org.abusedesk.aws.DynamoDbComplaints;
 import org.abusedesk.aws.DynamoDbMailings;
@@ -61,6 +62,7 @@ public record AdminApiWiring(
         var mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
         var accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
         var cases = new DynamoDbCases(dynamoDb, complaintsTable);
+        var threads = new DynamoDbCaseThreads(dynamoDb, environment.require("CASE_THREADS_TABLE"));
         var evidence = new S3StoredEvidence(S3Clients.client(clients), environment.require("INBOUND_BUCKET"));
         var format = DeskSettings.mailingIdFormat(environment);
         var clock = Clock.systemUTC();
@@ -76,7 +78,11 @@ public record AdminApiWiring(
                 new RegisterMailing(mailings, format),
                 new ImportMailings(mailings, format),
                 new ListCases(new DynamoDbCaseListings(dynamoDb, complaintsTable), clock),
-                new ViewCase(cases, new S3EvidenceLinks(S3Clients.presigner(clients), EVIDENCE_LINK_VALIDITY), clock),
+                new ViewCase(
+                        cases,
+                        new S3EvidenceLinks(S3Clients.presigner(clients), EVIDENCE_LINK_VALIDITY),
+                        clock,
+                        threads),
                 new CloseCase(cases, clock),
                 new ExportCase(
                         cases,
@@ -85,8 +91,9 @@ public record AdminApiWiring(
                         InboundLimits.DEFAULT,
                         DeskSettings.resolutionProfile(environment),
                         DeskSettings.abuseDeskContact(environment),
-                        clock),
-                new EraseComplainant(cases, cases, evidence, accounts, clock),
+                        clock,
+                        threads),
+                new EraseComplainant(cases, cases, evidence, accounts, clock, threads),
                 new ShowAccount(accounts),
                 new ChangeAccountStatus(accounts, escalation::statistics, clock),
                 new ListSuppressions(accounts));

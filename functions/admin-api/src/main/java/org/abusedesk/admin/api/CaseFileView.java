@@ -14,6 +14,8 @@ import org.abusedesk.complaint.MailingIdCandidate;
 import org.abusedesk.complaint.ReceiptVerdicts;
 import org.abusedesk.evidence.OptInEvidence;
 import org.abusedesk.evidence.OptInRecord;
+import org.abusedesk.people.Actor;
+import org.abusedesk.thread.ThreadEntry;
 
 /**
  * One case file as the admin API shows it: the complaint, where it came from, what became of it, and a short-lived
@@ -40,9 +42,16 @@ record CaseFileView(
         ClosureView closure,
         String erasedAt,
         OptInEvidenceView optInEvidence,
+        String dueAt,
+        String outcomeToldAt,
+        List<ThreadEntryView> thread,
         String evidenceLink) {
 
     static CaseFileView of(CaseFile file, Optional<URI> evidenceLink) {
+        return of(file, evidenceLink, List.of());
+    }
+
+    static CaseFileView of(CaseFile file, Optional<URI> evidenceLink, List<ThreadEntry> thread) {
         var complaint = file.complaint();
         var attribution = complaint.attribution();
         // After erasure the complaint keeps nothing of the person: show that, not empty strings.
@@ -68,18 +77,50 @@ record CaseFileView(
                 file.closure().map(ClosureView::of).orElse(null),
                 file.erasedAt().map(Instant::toString).orElse(null),
                 erased ? null : file.optInEvidence().map(OptInEvidenceView::of).orElse(null),
+                file.dueAt().map(Instant::toString).orElse(null),
+                file.outcomeToldAt().map(Instant::toString).orElse(null),
+                thread.stream().map(ThreadEntryView::of).toList(),
                 evidenceLink.map(URI::toString).orElse(null));
     }
 
+    /** One entry of the case's thread with the sending customer; {@code actor} is null for the desk or a reply. */
+    record ThreadEntryView(
+            String id,
+            String kind,
+            String at,
+            String actor,
+            String actorName,
+            String counterpart,
+            String subject,
+            String text,
+            String dueAt,
+            boolean automatic) {
+
+        static ThreadEntryView of(ThreadEntry entry) {
+            return new ThreadEntryView(
+                    entry.id(),
+                    entry.kind().name(),
+                    entry.at().toString(),
+                    entry.actor().map(Actor::subject).orElse(null),
+                    entry.actor().map(Actor::name).orElse(null),
+                    entry.counterpart(),
+                    entry.subject(),
+                    entry.text(),
+                    entry.dueAt().map(Instant::toString).orElse(null),
+                    entry.automatic());
+        }
+    }
+
     /** Who complained, until erased. */
-    record ComplainantView(String email, String name, String salutation, String language) {
+    record ComplainantView(String email, String name, String salutation, String language, boolean consentToShare) {
 
         static ComplainantView of(Complainant complainant) {
             return new ComplainantView(
                     complainant.email(),
                     complainant.name().orElse(null),
                     complainant.salutation().name(),
-                    complainant.language().name());
+                    complainant.language().name(),
+                    complainant.consentToShare());
         }
     }
 

@@ -81,7 +81,7 @@ final class CaseRoutes {
     /** {@code GET /admin/complaints/{mailingId}/{complaintId}}: everything stored, with a link to the raw mail. */
     CaseFileView view(AdminRequest request) {
         var view = viewCase.view(key(request));
-        return CaseFileView.of(view.file(), view.evidenceLink());
+        return CaseFileView.of(view.file(), view.evidenceLink(), view.thread());
     }
 
     ClosedCaseView resolve(AdminRequest request) {
