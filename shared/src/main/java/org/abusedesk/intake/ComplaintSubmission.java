@@ -7,7 +7,19 @@ import org.abusedesk.complaint.Language;
  * language the desk answers in.
  */
 public record ComplaintSubmission(
-        String mailingId, String email, String message, String salutation, String name, Language language) {
+        String mailingId,
+        String email,
+        String message,
+        String salutation,
+        String name,
+        Language language,
+        boolean consentToShare) {
+
+    /** A submission whose complainant did not agree that the sender may be told their address. */
+    public ComplaintSubmission(
+            String mailingId, String email, String message, String salutation, String name, Language language) {
+        this(mailingId, email, message, salutation, name, language, false);
+    }
 
     /** A submission answered in German, the desk's first language. */
     public ComplaintSubmission(String mailingId, String email, String message, String salutation, String name) {

@@ -52,7 +52,8 @@ final class SubmissionValidator {
                         email,
                         Optional.ofNullable(name),
                         salutation,
-                        Objects.requireNonNullElse(submission.language(), Language.DE)),
+                        Objects.requireNonNullElse(submission.language(), Language.DE),
+                        submission.consentToShare()),
                 message);
     }
 

@@ -149,6 +149,7 @@ public final class SubmitComplaint {
                 complainant.name().orElse(""),
                 complainant.salutation().name(),
                 complainant.language().name(),
+                Boolean.toString(complainant.consentToShare()),
                 valid.message());
         try {
             return HexFormat.of()

@@ -22,7 +22,7 @@ final class FormPages {
     private static final TemplateEngine PAGES =
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.abusedesk.form.pages");
     /** The fields in the order of the page, which the error summary follows. */
-    static final List<String> FIELDS = List.of("mailingId", "salutation", "name", "email", "message");
+    static final List<String> FIELDS = List.of("mailingId", "salutation", "name", "email", "message", "consentToShare");
 
     private final FormSettings settings;
 

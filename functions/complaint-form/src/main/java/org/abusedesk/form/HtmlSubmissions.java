@@ -66,7 +66,9 @@ final class HtmlSubmissions {
                 fields.get("message"),
                 fields.get("salutation"),
                 fields.get("name"),
-                language);
+                language,
+                // A box ticked sends "yes"; anything else, or nothing, is no consent.
+                "yes".equals(fields.get("consentToShare")));
         FormResult result;
         try {
             result = submitForm.submit(new FormSubmission(

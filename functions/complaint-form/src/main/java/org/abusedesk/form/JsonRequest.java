@@ -47,6 +47,10 @@ record JsonRequest(ComplaintSubmission submission) {
                 errors.add(RequestProblem.NOT_A_STRING.error(field, language));
             }
         }
+        JsonNode consent = root.get("consentToShare");
+        if (consent != null && !consent.isNull() && !consent.isBoolean()) {
+            errors.add(RequestProblem.NOT_A_BOOLEAN.error("consentToShare", language));
+        }
         if (!errors.isEmpty()) {
             throw new Rejected(errors);
         }
@@ -56,7 +60,8 @@ record JsonRequest(ComplaintSubmission submission) {
                 text(root, "message"),
                 text(root, "salutation"),
                 text(root, "name"),
-                language));
+                language,
+                consent != null && consent.asBoolean(false)));
     }
 
     private static String text(JsonNode root, String field) {

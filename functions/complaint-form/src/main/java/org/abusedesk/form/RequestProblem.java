@@ -14,6 +14,7 @@ enum RequestProblem {
     NOT_BASE64("body", "is not valid base64", "ist kein gültiges Base64"),
     NOT_A_JSON_OBJECT("body", "must be a JSON object", "muss ein JSON-Objekt sein"),
     NOT_A_STRING("", "must be a string", "muss ein Text sein"),
+    NOT_A_BOOLEAN("", "must be true or false", "muss true oder false sein"),
     IDEMPOTENCY_KEY_INVALID(
             "Idempotency-Key",
             "must be 1 to 255 printable ASCII characters",

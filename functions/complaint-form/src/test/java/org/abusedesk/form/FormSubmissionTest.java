@@ -31,6 +31,8 @@ class FormSubmissionTest {
             assertThat(c.complainant().salutation()).isEqualTo(Salutation.FRAU);
             assertThat(c.complainant().name()).contains("Erika Muster");
             assertThat(c.complainant().language()).isEqualTo(Language.DE);
+            // the consent box is off unless ticked
+            assertThat(c.complainant().consentToShare()).isFalse();
         });
         String location = response.getHeaders().get("location");
         assertThat(location)
@@ -46,6 +48,38 @@ class FormSubmissionTest {
                 .contains("<strong class=\"reference\" id=\"reference\">"
                         + stored.get(0).id().value() + "</strong>")
                 .contains("&amp;lang=en&amp;sig=");
+    }
+
+    @Test
+    void aTickedConsentBox_isStoredWithTheComplaint_anyOtherValueIsNoConsent() {
+        // GIVEN one form with the box ticked, and one whose value a script changed
+        var ticked = desk.filledForm();
+        ticked.put("consentToShare", "yes");
+        var tampered = desk.filledForm();
+        tampered.put("consentToShare", "true");
+        tampered.put("email", "other@example.net");
+        desk.clock.advance(Duration.ofMinutes(1));
+
+        // WHEN both are sent
+        assertThat(desk.send(TestDesk.formPost(ticked)).getStatusCode()).isEqualTo(303);
+        assertThat(desk.send(TestDesk.formPost(tampered)).getStatusCode()).isEqualTo(303);
+
+        // THEN only the ticked box is consent
+        assertThat(desk.complaints.all())
+                .extracting(c -> c.complainant().email() + "=" + c.complainant().consentToShare())
+                .containsExactlyInAnyOrder("erika.muster@example.net=true", "other@example.net=false");
+    }
+
+    @Test
+    void aFormWithAnError_keepsTheConsentBoxAsTicked() {
+        var fields = desk.filledForm();
+        fields.put("consentToShare", "yes");
+        fields.put("email", "not an address");
+        desk.clock.advance(Duration.ofMinutes(1));
+
+        String page = desk.send(TestDesk.formPost(fields)).getBody();
+
+        assertThat(page).contains("id=\"consentToShare\" name=\"consentToShare\" value=\"yes\" checked");
     }
 
     @Test

@@ -19,6 +19,27 @@ class JsonApiTest {
     private final TestDesk desk = new TestDesk();
 
     @Test
+    void consentToShare_isStoredWhenTrue_offWhenAbsent_andAnythingButABooleanIs400() {
+        var consenting = desk.send(
+                TestDesk.jsonPost(
+                        "{\"mailingId\":\"14141611\",\"email\":\"a@example.net\",\"message\":\"spam\",\"consentToShare\":true}"));
+        var silent = desk.send(
+                TestDesk.jsonPost("{\"mailingId\":\"14141611\",\"email\":\"b@example.net\",\"message\":\"spam\"}"));
+        var text = desk.send(
+                TestDesk.jsonPost(
+                        "{\"mailingId\":\"14141611\",\"email\":\"c@example.net\",\"message\":\"spam\",\"consentToShare\":\"yes\"}"));
+
+        assertThat(consenting.getStatusCode()).isEqualTo(202);
+        assertThat(silent.getStatusCode()).isEqualTo(202);
+        assertThat(text.getStatusCode()).isEqualTo(400);
+        assertThat(text.getBody())
+                .isEqualTo("{\"errors\":[{\"field\":\"consentToShare\",\"message\":\"must be true or false\"}]}");
+        assertThat(desk.complaints.all())
+                .extracting(c -> c.complainant().email() + "=" + c.complainant().consentToShare())
+                .containsExactlyInAnyOrder("a@example.net=true", "b@example.net=false");
+    }
+
+    @Test
     void sameIdempotencyKey_givesTheSameReference_andStoresOneComplaint() throws IOException {
         // GIVEN a complaint sent with an Idempotency-Key
         var first = TestDesk.jsonPost(COMPLAINT);
