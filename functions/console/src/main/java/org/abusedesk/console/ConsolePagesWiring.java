@@ -2,14 +2,11 @@ package org.abusedesk.console;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import org.abusedesk.account.AccountContact;
-import org.abusedesk.account.AccountContacts;
-import org.abusedesk.account.AccountId;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintRatePolicy;
 import org.abusedesk.account.ShowAccount;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccountContacts;
 import org.abusedesk.aws.DynamoDbAccountStandings;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbCaseListings;
@@ -43,7 +40,6 @@ import org.abusedesk.processing.EvidenceLinks;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.ShowMailing;
 import org.abusedesk.thread.ReplyAddress;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -82,7 +78,14 @@ final class ConsolePagesWiring {
                 // No signed link: the raw mail is streamed by the function, behind the session.
                 new ViewCase(cases, EvidenceLinks.NONE, clock, threads),
                 new CloseCase(cases, clock),
-                new SendFollowUp(cases, threads, contacts(dynamoDb, accountsTable), composer, replies, mailer, clock),
+                new SendFollowUp(
+                        cases,
+                        threads,
+                        new DynamoDbAccountContacts(dynamoDb, accountsTable, clock),
+                        composer,
+                        replies,
+                        mailer,
+                        clock),
                 new AddNote(cases, threads, clock),
                 new TellOutcome(cases, threads, composer, mailer, clock),
                 new ExportCase(
@@ -119,20 +122,5 @@ final class ConsolePagesWiring {
         try (var secrets = clients.configure(SecretsManagerClient.builder()).build()) {
             return IntakeSecret.of(secrets.getSecretValue(r -> r.secretId(arn)).secretString());
         }
-    }
-
-    /** The accounts' contacts, whom follow-ups are sent to, in the accounts table. */
-    static AccountContacts contacts(DynamoDbClient dynamoDb, String accountsTable) {
-        return new AccountContacts() {
-            @Override
-            public Optional<AccountContact> find(AccountId account) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void put(AccountId account, AccountContact contact) {
-                throw new UnsupportedOperationException("the console sets no contact");
-            }
-        };
     }
 }

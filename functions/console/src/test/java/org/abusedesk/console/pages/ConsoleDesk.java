@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.abusedesk.account.AccountContact;
-import org.abusedesk.account.AccountContacts;
-import org.abusedesk.account.AccountId;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintStatistics;
+import org.abusedesk.account.InMemoryAccountContacts;
 import org.abusedesk.account.InMemoryAccounts;
 import org.abusedesk.account.ShowAccount;
 import org.abusedesk.account.Thresholds;
@@ -74,7 +71,7 @@ final class ConsoleDesk {
     final FakeStatistics statistics = new FakeStatistics();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final InMemoryCaseThreads threads = new InMemoryCaseThreads();
-    final Contacts contacts = new Contacts();
+    final InMemoryAccountContacts contacts = new InMemoryAccountContacts();
     final SentMails mails = new SentMails();
     final ConsolePageSet pages;
 
@@ -115,21 +112,6 @@ final class ConsoleDesk {
                 cases,
                 14,
                 clock));
-    }
-
-    /** The accounts' contacts as a test sets them. */
-    static final class Contacts implements AccountContacts {
-        final Map<AccountId, AccountContact> contacts = new HashMap<>();
-
-        @Override
-        public Optional<AccountContact> find(AccountId account) {
-            return Optional.ofNullable(contacts.get(account));
-        }
-
-        @Override
-        public void put(AccountId account, AccountContact contact) {
-            contacts.put(account, contact);
-        }
     }
 
     /** What the desk sent, in order, instead of sending it. */
