@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.abusedesk.account.AccountContact;
@@ -22,8 +23,11 @@ import org.abusedesk.people.Actor;
 import org.abusedesk.thread.ThreadEntry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The case's thread on its page, the follow-up, note and outcome forms, and waiting and overdue cases. */
 class CaseThreadPagesTest {
@@ -250,6 +254,47 @@ class CaseThreadPagesTest {
                 .orElseThrow();
         assertThat(dueRow.select("td").get(0).text()).isEqualTo("waiting for the customer, due 2026-11-30 11:00");
         assertThat(overview.selectFirst("#overdue").text()).isEqualTo("1 of them overdue");
+    }
+
+    @Test
+    void theOverview_readsABoundedNumberOfWaitingCases_andSaysAtLeastBeyondThem() {
+        for (int i = 0; i <= WaitingCases.MAX_READ; i++) {
+            waiting(NOW.minus(Duration.ofDays(20)).plus(Duration.ofMinutes(i)), NOW.minus(Duration.ofDays(1)));
+        }
+
+        var overview = html(desk.get(WRITER, Language.EN, "/"));
+
+        assertThat(overview.selectFirst("#overdue").text()).isEqualTo("at least 100 of them overdue");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void
+            aCasePageWithAThread_andAWaitingQueue_labelEveryField_andWriteEveryTimeMachineReadably_andShowNoNoticeOfTheirOwn(
+                    Language language) {
+        entry(ThreadEntry.Kind.NOTICE, NOW.minus(Duration.ofDays(1)), Optional.empty(), CUSTOMER, "Notice");
+        entry(ThreadEntry.Kind.NOTE, NOW.minus(Duration.ofHours(2)), Optional.of(ANNA), "", "Note");
+        desk.cases.acknowledged(notified.key(), NOW.minus(Duration.ofDays(1)));
+        waiting(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofHours(1)));
+
+        for (String page : List.of(path(), "/cases", "/")) {
+            var response = desk.get(WRITER, language, page, Map.of("notice", "<script>alert(1)</script>"));
+
+            assertThat(response.status()).as(page).isEqualTo(200);
+            var html = html(response);
+            assertThat(html.select("p.notice, script, [style]")).as(page).isEmpty();
+            for (Element field : html.select("input:not([type=hidden]), select, textarea")) {
+                assertThat(html.select("label[for=" + field.id() + "]"))
+                        .as(page + " " + field.id())
+                        .hasSize(1);
+            }
+            for (Element time : html.select("time")) {
+                // a moment in UTC, or a day
+                assertThat(time.attr("datetime"))
+                        .as(page)
+                        .matches("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z)?");
+            }
+        }
     }
 
     private Complaint waiting(Instant received, Instant dueAt) {
