@@ -319,12 +319,13 @@ final class CasePages {
     }
 
     private static CasePageView.ThreadItem item(PageText t, ThreadEntry entry) {
-        String who = entry.actor()
-                .map(Actor::name)
-                .orElseGet(() -> entry.kind() == ThreadEntry.Kind.REPLY
-                                && !entry.counterpart().isEmpty()
-                        ? entry.counterpart()
-                        : t.get("case.thread.desk"));
+        String who = entry.actor().map(Actor::name).orElseGet(() -> {
+            if (entry.kind() != ThreadEntry.Kind.REPLY) {
+                return t.get("case.thread.desk");
+            }
+            // An erased reply keeps no address: it was still the customer's.
+            return entry.counterpart().isEmpty() ? t.get("case.thread.customer") : entry.counterpart();
+        });
         var to = entry.kind().toCustomer() && !entry.counterpart().isEmpty()
                 ? Optional.of(entry.counterpart())
                 : Optional.<String>empty();

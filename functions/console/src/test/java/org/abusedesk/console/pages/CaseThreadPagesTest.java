@@ -237,6 +237,26 @@ class CaseThreadPagesTest {
     }
 
     @Test
+    void erasingTheComplainant_clearsTheWordsOfTheCasesThread_andItsPageShowsWhatAndWhenOnly() {
+        entry(ThreadEntry.Kind.REPLY, NOW.minus(Duration.ofHours(3)), Optional.empty(), CUSTOMER, "Erika opted in.");
+
+        var done = desk.post(WRITER, "/erase", Map.of("address", CaseFixtures.ERIKA, "confirm", "yes"));
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(desk.threads.all()).singleElement().satisfies(entry -> {
+            assertThat(entry.text()).isEmpty();
+            assertThat(entry.counterpart()).isEmpty();
+        });
+        var html = html(desk.get(WRITER, Language.EN, path()));
+        assertThat(html.select("ol.thread > li").eachText())
+                .singleElement()
+                .asString()
+                .startsWith("Reply of the customer")
+                .contains("from the customer")
+                .doesNotContain("Erika opted in.", CUSTOMER);
+    }
+
+    @Test
     void overdueCases_areListedFirstAndMarked_andCountedInTheOverview() {
         var overdue = waiting(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofHours(1)));
         var due = waiting(NOW.minus(Duration.ofDays(6)), NOW.plus(Duration.ofDays(3)));
