@@ -6,9 +6,11 @@ import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintRatePolicy;
 import org.abusedesk.account.ShowAccount;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccountContacts;
 import org.abusedesk.aws.DynamoDbAccountStandings;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbCaseListings;
+import org.abusedesk.aws.DynamoDbCaseThreads;
 import org.abusedesk.aws.DynamoDbCaseWorkload;
 import org.abusedesk.aws.DynamoDbCases;
 import org.abusedesk.aws.DynamoDbComplaintTallies;
@@ -17,20 +19,29 @@ import org.abusedesk.aws.DynamoDbMailings;
 import org.abusedesk.aws.DynamoDbRateHistory;
 import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3StoredEvidence;
+import org.abusedesk.aws.SesMailer;
+import org.abusedesk.cases.AddNote;
 import org.abusedesk.cases.CloseCase;
 import org.abusedesk.cases.EraseComplainant;
 import org.abusedesk.cases.ExportCase;
 import org.abusedesk.cases.ListCases;
+import org.abusedesk.cases.SendFollowUp;
+import org.abusedesk.cases.TellOutcome;
 import org.abusedesk.cases.ViewCase;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
 import org.abusedesk.console.pages.ConsolePageSet;
 import org.abusedesk.console.pages.ConsoleUseCases;
 import org.abusedesk.inbound.InboundLimits;
+import org.abusedesk.intake.IntakeSecret;
+import org.abusedesk.outgoing.CustomerMailComposer;
 import org.abusedesk.processing.EscalateAccount;
 import org.abusedesk.processing.EvidenceLinks;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.ShowMailing;
+import org.abusedesk.thread.ReplyAddress;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The console's pages, built from the function's environment over the same use cases the admin API calls. */
 final class ConsolePagesWiring {
@@ -49,6 +60,12 @@ final class ConsolePagesWiring {
         var thresholds = DeskSettings.thresholds(environment);
         var profile = DeskSettings.resolutionProfile(environment);
         var clock = Clock.systemUTC();
+        var retention = Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS"));
+        var threads = new DynamoDbCaseThreads(dynamoDb, environment.require("CASE_THREADS_TABLE"));
+        var composer = new CustomerMailComposer(environment.require("SENDER_ADDRESS"));
+        var mailer = new SesMailer(clients.configure(SesV2Client.builder()).build());
+        var replies =
+                new ReplyAddress(environment.require("ABUSE_ADDRESS"), replySecret(environment, clients), retention);
         // Only its statistics are asked for: what a status change records and the standings compare, as escalation.
         var escalation = new EscalateAccount(
                 accounts,
@@ -59,8 +76,18 @@ final class ConsolePagesWiring {
         return new ConsolePageSet(new ConsoleUseCases(
                 new ListCases(new DynamoDbCaseListings(dynamoDb, complaintsTable), clock),
                 // No signed link: the raw mail is streamed by the function, behind the session.
-                new ViewCase(cases, EvidenceLinks.NONE, clock),
+                new ViewCase(cases, EvidenceLinks.NONE, clock, threads),
                 new CloseCase(cases, clock),
+                new SendFollowUp(
+                        cases,
+                        threads,
+                        new DynamoDbAccountContacts(dynamoDb, accountsTable, clock),
+                        composer,
+                        replies,
+                        mailer,
+                        clock),
+                new AddNote(cases, threads, clock),
+                new TellOutcome(cases, threads, composer, mailer, clock),
                 new ExportCase(
                         cases,
                         mailings,
@@ -68,27 +95,33 @@ final class ConsolePagesWiring {
                         InboundLimits.DEFAULT,
                         profile,
                         DeskSettings.abuseDeskContact(environment),
-                        clock),
+                        clock,
+                        threads),
                 new ShowAccount(accounts),
                 new ChangeAccountStatus(accounts, escalation::statistics, clock),
                 new ShowMailing(mailings),
                 mailings,
                 new ImportMailings(mailings, format),
-                new EraseComplainant(cases, cases, evidence, accounts, clock),
+                new EraseComplainant(cases, cases, evidence, accounts, clock, threads),
                 cases,
                 evidence,
                 InboundLimits.DEFAULT,
                 profile,
                 new DynamoDbComplaintTallies(dynamoDb, accountsTable),
-                new DynamoDbCaseWorkload(
-                        dynamoDb,
-                        complaintsTable,
-                        accountsTable,
-                        Duration.ofDays(environment.requirePositiveInt("RETENTION_DAYS")),
-                        clock),
+                new DynamoDbCaseWorkload(dynamoDb, complaintsTable, accountsTable, retention, clock),
                 new DynamoDbAccountStandings(dynamoDb, accountsTable, accounts, escalation::statistics, thresholds),
                 new DynamoDbRateHistory(dynamoDb, complaintsTable, mailings, thresholds, clock),
                 thresholds,
+                cases,
+                environment.requirePositiveInt("CUSTOMER_ANSWER_DAYS"),
                 clock));
+    }
+
+    /** The key that signs reply addresses, read once, at construction: no later request needs the client. */
+    private static IntakeSecret replySecret(Environment environment, AwsClients clients) {
+        String arn = environment.require("CUSTOMER_REPLY_SECRET_ARN");
+        try (var secrets = clients.configure(SecretsManagerClient.builder()).build()) {
+            return IntakeSecret.of(secrets.getSecretValue(r -> r.secretId(arn)).secretString());
+        }
     }
 }

@@ -162,6 +162,22 @@ class ConsoleGateTest {
     }
 
     @Test
+    void aFollowUp_byAReadPerson_is403_andWithoutTheCsrfToken_isRefused() throws Exception {
+        var writer = signIn("/console", "anna-sub", "Anna", "abuse-desk-write");
+        var reader = signIn("/console", "rolf-sub", "Rolf", "abuse-desk-read");
+        String form = "kind=REMINDER&days=14";
+
+        var readersPost = post("/console/cases/1/2/followup", reader.id(), form + "&csrf=" + reader.csrf());
+        var noToken = post("/console/cases/1/2/followup", writer.id(), form);
+        var readersNote = post("/console/cases/1/2/note", reader.id(), "note=x&csrf=" + reader.csrf());
+
+        assertThat(readersPost.response().status()).isEqualTo(403);
+        assertThat(noToken.response().status()).isEqualTo(403);
+        assertThat(readersNote.response().status()).isEqualTo(403);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void aSession_endsAfterItsIdleTime_andAfterItsAbsoluteTime_howeverOftenItIsUsed() throws Exception {
         var idle = signIn("/console", "anna-sub", "Anna", "abuse-desk-write");
         clock.advance(Duration.ofMinutes(31));

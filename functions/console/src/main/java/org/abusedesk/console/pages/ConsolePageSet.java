@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.abusedesk.account.StatusConflictException;
+import org.abusedesk.cases.CaseActionRefusedException;
 import org.abusedesk.cases.CaseNotExportableException;
 import org.abusedesk.cases.CaseNotFoundException;
 import org.abusedesk.cases.CaseStateException;
@@ -76,6 +77,8 @@ public final class ConsolePageSet implements ConsolePages {
                 Route.of("GET", "/cases/{}/{}/csa", (r, v) -> cases.csa(r, v.get(0), v.get(1))),
                 Route.of("POST", "/cases/{}/{}/resolve", (r, v) -> cases.resolve(r, v.get(0), v.get(1))),
                 Route.of("POST", "/cases/{}/{}/dismiss", (r, v) -> cases.dismiss(r, v.get(0), v.get(1))),
+                Route.of("POST", "/cases/{}/{}/followup", (r, v) -> cases.followUp(r, v.get(0), v.get(1))),
+                Route.of("POST", "/cases/{}/{}/note", (r, v) -> cases.note(r, v.get(0), v.get(1))),
                 Route.of("GET", "/accounts/{}", (r, v) -> accounts.show(r, v.get(0))),
                 Route.of("POST", "/accounts/{}/status", (r, v) -> accounts.setStatus(r, v.get(0))),
                 Route.of("GET", "/mailings/{}", (r, v) -> mailings.show(r, v.get(0))),
@@ -113,7 +116,7 @@ public final class ConsolePageSet implements ConsolePages {
             return route.page().answer(request, values);
         } catch (CaseNotFoundException | NoSuchPage e) {
             return Problems.of(request, 404, Links.queue());
-        } catch (CaseStateException | StatusConflictException e) {
+        } catch (CaseStateException | StatusConflictException | CaseActionRefusedException e) {
             return Problems.of(request, 409, Links.path(parent(request.path())));
         } catch (CaseNotExportableException e) {
             return Problems.of(request, 422, Links.path(parent(request.path())));

@@ -5,12 +5,16 @@ import java.util.Objects;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ShowAccount;
 import org.abusedesk.account.Thresholds;
+import org.abusedesk.cases.AddNote;
+import org.abusedesk.cases.CaseFiles;
 import org.abusedesk.cases.CloseCase;
 import org.abusedesk.cases.ComplainantRecords;
 import org.abusedesk.cases.EraseComplainant;
 import org.abusedesk.cases.ExportCase;
 import org.abusedesk.cases.ListCases;
+import org.abusedesk.cases.SendFollowUp;
 import org.abusedesk.cases.StoredEvidence;
+import org.abusedesk.cases.TellOutcome;
 import org.abusedesk.cases.ViewCase;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.ResolutionProfile;
@@ -32,11 +36,16 @@ import org.abusedesk.statistics.RateHistory;
  * @param limits how much of a stored mail is read, as the inbound function reads it
  * @param profile how the reported message is found in a stored mail, as the inbound function finds it
  * @param thresholds the lines of the account chart and the overview's distances to them
+ * @param files cases one at a time: the due dates of waiting cases, which the listings do not carry
+ * @param customerAnswerDays the days a follow-up gives the customer to answer, unless the person changes them
  */
 public record ConsoleUseCases(
         ListCases listCases,
         ViewCase viewCase,
         CloseCase closeCase,
+        SendFollowUp sendFollowUp,
+        AddNote addNote,
+        TellOutcome tellOutcome,
         ExportCase exportCase,
         ShowAccount showAccount,
         ChangeAccountStatus changeAccountStatus,
@@ -53,12 +62,17 @@ public record ConsoleUseCases(
         AccountStandings standings,
         RateHistory rateHistory,
         Thresholds thresholds,
+        CaseFiles files,
+        int customerAnswerDays,
         Clock clock) {
 
     public ConsoleUseCases {
         Objects.requireNonNull(listCases, "listCases == null");
         Objects.requireNonNull(viewCase, "viewCase == null");
         Objects.requireNonNull(closeCase, "closeCase == null");
+        Objects.requireNonNull(sendFollowUp, "sendFollowUp == null");
+        Objects.requireNonNull(addNote, "addNote == null");
+        Objects.requireNonNull(tellOutcome, "tellOutcome == null");
         Objects.requireNonNull(exportCase, "exportCase == null");
         Objects.requireNonNull(showAccount, "showAccount == null");
         Objects.requireNonNull(changeAccountStatus, "changeAccountStatus == null");
@@ -75,6 +89,11 @@ public record ConsoleUseCases(
         Objects.requireNonNull(standings, "standings == null");
         Objects.requireNonNull(rateHistory, "rateHistory == null");
         Objects.requireNonNull(thresholds, "thresholds == null");
+        Objects.requireNonNull(files, "files == null");
+        if (customerAnswerDays < SendFollowUp.MIN_DAYS || customerAnswerDays > SendFollowUp.MAX_DAYS) {
+            throw new IllegalArgumentException("customerAnswerDays must be " + SendFollowUp.MIN_DAYS + " to "
+                    + SendFollowUp.MAX_DAYS + ", was " + customerAnswerDays);
+        }
         Objects.requireNonNull(clock, "clock == null");
     }
 }

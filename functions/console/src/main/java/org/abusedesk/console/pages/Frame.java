@@ -26,7 +26,9 @@ public record Frame(PageText t, Person person, String csrf, String title, String
     static Frame of(ConsoleRequest request, String title, String section) {
         var t = PageText.of(request.language());
         // A POST is not repeated by a link: its other language is the page the form was on.
-        String path = request.isPost() ? request.path().replaceFirst("/(resolve|dismiss|status)$", "") : request.path();
+        String path = request.isPost()
+                ? request.path().replaceFirst("/(resolve|dismiss|followup|note|status)$", "")
+                : request.path();
         var query = request.isPost() ? Map.<String, String>of() : request.query();
         return new Frame(
                 t,

@@ -28,9 +28,11 @@ final class OverviewPage {
     private final CaseWorkload workload;
     private final AccountStandings standings;
     private final Thresholds thresholds;
+    private final WaitingCases waiting;
     private final Clock clock;
 
     OverviewPage(ConsoleUseCases useCases) {
+        this.waiting = new WaitingCases(useCases);
         this.tallies = useCases.tallies();
         this.workload = useCases.workload();
         this.standings = useCases.standings();
@@ -73,7 +75,15 @@ final class OverviewPage {
                 200,
                 "overview.jte",
                 new OverviewView(
-                        frame, chart, days, open, oldestAge, nearest, workload.csaCasesDue(CSA_CASES), thresholds));
+                        frame,
+                        chart,
+                        days,
+                        open,
+                        oldestAge,
+                        waiting.overdue(now),
+                        nearest,
+                        workload.csaCasesDue(CSA_CASES),
+                        thresholds));
     }
 
     /** The threshold above a status: none above PAUSED. */

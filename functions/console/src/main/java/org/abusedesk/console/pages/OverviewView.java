@@ -17,6 +17,7 @@ import org.abusedesk.statistics.OpenCases;
  * nearest their thresholds (which the page names) and the CSA cases with their deadlines.
  *
  * @param oldestAge how long the oldest open case has waited, in words; empty without open cases
+ * @param overdue the cases waiting for their customer past the date they were given
  */
 public record OverviewView(
         Frame f,
@@ -24,6 +25,7 @@ public record OverviewView(
         List<DailyComplaints> days,
         OpenCases open,
         Optional<String> oldestAge,
+        OverdueCases overdue,
         List<Standing> standings,
         List<CsaCaseDue> csaCases,
         Thresholds thresholds) {
@@ -37,6 +39,7 @@ public record OverviewView(
         days = List.copyOf(days);
         Objects.requireNonNull(open, "open == null");
         Objects.requireNonNull(oldestAge, "oldestAge == null");
+        Objects.requireNonNull(overdue, "overdue == null");
         standings = List.copyOf(standings);
         csaCases = List.copyOf(csaCases);
         Objects.requireNonNull(thresholds, "thresholds == null");

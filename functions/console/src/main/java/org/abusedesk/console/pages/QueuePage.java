@@ -1,5 +1,7 @@
 package org.abusedesk.console.pages;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.abusedesk.account.Account;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.account.AccountStatus;
 import org.abusedesk.account.ShowAccount;
+import org.abusedesk.cases.CaseFile;
 import org.abusedesk.cases.CaseSummary;
 import org.abusedesk.cases.ListCases;
 import org.abusedesk.cases.TimeRange;
@@ -37,10 +40,14 @@ final class QueuePage {
 
     private final ListCases listCases;
     private final ShowAccount showAccount;
+    private final WaitingCases waiting;
+    private final Clock clock;
 
     QueuePage(ConsoleUseCases useCases) {
         this.listCases = useCases.listCases();
         this.showAccount = useCases.showAccount();
+        this.waiting = new WaitingCases(useCases);
+        this.clock = useCases.clock();
     }
 
     ConsoleResponse show(ConsoleRequest request) {
@@ -82,13 +89,14 @@ final class QueuePage {
             listed = listCases.openFirst(range, page);
         }
         var statuses = new HashMap<AccountId, Optional<AccountStatus>>();
+        var now = clock.instant();
         var rows = listed.items().stream()
                 .filter(s -> state.map(wanted -> s.state() == wanted).orElse(true))
                 .filter(s -> channel.map(wanted -> s.channel() == wanted).orElse(true))
                 .filter(s -> account.map(
                                 wanted -> s.account().filter(wanted::equals).isPresent())
                         .orElse(true))
-                .map(s -> new QueueView.Row(s, s.account().flatMap(id -> statuses.computeIfAbsent(id, this::status))))
+                .map(s -> row(s, s.account().flatMap(id -> statuses.computeIfAbsent(id, this::status)), now))
                 .sorted(ORDER)
                 .toList();
         var next = listed.next().map(cursor -> Links.with(request.path(), request.query(), Map.of("cursor", cursor)));
@@ -96,9 +104,18 @@ final class QueuePage {
         return Templates.page(200, "queue.jte", new QueueView(frame, typed, rows, next, List.of()));
     }
 
-    /** Open before closed, escalated accounts first, verified before unverified, then oldest first. */
-    static final Comparator<QueueView.Row> ORDER = Comparator.comparing(
-                    (QueueView.Row row) -> !row.summary().state().open())
+    private QueueView.Row row(CaseSummary summary, Optional<AccountStatus> status, Instant now) {
+        var file = waiting.waiting(summary, now);
+        return new QueueView.Row(
+                summary,
+                status,
+                file.flatMap(CaseFile::dueAt),
+                file.filter(f -> f.overdueAt(now)).isPresent());
+    }
+
+    /** Overdue first, open before closed, escalated accounts first, verified before unverified, then oldest first. */
+    static final Comparator<QueueView.Row> ORDER = Comparator.comparing((QueueView.Row row) -> !row.overdue())
+            .thenComparing(row -> !row.summary().state().open())
             .thenComparing(row -> -row.accountStatus().map(Enum::ordinal).orElse(0))
             .thenComparing(row -> !row.summary().verified())
             .thenComparing(row -> row.summary().key().complaintId().value());

@@ -1,5 +1,6 @@
 package org.abusedesk.console.pages;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +18,12 @@ import org.abusedesk.cases.CaseSummary;
 public record QueueView(
         Frame f, Map<String, String> filters, List<Row> rows, Optional<String> next, List<String> errors) {
 
-    /** One case of the queue, with its account's status, which puts escalated accounts' cases first. */
-    public record Row(CaseSummary summary, Optional<AccountStatus> accountStatus) {}
+    /**
+     * One case of the queue, with its account's status, which puts escalated accounts' cases first, and its due date
+     * while it waits for its customer, which puts overdue cases before all.
+     */
+    public record Row(
+            CaseSummary summary, Optional<AccountStatus> accountStatus, Optional<Instant> dueAt, boolean overdue) {}
 
     public QueueView {
         Objects.requireNonNull(f, "f == null");

@@ -4,20 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintStatistics;
+import org.abusedesk.account.InMemoryAccountContacts;
 import org.abusedesk.account.InMemoryAccounts;
 import org.abusedesk.account.ShowAccount;
 import org.abusedesk.account.Thresholds;
 import org.abusedesk.cases.AbuseDeskContact;
+import org.abusedesk.cases.AddNote;
 import org.abusedesk.cases.CloseCase;
 import org.abusedesk.cases.EraseComplainant;
 import org.abusedesk.cases.ExportCase;
 import org.abusedesk.cases.InMemoryCases;
 import org.abusedesk.cases.InMemoryStoredEvidence;
 import org.abusedesk.cases.ListCases;
+import org.abusedesk.cases.SendFollowUp;
+import org.abusedesk.cases.TellOutcome;
 import org.abusedesk.cases.ViewCase;
 import org.abusedesk.complaint.Complaint;
 import org.abusedesk.complaint.ComplaintState;
@@ -36,12 +42,18 @@ import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.inbound.ReceivedMail;
 import org.abusedesk.inbound.ResolutionProfile;
+import org.abusedesk.intake.IntakeSecret;
 import org.abusedesk.metrics.RecordingDeskMetrics;
+import org.abusedesk.outgoing.CustomerMailComposer;
+import org.abusedesk.outgoing.Mailer;
+import org.abusedesk.outgoing.OutgoingMail;
 import org.abusedesk.processing.EvidenceLinks;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.InMemoryMailings;
 import org.abusedesk.registration.ShowMailing;
 import org.abusedesk.testkit.MailFixtures;
+import org.abusedesk.thread.InMemoryCaseThreads;
+import org.abusedesk.thread.ReplyAddress;
 
 /** The console's pages over in-memory stores, and requests to them as the handler hands them on. */
 final class ConsoleDesk {
@@ -58,13 +70,22 @@ final class ConsoleDesk {
     final InMemoryStoredEvidence evidence = new InMemoryStoredEvidence();
     final FakeStatistics statistics = new FakeStatistics();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final InMemoryCaseThreads threads = new InMemoryCaseThreads();
+    final InMemoryAccountContacts contacts = new InMemoryAccountContacts();
+    final SentMails mails = new SentMails();
     final ConsolePageSet pages;
 
     ConsoleDesk() {
+        var composer = new CustomerMailComposer("abuse-desk@example.com");
+        var replies = new ReplyAddress(
+                "abuse@example.com", IntakeSecret.of("console-test-secret-of-32-chars!"), Duration.ofDays(180));
         pages = new ConsolePageSet(new ConsoleUseCases(
                 new ListCases(cases, clock),
-                new ViewCase(cases, EvidenceLinks.NONE, clock),
+                new ViewCase(cases, EvidenceLinks.NONE, clock, threads),
                 new CloseCase(cases, clock),
+                new SendFollowUp(cases, threads, contacts, composer, replies, mails, clock),
+                new AddNote(cases, threads, clock),
+                new TellOutcome(cases, threads, composer, mails, clock),
                 new ExportCase(
                         cases,
                         mailings,
@@ -72,13 +93,14 @@ final class ConsoleDesk {
                         InboundLimits.DEFAULT,
                         ResolutionProfile.DEFAULT,
                         AbuseDeskContact.of("Example ESP GmbH", "abuse@example.com"),
-                        clock),
+                        clock,
+                        threads),
                 new ShowAccount(accounts),
                 new ChangeAccountStatus(accounts, (id, now) -> new ComplaintStatistics(4, 4, 1000, 0), clock),
                 new ShowMailing(mailings),
                 mailings,
                 new ImportMailings(mailings, MailingIdFormat.DEFAULT),
-                new EraseComplainant(cases, cases, evidence, accounts, clock),
+                new EraseComplainant(cases, cases, evidence, accounts, clock, threads),
                 cases,
                 evidence,
                 InboundLimits.DEFAULT,
@@ -88,7 +110,19 @@ final class ConsoleDesk {
                 statistics,
                 statistics,
                 Thresholds.DEFAULTS,
+                cases,
+                14,
                 clock));
+    }
+
+    /** What the desk sent, in order, instead of sending it. */
+    static final class SentMails implements Mailer {
+        final List<OutgoingMail> sent = new ArrayList<>();
+
+        @Override
+        public void send(OutgoingMail mail) {
+            sent.add(mail);
+        }
     }
 
     /** A complaint as the inbound function stores it from this mail, its raw mail kept, then moved to the state. */

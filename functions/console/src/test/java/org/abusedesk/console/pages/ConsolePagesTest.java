@@ -164,9 +164,9 @@ class ConsolePagesTest {
                         .isEqualTo(CSRF);
             }
         }
-        // resolve + dismiss on two cases, the account's status on its two spans, the import, the erasure; and the
-        // sign-out on every page
-        assertThat(forms).isEqualTo(8 + pages().size());
+        // resolve + dismiss + follow-up + note on two cases, the account's status on its two spans, the import, the
+        // erasure; and the sign-out on every page
+        assertThat(forms).isEqualTo(12 + pages().size());
     }
 
     @Test
@@ -257,11 +257,12 @@ class ConsolePagesTest {
         assertThat(closure.actor().subject()).isEqualTo(WRITER.subject());
         assertThat(closure.outcome()).isEqualTo(ComplaintState.RESOLVED);
         assertThat(closure.note()).isEqualTo("Sender warned.");
-        // and the case page then names who closed it, and offers no closing form any more
+        // and the case page then names who closed it, and offers no closing form nor follow-up any more: a note only
         var html = html(desk.get(WRITER, Language.EN, path(mailed)));
         assertThat(html.select("ol.history li").eachText())
                 .anyMatch(item -> item.contains("resolved by Walter Writer"));
-        assertThat(html.select("main form[method=post]")).isEmpty();
+        assertThat(html.select("main form[method=post]").eachAttr("action"))
+                .containsExactly("/console" + path(mailed) + "/note");
     }
 
     @Test
