@@ -69,7 +69,12 @@ public final class TellOutcome {
                         key.complaintId().value(),
                         key.mailingId().value()));
         // Marked before it is sent: a crash in between loses one mail, but nobody gets two.
-        mailer.send(written.mail());
+        try {
+            mailer.send(written.mail());
+        } catch (RuntimeException e) {
+            LOG.warn("outcome not sent: mailingId={} complaintId={}", key.mailingId(), key.complaintId(), e);
+            throw new CaseActionRefusedException(key, "the outcome mail could not be sent, and is not sent again");
+        }
         var entry = new ThreadEntry(
                 Randomness.ulidAt(now).toString(),
                 key,
