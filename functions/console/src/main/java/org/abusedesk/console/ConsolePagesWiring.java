@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintRatePolicy;
+import org.abusedesk.account.SetAccountContact;
 import org.abusedesk.account.ShowAccount;
+import org.abusedesk.account.ShowAccountContact;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccountContacts;
 import org.abusedesk.aws.DynamoDbAccountStandings;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbCaseListings;
@@ -49,6 +52,7 @@ final class ConsolePagesWiring {
         var thresholds = DeskSettings.thresholds(environment);
         var profile = DeskSettings.resolutionProfile(environment);
         var clock = Clock.systemUTC();
+        var contacts = new DynamoDbAccountContacts(dynamoDb, accountsTable, clock);
         // Only its statistics are asked for: what a status change records and the standings compare, as escalation.
         var escalation = new EscalateAccount(
                 accounts,
@@ -71,6 +75,8 @@ final class ConsolePagesWiring {
                         clock),
                 new ShowAccount(accounts),
                 new ChangeAccountStatus(accounts, escalation::statistics, clock),
+                new ShowAccountContact(contacts),
+                new SetAccountContact(contacts),
                 new ShowMailing(mailings),
                 mailings,
                 new ImportMailings(mailings, format),
