@@ -22,6 +22,8 @@ enum Route {
     ACCOUNT_COMPLAINTS("GET", "/admin/accounts/{accountId}/complaints"),
     ACCOUNT_HISTORY("GET", "/admin/accounts/{accountId}/history"),
     ACCOUNT_STATUS("PUT", "/admin/accounts/{accountId}/status"),
+    ACCOUNT_CONTACT("PUT", "/admin/accounts/{accountId}/contact"),
+    IMPORT_CONTACTS("POST", "/admin/accounts/contacts"),
     SUPPRESSIONS("GET", "/admin/accounts/{accountId}/suppressions"),
     ERASURES("POST", "/admin/erasures");
 

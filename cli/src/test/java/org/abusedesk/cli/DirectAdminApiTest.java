@@ -68,4 +68,29 @@ class DirectAdminApiTest {
                 .isEqualTo(new ObjectMapper()
                         .readTree("{\"errors\":[{\"field\":\"accountId\",\"message\":\"is required\"}]}"));
     }
+
+    @Test
+    void theContactRoutes_reachTheHandler_whichRefusesAHeaderInjection_andAFileWithoutItsHeader() throws Exception {
+        var api = new DirectAdminApi(ENVIRONMENT, "anna");
+
+        var contact = api.call(
+                Route.ACCOUNT_CONTACT,
+                Map.of("accountId", "121070"),
+                Map.of(),
+                "application/json",
+                "{\"email\":\"a@b.example\\r\\nBcc: x@y\",\"name\":\"Shop GmbH\",\"language\":\"de\"}");
+        var imported = api.call(Route.IMPORT_CONTACTS, Map.of(), Map.of(), "text/csv", "");
+
+        assertThat(contact.status()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(contact.body()))
+                .isEqualTo(new ObjectMapper()
+                        .readTree("{\"errors\":[{\"field\":\"email\",\"message\":"
+                                + "\"must be a single line without control characters\"}]}"));
+        assertThat(imported.status()).isEqualTo(400);
+        assertThat(new ObjectMapper()
+                        .readTree(imported.body())
+                        .at("/errors/0/field")
+                        .asText())
+                .isEqualTo("header");
+    }
 }

@@ -13,6 +13,10 @@ public final class ContactValidator {
     public static final int MAX_EMAIL_CHARS = ContactAddress.MAX_CHARS;
     public static final int MAX_NAME_CHARS = 200;
     public static final String NOT_A_LANGUAGE = "must be de or en";
+    /** The address is a list of more than one, or a group. */
+    public static final String EMAIL_NOT_ONE = ContactAddress.NOT_ONE;
+
+    public static final String EMAIL_DISPLAY_NAME = ContactAddress.DISPLAY_NAME;
 
     private ContactValidator() {}
 

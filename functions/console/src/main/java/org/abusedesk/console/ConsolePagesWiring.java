@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintRatePolicy;
+import org.abusedesk.account.SetAccountContact;
 import org.abusedesk.account.ShowAccount;
+import org.abusedesk.account.ShowAccountContact;
 import org.abusedesk.aws.AwsClients;
 import org.abusedesk.aws.DynamoDbAccountContacts;
 import org.abusedesk.aws.DynamoDbAccountStandings;
@@ -19,6 +21,7 @@ import org.abusedesk.aws.DynamoDbMailings;
 import org.abusedesk.aws.DynamoDbRateHistory;
 import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3StoredEvidence;
+import org.abusedesk.aws.Secrets;
 import org.abusedesk.aws.SesMailer;
 import org.abusedesk.cases.AddNote;
 import org.abusedesk.cases.CloseCase;
@@ -33,14 +36,11 @@ import org.abusedesk.config.Environment;
 import org.abusedesk.console.pages.ConsolePageSet;
 import org.abusedesk.console.pages.ConsoleUseCases;
 import org.abusedesk.inbound.InboundLimits;
-import org.abusedesk.intake.IntakeSecret;
 import org.abusedesk.outgoing.CustomerMailComposer;
 import org.abusedesk.processing.EscalateAccount;
 import org.abusedesk.processing.EvidenceLinks;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.ShowMailing;
-import org.abusedesk.thread.ReplyAddress;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The console's pages, built from the function's environment over the same use cases the admin API calls. */
@@ -64,8 +64,9 @@ final class ConsolePagesWiring {
         var threads = new DynamoDbCaseThreads(dynamoDb, environment.require("CASE_THREADS_TABLE"));
         var composer = new CustomerMailComposer(environment.require("SENDER_ADDRESS"));
         var mailer = new SesMailer(clients.configure(SesV2Client.builder()).build());
-        var replies =
-                new ReplyAddress(environment.require("ABUSE_ADDRESS"), replySecret(environment, clients), retention);
+        var replies = DeskSettings.replyAddress(
+                environment, Secrets.key(clients, environment.require("CUSTOMER_REPLY_SECRET_ARN")));
+        var contacts = new DynamoDbAccountContacts(dynamoDb, accountsTable, clock);
         // Only its statistics are asked for: what a status change records and the standings compare, as escalation.
         var escalation = new EscalateAccount(
                 accounts,
@@ -78,14 +79,7 @@ final class ConsolePagesWiring {
                 // No signed link: the raw mail is streamed by the function, behind the session.
                 new ViewCase(cases, EvidenceLinks.NONE, clock, threads),
                 new CloseCase(cases, clock),
-                new SendFollowUp(
-                        cases,
-                        threads,
-                        new DynamoDbAccountContacts(dynamoDb, accountsTable, clock),
-                        composer,
-                        replies,
-                        mailer,
-                        clock),
+                new SendFollowUp(cases, threads, contacts, composer, replies, mailer, clock),
                 new AddNote(cases, threads, clock),
                 new TellOutcome(cases, threads, composer, mailer, clock),
                 new ExportCase(
@@ -99,6 +93,8 @@ final class ConsolePagesWiring {
                         threads),
                 new ShowAccount(accounts),
                 new ChangeAccountStatus(accounts, escalation::statistics, clock),
+                new ShowAccountContact(contacts),
+                new SetAccountContact(contacts),
                 new ShowMailing(mailings),
                 mailings,
                 new ImportMailings(mailings, format),
@@ -115,13 +111,5 @@ final class ConsolePagesWiring {
                 cases,
                 environment.requirePositiveInt("CUSTOMER_ANSWER_DAYS"),
                 clock));
-    }
-
-    /** The key that signs reply addresses, read once, at construction: no later request needs the client. */
-    private static IntakeSecret replySecret(Environment environment, AwsClients clients) {
-        String arn = environment.require("CUSTOMER_REPLY_SECRET_ARN");
-        try (var secrets = clients.configure(SecretsManagerClient.builder()).build()) {
-            return IntakeSecret.of(secrets.getSecretValue(r -> r.secretId(arn)).secretString());
-        }
     }
 }

@@ -178,6 +178,23 @@ class ConsoleGateTest {
     }
 
     @Test
+    void theContactForm_postedByAReader_orWithoutTheCsrfToken_isRefused_andNeverReachesThePages() throws Exception {
+        var writer = signIn("/console", "anna-sub", "Anna", "abuse-desk-write");
+        var reader = signIn("/console", "rolf-sub", "Rolf", "abuse-desk-read");
+        String contact = "email=owner%40shop.example&name=Shop+GmbH&language=de";
+
+        var readersPost = post("/console/accounts/121070/contact", reader.id(), contact + "&csrf=" + reader.csrf());
+        var noToken = post("/console/accounts/121070/contact", writer.id(), contact);
+        var readersTokenForTheWriter =
+                post("/console/accounts/121070/contact", writer.id(), contact + "&csrf=" + reader.csrf());
+
+        assertThat(readersPost.response().status()).isEqualTo(403);
+        assertThat(noToken.response().status()).isEqualTo(403);
+        assertThat(readersTokenForTheWriter.response().status()).isEqualTo(403);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void aSession_endsAfterItsIdleTime_andAfterItsAbsoluteTime_howeverOftenItIsUsed() throws Exception {
         var idle = signIn("/console", "anna-sub", "Anna", "abuse-desk-write");
         clock.advance(Duration.ofMinutes(31));

@@ -48,7 +48,14 @@ public final class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new MailingRoutes(wiring.showMailing(), wiring.registerMailing(), wiring.importMailings()).routes());
         routes.putAll(new CaseRoutes(wiring.listCases(), wiring.viewCase(), wiring.closeCase(), wiring.exportCase())
                 .routes());
-        routes.putAll(new AccountRoutes(wiring.showAccount(), wiring.changeAccountStatus(), wiring.listSuppressions())
+        routes.putAll(new AccountRoutes(
+                        wiring.showAccount(),
+                        wiring.changeAccountStatus(),
+                        wiring.listSuppressions(),
+                        new AccountRoutes.AccountContactUseCases(
+                                wiring.showAccountContact(),
+                                wiring.setAccountContact(),
+                                wiring.importAccountContacts()))
                 .routes());
         routes.putAll(new ErasureRoutes(wiring.eraseComplainant()).routes());
         this.routes = Map.copyOf(routes);

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintRatePolicy;
+import org.abusedesk.account.SetAccountContact;
 import org.abusedesk.account.ShowAccount;
+import org.abusedesk.account.ShowAccountContact;
 import org.abusedesk.aws.AwsClients;
+import org.abusedesk.aws.DynamoDbAccountContacts;
 import org.abusedesk.aws.DynamoDbAccounts;
 import org.abusedesk.aws.DynamoDbCaseListings;
 import org.abusedesk.aws.DynamoDbCaseThreads;
@@ -24,6 +27,7 @@ import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.processing.EscalateAccount;
+import org.abusedesk.registration.ImportAccountContacts;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.RegisterMailing;
 import org.abusedesk.registration.ShowMailing;
@@ -44,7 +48,10 @@ public record AdminApiWiring(
         EraseComplainant eraseComplainant,
         ShowAccount showAccount,
         ChangeAccountStatus changeAccountStatus,
-        ListSuppressions listSuppressions) {
+        ListSuppressions listSuppressions,
+        ShowAccountContact showAccountContact,
+        SetAccountContact setAccountContact,
+        ImportAccountContacts importAccountContacts) {
 
     /** How long a link to a case's raw mail opens it: long enough to read the case, short enough not to be shared. */
     // A bearer link: whoever holds it reads the raw mail, so it lives only as long as a look at the case takes.
@@ -60,12 +67,14 @@ public record AdminApiWiring(
         var dynamoDb = clients.dynamoDb();
         String complaintsTable = environment.require("COMPLAINTS_TABLE");
         var mailings = new DynamoDbMailings(dynamoDb, environment.require("MAILINGS_TABLE"));
-        var accounts = new DynamoDbAccounts(dynamoDb, environment.require("ACCOUNTS_TABLE"));
+        String accountsTable = environment.require("ACCOUNTS_TABLE");
+        var accounts = new DynamoDbAccounts(dynamoDb, accountsTable);
         var cases = new DynamoDbCases(dynamoDb, complaintsTable);
         var threads = new DynamoDbCaseThreads(dynamoDb, environment.require("CASE_THREADS_TABLE"));
         var evidence = new S3StoredEvidence(S3Clients.client(clients), environment.require("INBOUND_BUCKET"));
         var format = DeskSettings.mailingIdFormat(environment);
         var clock = Clock.systemUTC();
+        var contacts = new DynamoDbAccountContacts(dynamoDb, accountsTable, clock);
         // Only its statistics are asked for: what a person's status change records, computed as escalation does.
         var escalation = new EscalateAccount(
                 accounts,
@@ -96,6 +105,9 @@ public record AdminApiWiring(
                 new EraseComplainant(cases, cases, evidence, accounts, clock, threads),
                 new ShowAccount(accounts),
                 new ChangeAccountStatus(accounts, escalation::statistics, clock),
-                new ListSuppressions(accounts));
+                new ListSuppressions(accounts),
+                new ShowAccountContact(contacts),
+                new SetAccountContact(contacts),
+                new ImportAccountContacts(contacts));
     }
 }

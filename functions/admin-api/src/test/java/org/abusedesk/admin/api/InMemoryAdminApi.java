@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintStatistics;
+import org.abusedesk.account.InMemoryAccountContacts;
 import org.abusedesk.account.InMemoryAccounts;
+import org.abusedesk.account.SetAccountContact;
 import org.abusedesk.account.ShowAccount;
+import org.abusedesk.account.ShowAccountContact;
 import org.abusedesk.cases.AbuseDeskContact;
 import org.abusedesk.cases.CaseFixtures;
 import org.abusedesk.cases.CloseCase;
@@ -25,6 +28,7 @@ import org.abusedesk.complaint.MailingIdFormat;
 import org.abusedesk.inbound.InboundLimits;
 import org.abusedesk.inbound.ResolutionProfile;
 import org.abusedesk.processing.EvidenceLinks;
+import org.abusedesk.registration.ImportAccountContacts;
 import org.abusedesk.registration.ImportMailings;
 import org.abusedesk.registration.InMemoryMailings;
 import org.abusedesk.registration.RegisterMailing;
@@ -43,6 +47,7 @@ final class InMemoryAdminApi {
     final InMemoryComplaints complaints = new InMemoryComplaints();
     final InMemoryCases cases = new InMemoryCases(complaints);
     final InMemoryAccounts accounts = new InMemoryAccounts();
+    final InMemoryAccountContacts contacts = new InMemoryAccountContacts();
     final InMemoryStoredEvidence evidence = new InMemoryStoredEvidence();
     final AdminApiHandler handler;
 
@@ -75,7 +80,10 @@ final class InMemoryAdminApi {
                         new EraseComplainant(cases, cases, evidence, accounts, clock),
                         new ShowAccount(accounts),
                         new ChangeAccountStatus(accounts, (id, now) -> STATISTICS, clock),
-                        new ListSuppressions(accounts)),
+                        new ListSuppressions(accounts),
+                        new ShowAccountContact(contacts),
+                        new SetAccountContact(contacts),
+                        new ImportAccountContacts(contacts)),
                 new RecordingCheckpoints());
     }
 
@@ -89,6 +97,11 @@ final class InMemoryAdminApi {
 
     APIGatewayV2HTTPResponse importCsv(String csv, String contentType) {
         return importCsv(csv, contentType, Map.of());
+    }
+
+    APIGatewayV2HTTPResponse importContacts(String csv, String contentType, List<String> scopes) {
+        return handler.handleRequest(
+                event("POST /admin/accounts/contacts", Map.of(), Map.of(), scopes, csv, contentType), null);
     }
 
     APIGatewayV2HTTPResponse importCsv(String csv, String contentType, Map<String, String> query) {

@@ -194,6 +194,50 @@ class OpenApiContractTest {
     }
 
     @Test
+    void theContactRoutes_sendAndAnswerTheDocumentedBodies() throws IOException {
+        var account = Map.of("accountId", "121070");
+        String contact = "{\"email\":\"owner@shop.example\",\"name\":\"Shop GmbH\",\"language\":\"de\"}";
+        assertThat(errors("ContactRequest", JSON.readTree(contact))).isEmpty();
+
+        var answers = new java.util.LinkedHashMap<String, String>();
+        api.accounts.count(new AccountId("121072"), false, Optional.empty());
+        answers.put(
+                "Account",
+                handle("GET /admin/accounts/{accountId}", Map.of("accountId", "121072"), null)
+                        .getBody());
+        answers.put(
+                "Contact",
+                handle("PUT /admin/accounts/{accountId}/contact", account, contact)
+                        .getBody());
+        answers.put(
+                "Account ",
+                handle("GET /admin/accounts/{accountId}", account, null).getBody());
+        answers.put(
+                "Errors",
+                handle("PUT /admin/accounts/{accountId}/contact", account, "{\"email\":\"a@b.example, c@d.example\"}")
+                        .getBody());
+        answers.put(
+                "ContactImportReport",
+                api.importContacts(
+                                "accountId,contactEmail,contactName,language\n121071,owner@shop.example,Shop,en\n"
+                                        + "121071,owner@shop.example,Shop,en\n,Shop <a@b.example>,,fr\n121073\n"
+                                        + "\"121074\"x,a@b.example,Shop,de\n",
+                                "text/csv",
+                                InMemoryAdminApi.WRITE)
+                        .getBody());
+        answers.put(
+                "Errors ",
+                api.importContacts("accountId,contactEmail\n", "text/csv", InMemoryAdminApi.WRITE)
+                        .getBody());
+
+        for (var answer : answers.entrySet()) {
+            assertThat(errors(answer.getKey().strip(), JSON.readTree(answer.getValue())))
+                    .as(answer.getKey() + ": " + answer.getValue())
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void theSchemas_refuseWhatTheyDoNotDescribe() throws IOException {
         assertThat(errors("Mailing", JSON.readTree("{\"mailingId\":\"14141611\"}")))
                 .isNotEmpty();

@@ -81,6 +81,7 @@ public final class ConsolePageSet implements ConsolePages {
                 Route.of("POST", "/cases/{}/{}/note", (r, v) -> cases.note(r, v.get(0), v.get(1))),
                 Route.of("GET", "/accounts/{}", (r, v) -> accounts.show(r, v.get(0))),
                 Route.of("POST", "/accounts/{}/status", (r, v) -> accounts.setStatus(r, v.get(0))),
+                Route.of("POST", "/accounts/{}/contact", (r, v) -> accounts.setContact(r, v.get(0))),
                 Route.of("GET", "/mailings/{}", (r, v) -> mailings.show(r, v.get(0))),
                 Route.of("GET", "/search", (r, v) -> search.show(r)),
                 Route.of("GET", "/import", (r, v) -> imports.form(r)),

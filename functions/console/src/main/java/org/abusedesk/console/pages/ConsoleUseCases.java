@@ -3,7 +3,9 @@ package org.abusedesk.console.pages;
 import java.time.Clock;
 import java.util.Objects;
 import org.abusedesk.account.ChangeAccountStatus;
+import org.abusedesk.account.SetAccountContact;
 import org.abusedesk.account.ShowAccount;
+import org.abusedesk.account.ShowAccountContact;
 import org.abusedesk.account.Thresholds;
 import org.abusedesk.cases.AddNote;
 import org.abusedesk.cases.CaseFiles;
@@ -49,6 +51,8 @@ public record ConsoleUseCases(
         ExportCase exportCase,
         ShowAccount showAccount,
         ChangeAccountStatus changeAccountStatus,
+        ShowAccountContact showAccountContact,
+        SetAccountContact setAccountContact,
         ShowMailing showMailing,
         Mailings mailings,
         ImportMailings importMailings,
@@ -76,6 +80,8 @@ public record ConsoleUseCases(
         Objects.requireNonNull(exportCase, "exportCase == null");
         Objects.requireNonNull(showAccount, "showAccount == null");
         Objects.requireNonNull(changeAccountStatus, "changeAccountStatus == null");
+        Objects.requireNonNull(showAccountContact, "showAccountContact == null");
+        Objects.requireNonNull(setAccountContact, "setAccountContact == null");
         Objects.requireNonNull(showMailing, "showMailing == null");
         Objects.requireNonNull(mailings, "mailings == null");
         Objects.requireNonNull(importMailings, "importMailings == null");

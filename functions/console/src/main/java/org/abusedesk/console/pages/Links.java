@@ -74,6 +74,10 @@ public final class Links {
         return account(id) + "/status";
     }
 
+    public static String accountContact(String id) {
+        return account(id) + "/contact";
+    }
+
     public static String mailing(MailingId id) {
         return mailing(id.value());
     }

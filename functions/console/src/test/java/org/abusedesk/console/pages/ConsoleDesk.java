@@ -12,7 +12,9 @@ import org.abusedesk.account.ChangeAccountStatus;
 import org.abusedesk.account.ComplaintStatistics;
 import org.abusedesk.account.InMemoryAccountContacts;
 import org.abusedesk.account.InMemoryAccounts;
+import org.abusedesk.account.SetAccountContact;
 import org.abusedesk.account.ShowAccount;
+import org.abusedesk.account.ShowAccountContact;
 import org.abusedesk.account.Thresholds;
 import org.abusedesk.cases.AbuseDeskContact;
 import org.abusedesk.cases.AddNote;
@@ -67,11 +69,11 @@ final class ConsoleDesk {
     final InMemoryCases cases = new InMemoryCases(complaints);
     final InMemoryMailings mailings = new InMemoryMailings();
     final InMemoryAccounts accounts = new InMemoryAccounts();
+    final InMemoryAccountContacts contacts = new InMemoryAccountContacts();
     final InMemoryStoredEvidence evidence = new InMemoryStoredEvidence();
     final FakeStatistics statistics = new FakeStatistics();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final InMemoryCaseThreads threads = new InMemoryCaseThreads();
-    final InMemoryAccountContacts contacts = new InMemoryAccountContacts();
     final SentMails mails = new SentMails();
     final ConsolePageSet pages;
 
@@ -97,6 +99,8 @@ final class ConsoleDesk {
                         threads),
                 new ShowAccount(accounts),
                 new ChangeAccountStatus(accounts, (id, now) -> new ComplaintStatistics(4, 4, 1000, 0), clock),
+                new ShowAccountContact(contacts),
+                new SetAccountContact(contacts),
                 new ShowMailing(mailings),
                 mailings,
                 new ImportMailings(mailings, MailingIdFormat.DEFAULT),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.abusedesk.account.AccountContact;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.account.AccountStatus;
 import org.abusedesk.account.ComplaintStatistics;
@@ -164,9 +165,9 @@ class ConsolePagesTest {
                         .isEqualTo(CSRF);
             }
         }
-        // resolve + dismiss + follow-up + note on two cases, the account's status on its two spans, the import, the
-        // erasure; and the sign-out on every page
-        assertThat(forms).isEqualTo(12 + pages().size());
+        // resolve + dismiss + follow-up + note on two cases, the account's status and contact on its two spans, the
+        // import, the erasure; and the sign-out on every page
+        assertThat(forms).isEqualTo(14 + pages().size());
     }
 
     @Test
@@ -381,6 +382,82 @@ class ConsolePagesTest {
         // The event's field is the subject: no name leaves the desk on the bus.
         assertThat(account.history().getLast().changedBy()).isEqualTo(WRITER.subject());
         assertThat(account.history().getLast().reason()).isEqualTo("Bought addresses.");
+    }
+
+    @Test
+    void accountContact_isSetByTheWriteForm_andShownOnThePage_asText() {
+        var form = html(desk.get(WRITER, Language.EN, "/accounts/121070"))
+                .selectFirst("form[action=/console/accounts/121070/contact]");
+        assertThat(form.select("input[name=email], input[name=name], select[name=language]"))
+                .hasSize(3);
+
+        var done = desk.post(
+                WRITER,
+                "/accounts/121070/contact",
+                Map.of("email", "owner@shop.example", "name", "<b>Shop</b> GmbH", "language", "en", "csrf", CSRF));
+
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(done.headers().get("location")).isEqualTo("/console/accounts/121070");
+        assertThat(desk.contacts.find(new AccountId("121070")))
+                .contains(new AccountContact("owner@shop.example", "<b>Shop</b> GmbH", Language.EN));
+        var page = html(desk.get(READER, Language.DE, "/accounts/121070"));
+        assertThat(page.select("dl.facts dd").eachText()).contains("<b>Shop</b> GmbH <owner@shop.example> (Englisch)");
+        assertThat(page.select("dl.facts b")).isEmpty();
+        assertThat(page.select("main form[method=post]")).isEmpty();
+    }
+
+    @Test
+    void accountContact_withAHeaderInjectionAndALineBreakInTheName_showsTheFormAgain_errorsBesideTheFields() {
+        var response = desk.post(
+                WRITER,
+                "/accounts/121070/contact",
+                Map.of("email", "a@b.example\r\nBcc: x@y", "name", "Shop\nGmbH", "language", "fr", "csrf", CSRF));
+
+        assertThat(response.status()).isEqualTo(400);
+        var html = html(response);
+        assertThat(html.selectFirst("#contact-email-error").text())
+                .isEqualTo("Error: Please give one e-mail address, such as owner@shop.example, of at most 254"
+                        + " characters.");
+        assertThat(html.selectFirst("#contact-email").attr("aria-describedby")).isEqualTo("contact-email-error");
+        assertThat(html.selectFirst("#contact-email").attr("aria-invalid")).isEqualTo("true");
+        assertThat(html.selectFirst("#contact-name-error").text())
+                .isEqualTo("Error: Please give the name on one line, of at most 200 characters.");
+        assertThat(html.selectFirst("#contact-language-error").text())
+                .isEqualTo("Error: Please choose German or English.");
+        assertThat(desk.contacts.all()).isEmpty();
+    }
+
+    @Test
+    void accountContact_withADisplayNameOrTwoAddresses_isRefusedInTheLanguageOfThePage() {
+        var german = desk.pages.answer(new ConsoleRequest(
+                "POST",
+                "/accounts/121070/contact",
+                Map.of(),
+                Map.of("email", "Shop <owner@shop.example>", "name", "Shop GmbH", "language", "de", "csrf", CSRF),
+                Map.of(),
+                Language.DE,
+                WRITER,
+                CSRF));
+        var two = desk.post(
+                WRITER,
+                "/accounts/121070/contact",
+                Map.of("email", "owner@shop.example, x@y.example", "name", "Shop GmbH", "language", "de"));
+
+        assertThat(german.status()).isEqualTo(400);
+        assertThat(html(german).selectFirst("#contact-email-error").text())
+                .isEqualTo("Fehler: Bitte geben Sie die Adresse allein an, ohne Namen darum.");
+        assertThat(html(german).selectFirst("#contact-email").attr("value")).isEqualTo("Shop <owner@shop.example>");
+        assertThat(html(two).selectFirst("#contact-email-error").text())
+                .isEqualTo("Error: Please give exactly one address.");
+        assertThat(desk.contacts.all()).isEmpty();
+    }
+
+    @Test
+    void accountPage_ofAnAccountWithOnlyAContact_isShown_andOfOneWithNothing_is404() {
+        desk.contacts.put(new AccountId("555555"), new AccountContact("owner@shop.example", "Shop GmbH", Language.DE));
+
+        assertThat(desk.get(READER, Language.EN, "/accounts/555555").status()).isEqualTo(200);
+        assertThat(desk.get(READER, Language.EN, "/accounts/666666").status()).isEqualTo(404);
     }
 
     @Test
