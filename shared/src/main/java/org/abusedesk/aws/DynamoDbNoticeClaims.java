@@ -6,7 +6,7 @@ import static org.abusedesk.aws.Attributes.s;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import org.abusedesk.processing.NoticeClaims;
+import org.abusedesk.conversation.NoticeClaims;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 

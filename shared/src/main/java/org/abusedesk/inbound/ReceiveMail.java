@@ -45,7 +45,7 @@ public final class ReceiveMail {
     private final DeskMetrics metrics;
     private final InboundLimits limits;
     private final Duration retention;
-    private final Optional<ReceiveReply> replies;
+    private final Optional<Replies> replies;
 
     public ReceiveMail(
             RawMails rawMails,
@@ -65,7 +65,7 @@ public final class ReceiveMail {
             DeskMetrics metrics,
             InboundLimits limits,
             Duration retention,
-            Optional<ReceiveReply> replies) {
+            Optional<Replies> replies) {
         this.replies = Objects.requireNonNull(replies, "replies == null");
         this.rawMails = Objects.requireNonNull(rawMails, "rawMails == null");
         this.reader = Objects.requireNonNull(reader, "reader == null");
@@ -217,7 +217,7 @@ public final class ReceiveMail {
      * redelivered event and for the mail taken in without one. (SES's event timestamp would be known to the event
      * only.)
      */
-    static ComplaintId complaintId(String receiptId, int part, Instant storedAt) {
+    public static ComplaintId complaintId(String receiptId, int part, Instant storedAt) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((receiptId + "#" + part).getBytes(StandardCharsets.UTF_8));

@@ -35,7 +35,7 @@ public final class ProcessComplaint {
     private final NotifyAbuseTeam notify;
     private final DeskMetrics metrics;
     private final Clock clock;
-    private final Optional<NotifyCustomer> customer;
+    private final Optional<CustomerNotices> customer;
 
     public ProcessComplaint(
             Complaints complaints,
@@ -59,7 +59,7 @@ public final class ProcessComplaint {
             NotifyAbuseTeam notify,
             DeskMetrics metrics,
             Clock clock,
-            Optional<NotifyCustomer> customer) {
+            Optional<CustomerNotices> customer) {
         this.customer = Objects.requireNonNull(customer, "customer == null");
         this.complaints = Objects.requireNonNull(complaints, "complaints == null");
         this.mailings = Objects.requireNonNull(mailings, "mailings == null");
@@ -94,7 +94,8 @@ public final class ProcessComplaint {
         acknowledge.acknowledge(complaint, now);
         var outcome = notify.notify(complaint, account, escalations, now);
         var counted = complaint;
-        customer.ifPresent(notice -> notice.notify(counted, escalations, outcome == NotifyAbuseTeam.Outcome.SENT, now));
+        customer.ifPresent(
+                notices -> notices.counted(counted, escalations, outcome == NotifyAbuseTeam.Outcome.SENT, now));
         metrics.record(new Measurement.ProcessingLatency(complaint.channel(), sinceReceipt(complaint)));
         return outcome == NotifyAbuseTeam.Outcome.SENT ? ProcessingOutcome.NOTIFIED : ProcessingOutcome.DEFERRED;
     }

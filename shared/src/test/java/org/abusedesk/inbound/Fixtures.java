@@ -111,7 +111,7 @@ public final class Fixtures {
         }
     }
 
-    static MailReader reader() {
+    public static MailReader reader() {
         return new MailReader(InboundLimits.DEFAULT, ResolutionProfile.DEFAULT, DkimVerifier.none());
     }
 }

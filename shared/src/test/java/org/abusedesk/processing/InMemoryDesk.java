@@ -27,6 +27,7 @@ import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.MailingId;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.conversation.NotifyCustomer;
 import org.abusedesk.intake.IntakeSecret;
 import org.abusedesk.intake.MutableClock;
 import org.abusedesk.metrics.RecordingDeskMetrics;

@@ -14,6 +14,7 @@ import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
+import org.abusedesk.conversation.NotifyCustomer;
 import org.abusedesk.outgoing.OutgoingMail;
 import org.abusedesk.thread.ThreadEntry;
 import org.apache.james.mime4j.dom.Message;

@@ -25,14 +25,15 @@ import org.abusedesk.aws.SesMailer;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
+import org.abusedesk.conversation.NotifyCustomer;
 import org.abusedesk.outgoing.AcknowledgementComposer;
 import org.abusedesk.outgoing.CustomerMailComposer;
 import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.processing.AcknowledgeComplainant;
+import org.abusedesk.processing.CustomerNotices;
 import org.abusedesk.processing.EscalateAccount;
 import org.abusedesk.processing.FlushNotifications;
 import org.abusedesk.processing.NotifyAbuseTeam;
-import org.abusedesk.processing.NotifyCustomer;
 import org.abusedesk.processing.ProcessComplaint;
 import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -125,7 +126,7 @@ public record ProcessorWiring(
         }
 
         /** The customer's notices, where the stack has the key of their reply addresses: read once, at start. */
-        private Optional<NotifyCustomer> notifyCustomer() {
+        private Optional<CustomerNotices> notifyCustomer() {
             return environment
                     .optional("CUSTOMER_REPLY_SECRET_ARN")
                     .map(arn -> new NotifyCustomer(

@@ -27,6 +27,7 @@ import org.abusedesk.aws.SqsComplaintQueue;
 import org.abusedesk.aws.SqsFailedMails;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
+import org.abusedesk.conversation.ReceiveReply;
 import org.abusedesk.inbound.ConfiguredKeys;
 import org.abusedesk.inbound.DkimVerifier;
 import org.abusedesk.inbound.DnsKeys;
@@ -37,7 +38,7 @@ import org.abusedesk.inbound.MailReader;
 import org.abusedesk.inbound.PublicKeys;
 import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
-import org.abusedesk.inbound.ReceiveReply;
+import org.abusedesk.inbound.Replies;
 import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
@@ -172,7 +173,7 @@ public record InboundMailWiring(
         }
 
         /** The customers' replies to notices, where the stack has their key: read once, at start. */
-        private Optional<ReceiveReply> receiveReply() {
+        private Optional<Replies> receiveReply() {
             return environment
                     .optional("CUSTOMER_REPLY_SECRET_ARN")
                     .map(arn -> new ReceiveReply(

@@ -1,4 +1,4 @@
-package org.abusedesk.inbound;
+package org.abusedesk.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,10 @@ import java.util.Optional;
 import org.abusedesk.cases.CaseFiles;
 import org.abusedesk.complaint.Classification;
 import org.abusedesk.complaint.ComplaintKey;
+import org.abusedesk.inbound.ParsedMail;
+import org.abusedesk.inbound.ReceiveMail;
+import org.abusedesk.inbound.ReceivedMail;
+import org.abusedesk.inbound.Replies;
 import org.abusedesk.outgoing.Mailer;
 import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.thread.CaseThreads;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * its case's thread, is never counted and never acknowledged, moves a waiting case back to open, and the abuse team
  * is told that it arrived. A label that does not verify, or whose case is gone, makes the mail an ordinary one.
  */
-public final class ReceiveReply {
+public final class ReceiveReply implements Replies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveReply.class);
     /** Longer To: or Cc: fields are not parsed for a reply address: a notice's reply names one or two. */
@@ -62,6 +66,7 @@ public final class ReceiveReply {
      *
      * @return whether it was a reply (taken in now, or before): then no complaint is to be made of it
      */
+    @Override
     public boolean take(ReceivedMail received, ParsedMail mail) {
         var now = clock.instant();
         var answered = answeredCase(received, mail, now);

@@ -1,4 +1,4 @@
-package org.abusedesk.processing;
+package org.abusedesk.conversation;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.abusedesk.processing;
+package org.abusedesk.conversation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,6 +25,7 @@ import org.abusedesk.outgoing.CustomerMailComposer;
 import org.abusedesk.outgoing.CustomerMailComposer.NoticeView;
 import org.abusedesk.outgoing.LetterFormat;
 import org.abusedesk.outgoing.Mailer;
+import org.abusedesk.processing.CustomerNotices;
 import org.abusedesk.registration.Mailing;
 import org.abusedesk.registration.Mailings;
 import org.abusedesk.snapstart.Randomness;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>The claim is taken before the mail goes: a crash in between loses one notice, but no customer gets two, and
  * the abuse team's own mail went out before this runs.
  */
-public final class NotifyCustomer {
+public final class NotifyCustomer implements CustomerNotices {
 
     /** What became of a counted complaint's notice. */
     public enum Outcome {
@@ -106,6 +107,12 @@ public final class NotifyCustomer {
      * @param escalations the account's escalations this complaint caused
      * @param teamNotified whether the case is NOTIFIED now: only then does it move on to WAITING_FOR_CUSTOMER
      */
+    @Override
+    public void counted(Complaint complaint, List<StatusChange> escalations, boolean teamNotified, Instant now) {
+        notify(complaint, escalations, teamNotified, now);
+    }
+
+    /** As {@link #counted}, saying what became of the notice. */
     public Outcome notify(Complaint complaint, List<StatusChange> escalations, boolean teamNotified, Instant now) {
         Optional<Mailing> registered = mailings.find(complaint.mailingId());
         if (registered.isEmpty()) {

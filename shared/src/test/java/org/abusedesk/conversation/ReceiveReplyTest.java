@@ -1,4 +1,4 @@
-package org.abusedesk.inbound;
+package org.abusedesk.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,12 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.InMemoryComplaints;
 import org.abusedesk.complaint.ReceiptVerdicts;
+import org.abusedesk.inbound.Fixtures;
+import org.abusedesk.inbound.InMemoryRawMails;
+import org.abusedesk.inbound.InboundLimits;
+import org.abusedesk.inbound.ReceiveMail;
+import org.abusedesk.inbound.ReceivedMail;
+import org.abusedesk.inbound.StoredComplaint;
 import org.abusedesk.intake.IntakeSecret;
 import org.abusedesk.metrics.RecordingDeskMetrics;
 import org.abusedesk.outgoing.NotificationComposer;
