@@ -332,6 +332,139 @@ class EndToEndIT {
         assertThat(teamMailsAbout(mailing)).hasSize(1);
     }
 
+    @Test
+    void aFormComplaint_givesTheCustomerANotice_whoseReplyBySmtpLandsInTheCase_uncounted_andInTheCsaBundle(
+            AwsEndpoint aws, ProjectRoot root, @TempDir Path temp) throws Exception {
+        // GIVEN the local stack with its SMTP listener; account 121070 with a contact, its mailing to 1,000
+        local = startWithSmtp(aws, root);
+        int smtpPort = local.smtpReceivers().get(0).port();
+        String stack = stackFile(temp, aws).toString();
+        cli(
+                "accounts",
+                "put",
+                "--stack-file",
+                stack,
+                "--account-id",
+                "121070",
+                "--contact-email",
+                "owner@shop.example",
+                "--contact-name",
+                "Shop GmbH",
+                "--language",
+                "de");
+        cli(
+                "mailings",
+                "put",
+                "--stack-file",
+                stack,
+                "--mailing-id",
+                "14141611",
+                "--account-id",
+                "121070",
+                "--recipients",
+                "1000");
+
+        // WHEN a complaint is posted through the form, without consent
+        var response = post(
+                "/complaints", "{\"mailingId\":\"14141611\",\"email\":\"erika@example.net\",\"message\":\"spam\"}");
+        String reference = JSON.readTree(response.body()).get("reference").asText();
+
+        // THEN the outbox holds a notice to the contact that names the mailing and not the complainant
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(outbox())
+                        .anySatisfy(mail -> assertThat(mail.get("subject").asText())
+                                .isEqualTo("Beschwerde zu Ihrem Mailing 14141611 (Vorgang " + reference + ")")));
+        JsonNode notice = outbox().stream()
+                .filter(mail -> mail.get("subject").asText().contains(reference)
+                        && mail.get("subject").asText().startsWith("Beschwerde"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(notice.get("to").toString()).isEqualTo("[\"owner@shop.example\"]");
+        assertThat(notice.get("text").asText())
+                .contains("Mailing-ID:   14141611")
+                .doesNotContain("erika");
+        String replyTo = notice.get("replyTo").asText();
+        assertThat(replyTo).startsWith("abuse+r-").endsWith("@example.com");
+        long counted = JSON.readTree(cli("accounts", "show", "--json", "--stack-file", stack, "121070"))
+                .get("complaints")
+                .asLong();
+
+        // WHEN the customer answers the notice with a plain SMTP client
+        var replies = SmtpClient.send(
+                smtpPort,
+                "owner@shop.example",
+                replyTo,
+                "From: Shop GmbH <owner@shop.example>\r\nTo: " + replyTo + "\r\nSubject: Re: Beschwerde\r\n"
+                        + "Message-ID: <reply-1@shop.example>\r\n\r\nDie Adresse kam am 1. Oktober über unser"
+                        + " Anmeldeformular, bestätigt um 10:05.\r\n");
+        assertThat(replies.get(5)).startsWith("250");
+
+        // THEN the case shows the reply after the notice, open again, and the account's counters are unchanged
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(
+                                caseFile(stack, reference).get("thread").findValuesAsText("kind"))
+                        .containsExactly("NOTICE", "REPLY"));
+        var file = caseFile(stack, reference);
+        assertThat(file.get("state").asText()).isEqualTo("NOTIFIED");
+        assertThat(file.at("/thread/1/text").asText()).contains("Anmeldeformular");
+        assertThat(JSON.readTree(cli("accounts", "show", "--json", "--stack-file", stack, "121070"))
+                        .get("complaints")
+                        .asLong())
+                .isEqualTo(counted);
+        // ... and the team was told where the reply is, not what it says
+        assertThat(outbox()).anySatisfy(mail -> {
+            assertThat(mail.get("subject").asText()).startsWith("Customer replied: case " + reference);
+            assertThat(mail.get("text").asText()).doesNotContain("Anmeldeformular");
+        });
+
+        // WHEN a mail comes to a forged reply address: a forwarded complaint about the same mailing
+        String forged = replyTo.substring(0, replyTo.indexOf('@') - 6) + "000000@example.com";
+        SmtpClient.send(smtpPort, "erika.muster@example.net", forged, complaintMail());
+
+        // THEN it is an ordinary complaint, counted against the account, and in no thread
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(
+                                JSON.readTree(cli("accounts", "show", "--json", "--stack-file", stack, "121070"))
+                                        .get("complaints")
+                                        .asLong())
+                        .isEqualTo(counted + 1));
+        assertThat(caseFile(stack, reference).get("thread")).hasSize(2);
+
+        // ... and the CSA bundle of the case holds the notice and the reply, with their times
+        var bundle = JSON.readTree(cli("export", "csa", "--stack-file", stack, "14141611", reference));
+        assertThat(bundle.get("thread").findValuesAsText("kind")).containsExactly("NOTICE", "REPLY");
+        assertThat(bundle.at("/thread/0/to").asText()).isEqualTo("owner@shop.example");
+        assertThat(bundle.at("/thread/1/from").asText()).isEqualTo("owner@shop.example");
+        assertThat(bundle.at("/thread/1/at").asText()).isNotEmpty();
+    }
+
+    private Path stackFile(Path temp, AwsEndpoint aws) throws IOException {
+        Path stackFile = temp.resolve("stack.json");
+        StackConnection.write(
+                stackFile,
+                StackConnection.StackFile.of(
+                        local,
+                        aws.uri(),
+                        aws.region().id(),
+                        local.apiUrl().toString(),
+                        local.tokens()
+                                .mint("e2e", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(10))));
+        return stackFile;
+    }
+
+    private static JsonNode caseFile(String stack, String reference) throws IOException {
+        return JSON.readTree(cli("complaints", "show", "--json", "--stack-file", stack, "14141611", reference));
+    }
+
+    private List<JsonNode> outbox() throws IOException, InterruptedException {
+        var mails = new ArrayList<JsonNode>();
+        JSON.readTree(get("/_local/outbox").body()).forEach(mails::add);
+        return mails;
+    }
+
     private static LocalStack startWithSmtp(AwsEndpoint aws, ProjectRoot root) {
         return LocalStack.start(
                 CloudFormationTemplate.load(root.resolve("template.yaml")),
