@@ -21,6 +21,7 @@ import org.abusedesk.local.AwsEndpoint;
 import org.abusedesk.local.CloudFormationTemplate;
 import org.abusedesk.local.LocalStack;
 import org.abusedesk.local.ProjectRoot;
+import org.abusedesk.local.SmtpClient;
 import org.abusedesk.testkit.MotoExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,9 @@ class ConsoleBrowserIT {
     private static final String ACCOUNT = "acc" + UUID.randomUUID().toString().substring(0, 6);
     private static final String MAILING = Long.toString(System.nanoTime() % 90_000_000L + 10_000_000L);
     private static String caseId;
+    private static final String CUSTOMER = "cus" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String TALKED_ABOUT = Long.toString(System.nanoTime() % 90_000_000L + 10_000_001L);
+    private static String talkedCase;
 
     @BeforeAll
     static void start(AwsEndpoint aws, ProjectRoot root) throws IOException {
@@ -69,7 +73,8 @@ class ConsoleBrowserIT {
                         "127.0.0.1",
                         0,
                         "con" + UUID.randomUUID().toString().substring(0, 8),
-                        MotoExtension.TEST_PARAMETERS));
+                        MotoExtension.TEST_PARAMETERS,
+                        0));
         token = local.tokens().mint("setup", List.of("abuse-desk/read", "abuse-desk/write"), Duration.ofMinutes(30));
         chromium = HeadlessChromium.start("en-GB,en", 1200, 1600);
         browser = chromium.driver();
@@ -149,6 +154,92 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(2)
+    void aCase_isWorkedToItsEnd_withTheCustomer_complaintNoticeReplyFollowUpResolvedOutcome() throws Exception {
+        // GIVEN an account with a contact, its mailing to 1,000, and a complaint through the form
+        assertThat(LocalApi.send(HTTP, local.apiUrl(), "PUT", "/admin/accounts/" + CUSTOMER + "/contact", token,
+                                "{\"email\":\"owner@shop.example\",\"name\":\"Shop GmbH\",\"language\":\"de\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(LocalApi.send(HTTP, local.apiUrl(), "PUT", "/admin/mailings/" + TALKED_ABOUT, token,
+                                "{\"accountId\":\"" + CUSTOMER + "\",\"recipients\":1000,"
+                                        + "\"sentAt\":\"2026-12-01T09:00:00Z\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        var answer = LocalApi.send(HTTP, local.apiUrl(), "POST", "/complaints", null,
+                JSON.writeValueAsString(Map.of("mailingId", TALKED_ABOUT, "email", "max.muster@example.net",
+                        "message", "Nie bestellt.")));
+        talkedCase = JSON.readTree(answer.body()).path("reference").asText();
+
+        // WHEN the desk's notice reaches the contact, and the customer answers it by SMTP
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> !mailsWith("(Vorgang " + talkedCase + ")").isEmpty());
+        String replyTo = mailsWith("Beschwerde zu Ihrem Mailing " + TALKED_ABOUT).get(0).path("replyTo").asText();
+        SmtpClient.send(local.smtpReceivers().get(0).port(), "owner@shop.example", replyTo,
+                "From: owner@shop.example\r\nTo: " + replyTo + "\r\nSubject: Re: Beschwerde\r\n\r\n"
+                        + "Die Adresse stammt aus unserem Gewinnspiel vom Oktober.\r\n");
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> caseJson().path("thread").findValuesAsText("kind").contains("REPLY"));
+
+        // THEN the person sees the notice and the reply in the case's thread
+        browser.get(url("/console/cases/" + TALKED_ABOUT + "/" + talkedCase));
+        String thread = browser.findElement(By.tagName("main")).getText();
+        assertThat(thread).contains("Die Adresse stammt aus unserem Gewinnspiel vom Oktober.");
+        assertThat(thread.indexOf("Mailing-ID:   " + TALKED_ABOUT)).isLessThan(thread.indexOf("Gewinnspiel"));
+
+        // WHEN they send the customer a follow-up: the evidence shows no confirmed opt-in
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("followup-kind")))
+                .selectByValue("EVIDENCE_INCOMPLETE");
+        submit(browser.findElement(By.cssSelector("form[action$='/followup'] button[type=submit]")));
+
+        // THEN it goes to the contact, and the case waits for the customer, recorded with the person
+        assertThat(mailsWith("Rückfrage zum Vorgang " + talkedCase)).singleElement().satisfies(mail -> {
+            assertThat(mail.path("to").toString()).isEqualTo("[\"owner@shop.example\"]");
+            assertThat(mail.path("replyTo").asText()).startsWith("abuse+r-");
+        });
+        assertThat(caseJson().path("state").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
+        assertThat(caseJson().path("thread").findValuesAsText("actorName")).contains("Anna Team");
+        screenshot("console-thread.png");
+
+        // WHEN they resolve the case, telling the complainant that the sender was asked
+        browser.findElement(By.id("resolve-note")).sendKeys("Gewinnspiel ohne Einwilligung; Kunde verwarnt.");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("resolve-outcome")))
+                .selectByValue("ASKED_SENDER");
+        submit(browser.findElement(By.cssSelector("form[action$='/resolve'] button[type=submit]")));
+
+        // THEN the case is resolved, and the complainant's outcome mail is in the outbox once, in the desk's words
+        assertThat(caseJson().path("state").asText()).isEqualTo("RESOLVED");
+        var outcome = mailsWith("Ihre Beschwerde: Ergebnis (Vorgang " + talkedCase + ")");
+        assertThat(outcome).singleElement().satisfies(mail -> {
+            assertThat(mail.path("to").toString()).isEqualTo("[\"max.muster@example.net\"]");
+            assertThat(mail.path("text").asText()).contains("Wir haben den Versender gefragt").doesNotContain("Gewinnspiel");
+        });
+        // ... and the page offers no second telling
+        browser.get(url("/console/cases/" + TALKED_ABOUT + "/" + talkedCase));
+        assertThat(browser.findElements(By.id("resolve-outcome"))).isEmpty();
+        assertThat(mailsWith("Ihre Beschwerde: Ergebnis (Vorgang " + talkedCase + ")")).hasSize(1);
+    }
+
+    private static JsonNode caseJson() throws Exception {
+        return JSON.readTree(LocalApi.send(HTTP, local.apiUrl(), "GET",
+                        "/admin/complaints/" + TALKED_ABOUT + "/" + talkedCase, token, null)
+                .body());
+    }
+
+    private static List<JsonNode> mailsWith(String subject) throws Exception {
+        var found = new ArrayList<JsonNode>();
+        for (JsonNode mail : JSON.readTree(LocalApi.send(HTTP, local.apiUrl(), "GET", "/_local/outbox", null, null)
+                .body())) {
+            if (mail.path("subject").asText().contains(subject)) {
+                found.add(mail);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    @Order(3)
     void anAccount_afterThreeComplaintsOnAThousand_isFlagged_itsChartCrossesTheLine_andThePersonSetsItsStatus()
             throws Exception {
         // GIVEN two more complaints on the mailing: three on 1,000 recipients is 0.3 %, over FLAGGED's 0.1 %
@@ -200,7 +291,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anImport_ofACsv_showsItsReportPerRow() throws Exception {
         Path csv = Files.createTempFile("mailings", ".csv");
         Files.writeString(
@@ -223,13 +314,14 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void axe_findsNoSeriousOrCriticalViolation_onAnyPage_inGermanOrEnglish() throws Exception {
         String axe = Files.readString(axeScript());
         var pages = new LinkedHashMap<String, String>();
         pages.put("overview", "/console");
         pages.put("queue", "/console/cases");
         pages.put("case", "/console/cases/" + MAILING + "/" + caseId);
+        pages.put("case with its thread", "/console/cases/" + TALKED_ABOUT + "/" + talkedCase);
         pages.put("account", "/console/accounts/" + ACCOUNT);
         pages.put("mailing", "/console/mailings/" + MAILING);
         pages.put("search", "/console/search?q=" + ACCOUNT);
@@ -272,12 +364,12 @@ class ConsoleBrowserIT {
                 report,
                 "axe-core checked: " + String.join(", ", checked) + "\nserious or critical: "
                         + (found.isEmpty() ? "none" : found) + "\n");
-        assertThat(checked).hasSize(16);
+        assertThat(checked).hasSize(18);
         assertThat(found).as("serious or critical violations, by page").isEmpty();
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void signingOut_endsTheSession_hereAndAtTheSignIn() {
         browser.get(url("/console"));
         submit(browser.findElement(By.cssSelector("form.signout button[type=submit]")));

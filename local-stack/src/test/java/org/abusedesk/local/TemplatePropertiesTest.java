@@ -281,7 +281,14 @@ class TemplatePropertiesTest {
             }
         });
 
-        assertThat(sendingRoles).containsExactlyInAnyOrder("ComplaintProcessorRole", "NotificationFlushRole");
+        // The team's mail and the customer's notice; a reply's mail to the team; follow-ups and outcomes
+        assertThat(sendingRoles)
+                .containsExactlyInAnyOrder(
+                        "ComplaintProcessorRole",
+                        "NotificationFlushRole",
+                        "InboundMailRole",
+                        "ReconcilerRole",
+                        "ConsoleRole");
         for (String function : functionIds()) {
             var properties = template.resources().get(function).properties();
             String role = (String) ((List<?>)
@@ -434,7 +441,7 @@ class TemplatePropertiesTest {
                         tuple("s3:ListBucket", Map.of("Fn::GetAtt", List.of("InboundMailBucket", "Arn"))),
                         tuple("s3:GetObject", Map.of("Fn::Sub", "${InboundMailBucket.Arn}/inbound/*")),
                         tuple(
-                                List.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+                                List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
                                 Map.of("Fn::GetAtt", List.of("ComplaintsTable", "Arn"))),
                         tuple(
                                 "dynamodb:Query",
@@ -442,7 +449,18 @@ class TemplatePropertiesTest {
                                         Map.of("Fn::Sub", "${ComplaintsTable.Arn}/index/byReceipt"),
                                         Map.of("Fn::Sub", "${ComplaintsTable.Arn}/index/byState"))),
                         tuple("sqs:SendMessage", Map.of("Fn::GetAtt", List.of("ComplaintsQueue", "Arn"))),
-                        tuple("dynamodb:UpdateItem", Map.of("Fn::GetAtt", List.of("LimitsTable", "Arn"))));
+                        tuple("dynamodb:UpdateItem", Map.of("Fn::GetAtt", List.of("LimitsTable", "Arn"))),
+                        // a stored reply: its case found, put in the thread, the team told
+                        tuple(
+                                List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                                Map.of("Fn::GetAtt", List.of("CaseThreadsTable", "Arn"))),
+                        tuple("secretsmanager:GetSecretValue", Map.of("Ref", "CustomerReplySecret")),
+                        tuple(
+                                "ses:SendEmail",
+                                Map.of(
+                                        "Fn::Sub",
+                                        "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/"
+                                                + "${SenderIdentity}")));
         assertThat(statements.get(0).get("Condition"))
                 .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", "inbound/*")));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect")).isEqualTo("Allow"));
