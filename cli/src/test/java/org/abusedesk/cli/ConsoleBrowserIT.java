@@ -156,26 +156,47 @@ class ConsoleBrowserIT {
     @Order(2)
     void aCase_isWorkedToItsEnd_withTheCustomer_complaintNoticeReplyFollowUpResolvedOutcome() throws Exception {
         // GIVEN an account with a contact, its mailing to 1,000, and a complaint through the form
-        assertThat(LocalApi.send(HTTP, local.apiUrl(), "PUT", "/admin/accounts/" + CUSTOMER + "/contact", token,
+        assertThat(LocalApi.send(
+                                HTTP,
+                                local.apiUrl(),
+                                "PUT",
+                                "/admin/accounts/" + CUSTOMER + "/contact",
+                                token,
                                 "{\"email\":\"owner@shop.example\",\"name\":\"Shop GmbH\",\"language\":\"de\"}")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(LocalApi.send(HTTP, local.apiUrl(), "PUT", "/admin/mailings/" + TALKED_ABOUT, token,
+        assertThat(LocalApi.send(
+                                HTTP,
+                                local.apiUrl(),
+                                "PUT",
+                                "/admin/mailings/" + TALKED_ABOUT,
+                                token,
                                 "{\"accountId\":\"" + CUSTOMER + "\",\"recipients\":1000,"
                                         + "\"sentAt\":\"2026-12-01T09:00:00Z\"}")
                         .statusCode())
                 .isEqualTo(200);
-        var answer = LocalApi.send(HTTP, local.apiUrl(), "POST", "/complaints", null,
-                JSON.writeValueAsString(Map.of("mailingId", TALKED_ABOUT, "email", "max.muster@example.net",
-                        "message", "Nie bestellt.")));
+        var answer = LocalApi.send(
+                HTTP,
+                local.apiUrl(),
+                "POST",
+                "/complaints",
+                null,
+                JSON.writeValueAsString(Map.of(
+                        "mailingId", TALKED_ABOUT, "email", "max.muster@example.net", "message", "Nie bestellt.")));
         talkedCase = JSON.readTree(answer.body()).path("reference").asText();
 
         // WHEN the desk's notice reaches the contact, and the customer answers it by SMTP
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> !mailsWith("(Vorgang " + talkedCase + ")").isEmpty());
-        String replyTo = mailsWith("Beschwerde zu Ihrem Mailing " + TALKED_ABOUT).get(0).path("replyTo").asText();
-        SmtpClient.send(local.smtpReceivers().get(0).port(), "owner@shop.example", replyTo,
+        String replyTo = mailsWith("Beschwerde zu Ihrem Mailing " + TALKED_ABOUT)
+                .get(0)
+                .path("replyTo")
+                .asText();
+        SmtpClient.send(
+                local.smtpReceivers().get(0).port(),
+                "owner@shop.example",
+                replyTo,
                 "From: owner@shop.example\r\nTo: " + replyTo + "\r\nSubject: Re: Beschwerde\r\n\r\n"
                         + "Die Adresse stammt aus unserem Gewinnspiel vom Oktober.\r\n");
         await().atMost(Duration.ofSeconds(30))
@@ -194,10 +215,12 @@ class ConsoleBrowserIT {
         submit(browser.findElement(By.cssSelector("form[action$='/followup'] button[type=submit]")));
 
         // THEN it goes to the contact, and the case waits for the customer, recorded with the person
-        assertThat(mailsWith("Rückfrage zum Vorgang " + talkedCase)).singleElement().satisfies(mail -> {
-            assertThat(mail.path("to").toString()).isEqualTo("[\"owner@shop.example\"]");
-            assertThat(mail.path("replyTo").asText()).startsWith("abuse+r-");
-        });
+        assertThat(mailsWith("Rückfrage zum Vorgang " + talkedCase))
+                .singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.path("to").toString()).isEqualTo("[\"owner@shop.example\"]");
+                    assertThat(mail.path("replyTo").asText()).startsWith("abuse+r-");
+                });
         assertThat(caseJson().path("state").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
         assertThat(caseJson().path("thread").findValuesAsText("actorName")).contains("Anna Team");
         screenshot("console-thread.png");
@@ -208,22 +231,31 @@ class ConsoleBrowserIT {
                 .selectByValue("ASKED_SENDER");
         submit(browser.findElement(By.cssSelector("form[action$='/resolve'] button[type=submit]")));
 
-        // THEN the case is resolved, and the complainant's outcome mail is in the outbox once, in the desk's words
+        // THEN the case is resolved, and the complainant's outcome mail is in the outbox once, in the desk's words and
+        // the complainant's language (the API's, English)
         assertThat(caseJson().path("state").asText()).isEqualTo("RESOLVED");
-        var outcome = mailsWith("Ihre Beschwerde: Ergebnis (Vorgang " + talkedCase + ")");
+        var outcome = mailsWith("Your complaint: outcome (case " + talkedCase + ")");
         assertThat(outcome).singleElement().satisfies(mail -> {
             assertThat(mail.path("to").toString()).isEqualTo("[\"max.muster@example.net\"]");
-            assertThat(mail.path("text").asText()).contains("Wir haben den Versender gefragt").doesNotContain("Gewinnspiel");
+            assertThat(mail.path("text").asText())
+                    .contains("We have asked the sender")
+                    .doesNotContain("Gewinnspiel");
         });
         // ... and the page offers no second telling
         browser.get(url("/console/cases/" + TALKED_ABOUT + "/" + talkedCase));
         assertThat(browser.findElements(By.id("resolve-outcome"))).isEmpty();
-        assertThat(mailsWith("Ihre Beschwerde: Ergebnis (Vorgang " + talkedCase + ")")).hasSize(1);
+        assertThat(mailsWith("Your complaint: outcome (case " + talkedCase + ")"))
+                .hasSize(1);
     }
 
     private static JsonNode caseJson() throws Exception {
-        return JSON.readTree(LocalApi.send(HTTP, local.apiUrl(), "GET",
-                        "/admin/complaints/" + TALKED_ABOUT + "/" + talkedCase, token, null)
+        return JSON.readTree(LocalApi.send(
+                        HTTP,
+                        local.apiUrl(),
+                        "GET",
+                        "/admin/complaints/" + TALKED_ABOUT + "/" + talkedCase,
+                        token,
+                        null)
                 .body());
     }
 
