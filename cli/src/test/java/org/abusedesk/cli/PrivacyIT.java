@@ -51,7 +51,10 @@ class PrivacyIT {
             "198.51.100.77",
             "Browser-9Z4",
             "Einwilligung-3T8",
-            "form-6R2");
+            "form-6R2",
+            // the sending customer's reply to the notice
+            "Kundenantwort-6W3",
+            "Antwortbetreff-1J5");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -109,12 +112,21 @@ class PrivacyIT {
                                     "{\"accountId\":\"121070\",\"recipients\":1000,\"sentAt\":\"2026-11-27T09:00:00Z\"}")
                             .statusCode())
                     .isEqualTo(200);
+            // ... whose account has a contact, to whom the notice goes, naming him: he consented
+            assertThat(send(
+                                    api.resolve("/admin/accounts/121070/contact"),
+                                    "PUT",
+                                    token,
+                                    "{\"email\":\"owner@shop.example\",\"name\":\"Shop GmbH\",\"language\":\"de\"}")
+                            .statusCode())
+                    .isEqualTo(200);
             var posted = send(
                     api.resolve("/complaints"),
                     "POST",
                     null,
                     "{\"mailingId\":\"" + mailing + "1\",\"salutation\":\"HERR\",\"name\":\"Zacharias Quellenhof\","
-                            + "\"email\":\"" + ADDRESS + "\",\"message\":\"Privatnachricht-7Q3 von mir\"}");
+                            + "\"email\":\"" + ADDRESS + "\",\"message\":\"Privatnachricht-7Q3 von mir\","
+                            + "\"consentToShare\":true}");
             assertThat(posted.statusCode()).isEqualTo(202);
             // Two mailings: the first complaint of a mailing is notified at once, later ones wait for a summary.
             var replies = SmtpClient.send(smtpPort, ADDRESS, "abuse@example.com", forward(mailing + "2"));
@@ -128,7 +140,8 @@ class PrivacyIT {
                         cases.addAll(casesOf(api, token, mailing + "2"));
                         return cases.size() == 2
                                 && cases.stream()
-                                        .allMatch(c -> c.get("state").asText().equals("NOTIFIED"));
+                                        .allMatch(c -> c.get("state").asText().equals("NOTIFIED")
+                                                || c.get("state").asText().equals("WAITING_FOR_CUSTOMER"));
                     });
             String formCase = "/admin/complaints/" + mailing + "1/"
                     + casesOf(api, token, mailing + "1")
@@ -143,6 +156,38 @@ class PrivacyIT {
                             .path("status")
                             .asText()
                             .equals("FOUND"));
+            // ... and the customer answers the notice, which names him, by SMTP
+            var notice = new java.util.ArrayList<JsonNode>();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        notice.clear();
+                        for (JsonNode mail : JSON.readTree(
+                                send(api.resolve("/_local/outbox"), "GET", null, null).body())) {
+                            if (mail.path("to").toString().contains("owner@shop.example")) {
+                                notice.add(mail);
+                            }
+                        }
+                        return !notice.isEmpty();
+                    });
+            assertThat(notice.get(0).path("text").asText()).contains(ADDRESS);
+            String replyTo = notice.get(0).path("replyTo").asText();
+            assertThat(SmtpClient.send(
+                                    smtpPort,
+                                    "owner@shop.example",
+                                    replyTo,
+                                    "From: owner@shop.example\r\nTo: " + replyTo
+                                            + "\r\nSubject: Antwortbetreff-1J5\r\n\r\nKundenantwort-6W3: "
+                                            + ADDRESS + " kam aus dem Formular.\r\n")
+                            .get(5))
+                    .startsWith("250");
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> JSON.readTree(send(api.resolve(formCase), "GET", token, null)
+                                    .body())
+                            .path("thread")
+                            .findValuesAsText("kind")
+                            .contains("REPLY"));
             for (JsonNode summary : cases) {
                 String path = "/admin/complaints/" + summary.get("mailingId").asText() + "/"
                         + summary.get("complaintId").asText();

@@ -281,14 +281,9 @@ class TemplatePropertiesTest {
             }
         });
 
-        // The team's mail and the customer's notice; a reply's mail to the team; follow-ups and outcomes
+        // The team's mail, the customer's notice and a reply's mail to the team; follow-ups and outcomes
         assertThat(sendingRoles)
-                .containsExactlyInAnyOrder(
-                        "ComplaintProcessorRole",
-                        "NotificationFlushRole",
-                        "InboundMailRole",
-                        "ReconcilerRole",
-                        "ConsoleRole");
+                .containsExactlyInAnyOrder("ComplaintProcessorRole", "NotificationFlushRole", "ConsoleRole");
         for (String function : functionIds()) {
             var properties = template.resources().get(function).properties();
             String role = (String) ((List<?>)
@@ -450,17 +445,11 @@ class TemplatePropertiesTest {
                                         Map.of("Fn::Sub", "${ComplaintsTable.Arn}/index/byState"))),
                         tuple("sqs:SendMessage", Map.of("Fn::GetAtt", List.of("ComplaintsQueue", "Arn"))),
                         tuple("dynamodb:UpdateItem", Map.of("Fn::GetAtt", List.of("LimitsTable", "Arn"))),
-                        // a stored reply: its case found, put in the thread, the team told
+                        // a stored reply: its case found and the reply put in the thread
                         tuple(
                                 List.of("dynamodb:GetItem", "dynamodb:PutItem"),
                                 Map.of("Fn::GetAtt", List.of("CaseThreadsTable", "Arn"))),
-                        tuple("secretsmanager:GetSecretValue", Map.of("Ref", "CustomerReplySecret")),
-                        tuple(
-                                "ses:SendEmail",
-                                Map.of(
-                                        "Fn::Sub",
-                                        "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/"
-                                                + "${SenderIdentity}")));
+                        tuple("secretsmanager:GetSecretValue", Map.of("Ref", "CustomerReplySecret")));
         assertThat(statements.get(0).get("Condition"))
                 .isEqualTo(Map.of("StringLike", Map.of("s3:prefix", "inbound/*")));
         assertThat(statements).allSatisfy(s -> assertThat(s.get("Effect")).isEqualTo("Allow"));

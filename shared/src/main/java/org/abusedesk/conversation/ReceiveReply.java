@@ -14,8 +14,6 @@ import org.abusedesk.inbound.ParsedMail;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.inbound.ReceivedMail;
 import org.abusedesk.inbound.Replies;
-import org.abusedesk.outgoing.Mailer;
-import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.thread.CaseThreads;
 import org.abusedesk.thread.ReplyAddress;
 import org.abusedesk.thread.ThreadEntry;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes in a sending customer's answer to a notice: a mail to a notice's Reply-To whose label verifies. It goes into
  * its case's thread, is never counted and never acknowledged, moves a waiting case back to open, and the abuse team
- * is told that it arrived. A label that does not verify, or whose case is gone, makes the mail an ordinary one.
+ * is told that it arrived: through the complaints queue, as the processor sends the desk's mail. A label that does not verify, or whose case is gone, makes the mail an ordinary one.
  */
 public final class ReceiveReply implements Replies {
 
@@ -42,23 +40,15 @@ public final class ReceiveReply implements Replies {
     private final ReplyAddress replies;
     private final CaseThreads threads;
     private final CaseFiles files;
-    private final NotificationComposer team;
-    private final Mailer mailer;
+    private final ReplyAlerts alerts;
     private final Clock clock;
 
-    public ReceiveReply(
-            ReplyAddress replies,
-            CaseThreads threads,
-            CaseFiles files,
-            NotificationComposer team,
-            Mailer mailer,
-            Clock clock) {
+    public ReceiveReply(ReplyAddress replies, CaseThreads threads, CaseFiles files, ReplyAlerts alerts, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.replies = Objects.requireNonNull(replies, "replies == null");
         this.threads = Objects.requireNonNull(threads, "threads == null");
         this.files = Objects.requireNonNull(files, "files == null");
-        this.team = Objects.requireNonNull(team, "team == null");
-        this.mailer = Objects.requireNonNull(mailer, "mailer == null");
+        this.alerts = Objects.requireNonNull(alerts, "alerts == null");
     }
 
     /**
@@ -112,14 +102,10 @@ public final class ReceiveReply implements Replies {
         }
         files.answered(key);
         try {
-            mailer.send(team.replyArrived(key));
+            alerts.arrived(key, entry.id());
         } catch (RuntimeException e) {
             // The reply is in the thread, and the case open again: the queue shows it without the mail.
-            LOG.warn(
-                    "reply mail to the abuse team not sent: mailingId={} complaintId={}",
-                    key.mailingId(),
-                    key.complaintId(),
-                    e);
+            LOG.warn("reply alert not queued: mailingId={} complaintId={}", key.mailingId(), key.complaintId(), e);
         }
         return true;
     }

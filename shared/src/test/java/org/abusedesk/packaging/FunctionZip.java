@@ -33,6 +33,12 @@ public final class FunctionZip {
     /** The most a function's zip may weigh: 15 MiB. */
     public static final long MAX_BYTES = 15L * 1024 * 1024;
 
+    /**
+     * The most the inbound function's zip may weigh, 16 MiB: it reads mail (Mime4j, POI for Outlook files, jDKIM,
+     * dnsjava) and verifies the signed reply addresses of customer notices, whose key it reads from Secrets Manager.
+     */
+    public static final long MAX_BYTES_READING_MAIL = 16L * 1024 * 1024;
+
     private static final Pattern VERSIONED_JAR = Pattern.compile("(.+?)-\\d[^-]*(-SNAPSHOT)?(-\\w+)?\\.jar");
 
     private final String name;

@@ -4,9 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 import org.abusedesk.aws.Invocation;
 import org.abusedesk.config.Environment;
+import org.abusedesk.conversation.TellTeamOfReply;
 import org.abusedesk.logging.LogContext;
 import org.abusedesk.processing.ProcessComplaint;
 import org.abusedesk.snapstart.SnapStart;
@@ -27,6 +30,7 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
     static final int MILLIS_PER_COMPLAINT = 10_000;
 
     private final ProcessComplaint processComplaint;
+    private final Optional<TellTeamOfReply> tellTeamOfReply;
 
     /** Used by the Lambda runtime; primes the SnapStart snapshot and renews random sources after a restore. */
     public ComplaintProcessorHandler() {
@@ -36,6 +40,7 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
     /** With its collaborators, and its SnapStart hooks registered in {@code checkpoints}. */
     public ComplaintProcessorHandler(ProcessorWiring wiring, org.crac.Context<Resource> checkpoints) {
         this.processComplaint = wiring.processComplaint();
+        this.tellTeamOfReply = wiring.tellTeamOfReply();
         SnapStart.register(checkpoints, wiring.priming());
     }
 
@@ -58,8 +63,20 @@ public final class ComplaintProcessorHandler implements RequestHandler<SQSEvent,
                 continue;
             }
             try {
-                var key = QueueMessage.parse(message.getBody());
+                var parsed = QueueMessage.parse(message.getBody());
+                var key = parsed.key();
                 LogContext.complaint(key);
+                if (parsed.replyEntry().isPresent()) {
+                    boolean told = tellTeamOfReply
+                            .map(team -> team.tell(key, Instant.now()))
+                            .orElse(false);
+                    LOG.info(
+                            "customer reply announced: mailingId={} complaintId={} told={}",
+                            key.mailingId(),
+                            key.complaintId(),
+                            told);
+                    continue;
+                }
                 var outcome = processComplaint.process(key);
                 LOG.info(
                         "complaint processed: mailingId={} complaintId={} outcome={}",

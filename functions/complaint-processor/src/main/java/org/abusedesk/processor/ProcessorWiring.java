@@ -26,6 +26,7 @@ import org.abusedesk.complaint.Language;
 import org.abusedesk.config.DeskSettings;
 import org.abusedesk.config.Environment;
 import org.abusedesk.conversation.NotifyCustomer;
+import org.abusedesk.conversation.TellTeamOfReply;
 import org.abusedesk.outgoing.AcknowledgementComposer;
 import org.abusedesk.outgoing.CustomerMailComposer;
 import org.abusedesk.outgoing.NotificationComposer;
@@ -44,7 +45,16 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * published thresholds. Each use case is built when its function asks: the flush's environment has no thresholds.
  */
 public record ProcessorWiring(
-        Supplier<ProcessComplaint> processor, Supplier<FlushNotifications> flusher, Priming priming) {
+        Supplier<ProcessComplaint> processor,
+        Supplier<FlushNotifications> flusher,
+        Priming priming,
+        Supplier<Optional<TellTeamOfReply>> replies) {
+
+    /** A processor that is told of no customer's replies. */
+    public ProcessorWiring(
+            Supplier<ProcessComplaint> processor, Supplier<FlushNotifications> flusher, Priming priming) {
+        this(processor, flusher, priming, Optional::empty);
+    }
 
     /** A function's: its metric lines go to stdout, which Lambda's log group turns into metrics. */
     public static ProcessorWiring of(Environment environment) {
@@ -54,7 +64,16 @@ public record ProcessorWiring(
     /** With the given clients: how tests put faults between the function and AWS. */
     public static ProcessorWiring of(Environment environment, AwsClients clients) {
         var adapters = new Adapters(environment, clients);
-        return new ProcessorWiring(adapters::processComplaint, adapters::flushNotifications, adapters.priming());
+        return new ProcessorWiring(
+                adapters::processComplaint,
+                adapters::flushNotifications,
+                adapters.priming(),
+                adapters::tellTeamOfReply);
+    }
+
+    /** The abuse team's mail of a customer's reply; empty where the stack has no reply key. */
+    public Optional<TellTeamOfReply> tellTeamOfReply() {
+        return replies.get();
     }
 
     public ProcessComplaint processComplaint() {
@@ -123,6 +142,16 @@ public record ProcessorWiring(
                     metrics,
                     Clock.systemUTC(),
                     notifyCustomer());
+        }
+
+        Optional<TellTeamOfReply> tellTeamOfReply() {
+            return environment
+                    .optional("CUSTOMER_REPLY_SECRET_ARN")
+                    .map(arn -> new TellTeamOfReply(
+                            new DynamoDbNoticeClaims(dynamoDb, environment.require("LIMITS_TABLE")),
+                            new NotificationComposer(
+                                    environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS")),
+                            new SesMailer(ses)));
         }
 
         /** The customer's notices, where the stack has the key of their reply addresses: read once, at start. */

@@ -8,8 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.abusedesk.complaint.Attribution;
 import org.abusedesk.complaint.Channel;
 import org.abusedesk.complaint.Classification;
@@ -19,10 +22,14 @@ import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.complaint.Language;
 import org.abusedesk.complaint.Salutation;
+import org.abusedesk.conversation.TellTeamOfReply;
 import org.abusedesk.local.InvocationContext;
 import org.abusedesk.logging.CapturedLog;
+import org.abusedesk.outgoing.NotificationComposer;
+import org.abusedesk.outgoing.OutgoingMail;
 import org.abusedesk.processing.InMemoryDesk;
 import org.abusedesk.testkit.RecordingCheckpoints;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.slf4j.MDC;
 
@@ -51,6 +58,39 @@ class ComplaintProcessorHandlerTest {
                 .containsExactly(FIRST, SECOND);
         assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.NOTIFIED);
         assertThat(desk.state(SECOND)).isEqualTo(ComplaintState.NOTIFIED);
+    }
+
+    @Test
+    void aReplyMessage_mailsTheTeamOnce_andCountsNothing() {
+        // GIVEN a processor that knows the team's reply mail, and a case
+        var teamMails = new CopyOnWriteArrayList<OutgoingMail>();
+        var claims = new ConcurrentHashMap<String, Instant>();
+        var withReplies = new ComplaintProcessorHandler(
+                new ProcessorWiring(
+                        () -> desk.processComplaint,
+                        () -> desk.flush,
+                        () -> {},
+                        () -> Optional.of(new TellTeamOfReply(
+                                (key, until) -> claims.putIfAbsent(key, until) == null,
+                                new NotificationComposer("abuse-desk@example.com", "abuse-team@example.com"),
+                                teamMails::add))),
+                new RecordingCheckpoints());
+        store(FIRST);
+        var message = new SQSEvent.SQSMessage();
+        message.setMessageId(FIRST_MESSAGE);
+        message.setBody("{\"mailingId\":\"14141611\",\"complaintId\":\""
+                + FIRST.complaintId().value() + "\",\"replyEntry\":\"01KBX0000000000000000000RP\"}");
+        var event = new SQSEvent();
+        event.setRecords(List.of(message, message));
+
+        // WHEN the inbound function's message of a reply comes, twice
+        var response = withReplies.handleRequest(event, null);
+
+        // THEN the team has one mail, and the complaint was neither counted nor notified by it
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(teamMails).hasSize(1);
+        assertThat(desk.state(FIRST)).isEqualTo(ComplaintState.RECEIVED);
+        assertThat(desk.notifications).isEmpty();
     }
 
     @ParameterizedTest

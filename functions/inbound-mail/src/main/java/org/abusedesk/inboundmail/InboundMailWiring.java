@@ -22,7 +22,6 @@ import org.abusedesk.aws.EmbeddedMetrics;
 import org.abusedesk.aws.S3Clients;
 import org.abusedesk.aws.S3RawMails;
 import org.abusedesk.aws.Secrets;
-import org.abusedesk.aws.SesMailer;
 import org.abusedesk.aws.SqsComplaintQueue;
 import org.abusedesk.aws.SqsFailedMails;
 import org.abusedesk.config.DeskSettings;
@@ -39,12 +38,10 @@ import org.abusedesk.inbound.PublicKeys;
 import org.abusedesk.inbound.RawMails;
 import org.abusedesk.inbound.ReceiveMail;
 import org.abusedesk.inbound.Replies;
-import org.abusedesk.outgoing.NotificationComposer;
 import org.abusedesk.reconcile.Reconcile;
 import org.abusedesk.reconcile.ReconcileWindows;
 import org.abusedesk.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -180,10 +177,10 @@ public record InboundMailWiring(
                             DeskSettings.replyAddress(environment, Secrets.key(clients, arn)),
                             threads(),
                             new DynamoDbCases(dynamoDb, complaintsTable()),
-                            new NotificationComposer(
-                                    environment.require("SENDER_ADDRESS"), environment.require("ABUSE_TEAM_ADDRESS")),
-                            new SesMailer(
-                                    clients.configure(SesV2Client.builder()).build()),
+                            // The processor mails the team: this function only queues the case's key.
+                            new SqsComplaintQueue(
+                                    clients.configure(SqsClient.builder()).build(),
+                                    environment.require("COMPLAINTS_QUEUE_URL")),
                             Clock.systemUTC()));
         }
 
