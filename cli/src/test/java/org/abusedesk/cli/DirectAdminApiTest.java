@@ -16,6 +16,7 @@ class DirectAdminApiTest {
             Map.entry("AWS_ENDPOINT_URL", "http://127.0.0.1:9"),
             Map.entry("MAILINGS_TABLE", "mailings"),
             Map.entry("COMPLAINTS_TABLE", "complaints"),
+            Map.entry("CASE_THREADS_TABLE", "threads"),
             Map.entry("ACCOUNTS_TABLE", "accounts"),
             Map.entry("INBOUND_BUCKET", "inbound"),
             Map.entry("WATCH_RATE_PERCENT", "0.1"),

@@ -162,8 +162,8 @@ class PrivacyIT {
                     .pollInterval(Duration.ofMillis(300))
                     .until(() -> {
                         notice.clear();
-                        for (JsonNode mail : JSON.readTree(
-                                send(api.resolve("/_local/outbox"), "GET", null, null).body())) {
+                        for (JsonNode mail : JSON.readTree(send(api.resolve("/_local/outbox"), "GET", null, null)
+                                .body())) {
                             if (mail.path("to").toString().contains("owner@shop.example")) {
                                 notice.add(mail);
                             }

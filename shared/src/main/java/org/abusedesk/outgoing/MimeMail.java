@@ -41,26 +41,16 @@ final class MimeMail {
             String text,
             String html) {
         try {
-            var builder = Message.Builder.of()
-                    .setFrom(from)
-                    .setTo(to)
-                    .setSubject(HeaderText.clean(subject))
-                    .setDate(new Date())
-                    .setMessageId(HeaderText.clean(messageId));
-            headers.forEach(
-                    header -> builder.addField(new RawField(header.getKey(), HeaderText.clean(header.getValue()))));
-            var message = builder.setBody(MultipartBuilder.create("alternative")
-                            .addBodyPart(BodyPartBuilder.create()
-                                    .setBody(text, "plain", StandardCharsets.UTF_8)
-                                    .setContentTransferEncoding("quoted-printable"))
-                            .addBodyPart(BodyPartBuilder.create()
-                                    .setBody(html, "html", StandardCharsets.UTF_8)
-                                    .setContentTransferEncoding("quoted-printable"))
-                            .build())
-                    .build();
-            var raw = new ByteArrayOutputStream();
-            new DefaultMessageWriter().writeMessage(message, raw);
-            return new OutgoingMail(from.getAddress(), List.of(to.getAddress()), raw.toByteArray());
+            var builder = header(from, to, Optional.empty(), subject, messageId, headers);
+            builder.setBody(MultipartBuilder.create("alternative")
+                    .addBodyPart(BodyPartBuilder.create()
+                            .setBody(text, "plain", StandardCharsets.UTF_8)
+                            .setContentTransferEncoding("quoted-printable"))
+                    .addBodyPart(BodyPartBuilder.create()
+                            .setBody(html, "html", StandardCharsets.UTF_8)
+                            .setContentTransferEncoding("quoted-printable"))
+                    .build());
+            return written(from, to, builder.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,24 +66,36 @@ final class MimeMail {
             List<Map.Entry<String, String>> headers,
             String text) {
         try {
-            var builder = Message.Builder.of()
-                    .setFrom(from)
-                    .setTo(to)
-                    .setSubject(HeaderText.clean(subject))
-                    .setDate(new Date())
-                    .setMessageId(HeaderText.clean(messageId));
-            replyTo.ifPresent(builder::setReplyTo);
-            headers.forEach(
-                    header -> builder.addField(new RawField(header.getKey(), HeaderText.clean(header.getValue()))));
-            var message = builder.setBody(text, "plain", StandardCharsets.UTF_8)
-                    .setContentTransferEncoding("quoted-printable")
-                    .build();
-            var raw = new ByteArrayOutputStream();
-            new DefaultMessageWriter().writeMessage(message, raw);
-            return new OutgoingMail(from.getAddress(), List.of(to.getAddress()), raw.toByteArray());
+            var builder = header(from, to, replyTo, subject, messageId, headers);
+            builder.setBody(text, "plain", StandardCharsets.UTF_8).setContentTransferEncoding("quoted-printable");
+            return written(from, to, builder.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Message.Builder header(
+            Mailbox from,
+            Mailbox to,
+            Optional<Mailbox> replyTo,
+            String subject,
+            String messageId,
+            List<Map.Entry<String, String>> headers) {
+        var builder = Message.Builder.of()
+                .setFrom(from)
+                .setTo(to)
+                .setSubject(HeaderText.clean(subject))
+                .setDate(new Date())
+                .setMessageId(HeaderText.clean(messageId));
+        replyTo.ifPresent(builder::setReplyTo);
+        headers.forEach(header -> builder.addField(new RawField(header.getKey(), HeaderText.clean(header.getValue()))));
+        return builder;
+    }
+
+    private static OutgoingMail written(Mailbox from, Mailbox to, Message message) throws IOException {
+        var raw = new ByteArrayOutputStream();
+        new DefaultMessageWriter().writeMessage(message, raw);
+        return new OutgoingMail(from.getAddress(), List.of(to.getAddress()), raw.toByteArray());
     }
 
     /** A message-id's left part allows only atext and dots; anything else becomes '_'. */
