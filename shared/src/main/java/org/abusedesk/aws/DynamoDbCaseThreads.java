@@ -59,20 +59,33 @@ public final class DynamoDbCaseThreads implements CaseThreads {
     @Override
     public List<ThreadEntry> of(ComplaintKey key, Instant now) {
         var entries = new ArrayList<ThreadEntry>();
-        dynamoDb.queryPaginator(r -> r.tableName(table)
+        var items = dynamoDb.queryPaginator(r -> r.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", s(pk(key))))
-                        .consistentRead(true))
+                        .consistentRead(true)
+                        .limit(MAX_ENTRIES))
                 .items()
-                .forEach(item -> {
-                    // TTL deletes late (up to days): an expired entry must not be read as if it were still there.
-                    if (Instant.ofEpochSecond(
-                                    Long.parseLong(item.get("expiresAt").n()))
-                            .isAfter(now)) {
-                        entries.add(entry(item));
-                    }
-                });
+                .iterator();
+        while (items.hasNext() && entries.size() < MAX_ENTRIES) {
+            var item = items.next();
+            // TTL deletes late (up to days): an expired entry must not be read as if it were still there.
+            if (Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())).isAfter(now)) {
+                entries.add(entry(item));
+            }
+        }
         return entries;
+    }
+
+    @Override
+    public boolean receipt(String receiptId, ComplaintKey key, Instant expiresAt) {
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(pointer("receipt#" + receiptId, key, expiresAt))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class ReceiveReply implements Replies {
     private static final int MAX_FIELD_CHARS = 4_000;
 
     private static final int MAX_ADDRESSES = 50;
+    /** The replies a case keeps in its thread; what comes after them is recorded as received, and kept raw. */
+    static final int MAX_REPLIES = 100;
 
     private final ReplyAddress replies;
     private final CaseThreads threads;
@@ -89,7 +91,22 @@ public final class ReceiveReply implements Replies {
                 Optional.empty(),
                 Optional.of(received.receiptId()),
                 automatic);
-        if (!threads.add(entry, file.get().complaint().expiresAt())) {
+        var expiresAt = file.get().complaint().expiresAt();
+        long replies = threads.of(key, now).stream()
+                .filter(e -> e.kind() == ThreadEntry.Kind.REPLY)
+                .count();
+        if (replies >= MAX_REPLIES) {
+            // A flood to one valid reply address must not grow the case without bound: the mail stays stored raw.
+            if (threads.receipt(received.receiptId(), key, expiresAt)) {
+                LOG.warn(
+                        "customer reply not kept, the case has {} replies: mailingId={} complaintId={}",
+                        MAX_REPLIES,
+                        key.mailingId(),
+                        key.complaintId());
+            }
+            return true;
+        }
+        if (!threads.add(entry, expiresAt)) {
             return true; // taken in before: a redelivered event, or the reconciler's second look
         }
         LOG.info(

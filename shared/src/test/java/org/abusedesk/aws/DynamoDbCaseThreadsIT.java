@@ -73,6 +73,11 @@ class DynamoDbCaseThreadsIT {
         var sameReceipt = entry(key, ThreadEntry.Kind.REPLY, NOW.minusSeconds(50), Optional.of("ses-reply-" + NOW));
         assertThat(threads.add(sameReceipt, expires)).isFalse();
         assertThat(threads.of(key, NOW)).hasSize(3);
+        // ... and a reply past the thread's limit is recorded by its receipt alone, once
+        assertThat(threads.receipt("ses-past-the-limit-" + NOW, key, expires)).isTrue();
+        assertThat(threads.receipt("ses-past-the-limit-" + NOW, key, expires)).isFalse();
+        assertThat(threads.hasReceipt("ses-past-the-limit-" + NOW)).isTrue();
+        assertThat(threads.of(key, NOW)).hasSize(3);
     }
 
     @Test

@@ -180,4 +180,17 @@ class ReceiveReplyTest {
         assertThat(cases.find(waiting, NOW).orElseThrow().state()).isEqualTo(ComplaintState.WAITING_FOR_CUSTOMER);
         assertThat(alerted).isEmpty();
     }
+
+    @Test
+    void aFloodToOneValidReplyAddress_keepsTheFirstHundredReplies_andRecordsTheRestAsReceived() {
+        // WHEN 105 replies come to the one notice's address
+        for (int i = 0; i < ReceiveReply.MAX_REPLIES + 5; i++) {
+            assertThat(mail("ses-flood-" + i, replyTo, "", "Reply " + i)).isEmpty();
+        }
+
+        // THEN the thread holds the notice and 100 replies; the rest are no complaints, and not read again
+        assertThat(threads.of(waiting, NOW)).hasSize(1 + ReceiveReply.MAX_REPLIES);
+        assertThat(threads.hasReceipt("ses-flood-104")).isTrue();
+        assertThat(complaints.all()).hasSize(1);
+    }
 }

@@ -33,6 +33,7 @@ public final class InMemoryCaseThreads implements CaseThreads {
         return entries.values().stream()
                 .filter(e -> e.caseKey().equals(key) && expiries.get(e.id()).isAfter(now))
                 .sorted(Comparator.comparing(ThreadEntry::id))
+                .limit(MAX_ENTRIES)
                 .toList();
     }
 
@@ -41,6 +42,11 @@ public final class InMemoryCaseThreads implements CaseThreads {
         return Optional.ofNullable(entries.get(entryId))
                 .filter(e -> expiries.get(e.id()).isAfter(now))
                 .map(ThreadEntry::caseKey);
+    }
+
+    @Override
+    public synchronized boolean receipt(String receiptId, ComplaintKey key, Instant expiresAt) {
+        return receipts.putIfAbsent(receiptId, key) == null;
     }
 
     @Override
