@@ -42,7 +42,7 @@ public final class DynamoDbCaseListings implements CaseListings {
 
     /** What a summary shows, and nothing of the complainant. */
     private static final String SUMMARY_ATTRIBUTES = "mailingId, complaintId, #state, classification, channel,"
-            + " receivedAt, accountId, claimedAccountId, verified, provenance.mailingIdSource, expiresAt, erasedAt";
+            + " receivedAt, accountId, claimedAccountId, verified, provenance.mailingIdSource, expiresAt, erasedAt, dueAt";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -269,6 +269,7 @@ public final class DynamoDbCaseListings implements CaseListings {
                 Optional.ofNullable(item.get("provenance"))
                         .map(p -> p.m().get("mailingIdSource"))
                         .map(AttributeValue::s),
-                Optional.ofNullable(item.get("erasedAt")).map(at -> Instant.parse(at.s())));
+                Optional.ofNullable(item.get("erasedAt")).map(at -> Instant.parse(at.s())),
+                Optional.ofNullable(item.get("dueAt")).map(at -> Instant.parse(at.s())));
     }
 }

@@ -73,7 +73,8 @@ public record CaseFile(
                 complaint.attribution().claimedAccountId(),
                 complaint.attribution().verified(),
                 complaint.attribution().provenance().flatMap(p -> p.mailingIdSource()),
-                erasedAt);
+                erasedAt,
+                complaint.state() == ComplaintState.WAITING_FOR_CUSTOMER ? dueAt : Optional.empty());
     }
 
     @Override

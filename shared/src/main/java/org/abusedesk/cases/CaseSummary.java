@@ -29,7 +29,34 @@ public record CaseSummary(
         Optional<String> claimedAccount,
         boolean verified,
         Optional<String> mailingIdSource,
-        Optional<Instant> erasedAt) {
+        Optional<Instant> erasedAt,
+        Optional<Instant> dueAt) {
+
+    /** A summary of a case that does not wait for its customer. */
+    public CaseSummary(
+            ComplaintKey key,
+            ComplaintState state,
+            Classification classification,
+            Channel channel,
+            Instant receivedAt,
+            Optional<AccountId> account,
+            Optional<String> claimedAccount,
+            boolean verified,
+            Optional<String> mailingIdSource,
+            Optional<Instant> erasedAt) {
+        this(
+                key,
+                state,
+                classification,
+                channel,
+                receivedAt,
+                account,
+                claimedAccount,
+                verified,
+                mailingIdSource,
+                erasedAt,
+                Optional.empty());
+    }
 
     public CaseSummary {
         Objects.requireNonNull(key, "key == null");
@@ -40,6 +67,13 @@ public record CaseSummary(
         Objects.requireNonNull(account, "account == null");
         Objects.requireNonNull(claimedAccount, "claimedAccount == null");
         Objects.requireNonNull(mailingIdSource, "mailingIdSource == null");
+        Objects.requireNonNull(dueAt, "dueAt == null");
         Objects.requireNonNull(erasedAt, "erasedAt == null");
+    }
+
+    /** Whether the case waits for its customer past the date it was asked to answer by. */
+    public boolean overdueAt(Instant now) {
+        return state == ComplaintState.WAITING_FOR_CUSTOMER
+                && dueAt.filter(due -> !due.isAfter(now)).isPresent();
     }
 }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.abusedesk.cases.CaseFixtures;
+import org.abusedesk.cases.TimeRange;
 import org.abusedesk.complaint.ComplaintKey;
 import org.abusedesk.complaint.ComplaintState;
 import org.abusedesk.local.Stack;
+import org.abusedesk.paging.PageRequest;
 import org.abusedesk.people.Actor;
 import org.abusedesk.snapstart.Randomness;
 import org.abusedesk.testkit.MotoExtension;
@@ -27,12 +29,14 @@ class DynamoDbCaseThreadsIT {
     private final DynamoDbCaseThreads threads;
     private final DynamoDbComplaints complaints;
     private final DynamoDbCases cases;
+    private final DynamoDbCaseListings listings;
 
     DynamoDbCaseThreadsIT(Stack stack) {
         var dynamoDb = stack.aws().dynamoDb();
         this.threads = new DynamoDbCaseThreads(dynamoDb, stack.ref("CaseThreadsTable"));
         this.complaints = new DynamoDbComplaints(dynamoDb, stack.ref("ComplaintsTable"));
         this.cases = new DynamoDbCases(dynamoDb, stack.ref("ComplaintsTable"));
+        this.listings = new DynamoDbCaseListings(dynamoDb, stack.ref("ComplaintsTable"));
     }
 
     private static ThreadEntry entry(ComplaintKey key, ThreadEntry.Kind kind, Instant at, Optional<String> receipt) {
@@ -119,6 +123,16 @@ class DynamoDbCaseThreadsIT {
         assertThat(file.dueAt()).contains(due);
         assertThat(file.overdueAt(due.minusSeconds(1))).isFalse();
         assertThat(file.overdueAt(due)).isTrue();
+        // ... and the listing of waiting cases carries the due date, so that a queue reads no case for it
+        var listed = listings.inState(
+                ComplaintState.WAITING_FOR_CUSTOMER, TimeRange.ANY, new PageRequest(Optional.empty(), 50), NOW);
+        assertThat(listed.items())
+                .filteredOn(summary -> summary.key().equals(key))
+                .singleElement()
+                .satisfies(summary -> {
+                    assertThat(summary.dueAt()).contains(due);
+                    assertThat(summary.overdueAt(due)).isTrue();
+                });
 
         // THEN the reply moves it back, once
         assertThat(cases.answered(key)).isTrue();

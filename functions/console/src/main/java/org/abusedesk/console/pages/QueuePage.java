@@ -16,7 +16,6 @@ import org.abusedesk.account.Account;
 import org.abusedesk.account.AccountId;
 import org.abusedesk.account.AccountStatus;
 import org.abusedesk.account.ShowAccount;
-import org.abusedesk.cases.CaseFile;
 import org.abusedesk.cases.CaseSummary;
 import org.abusedesk.cases.ListCases;
 import org.abusedesk.cases.TimeRange;
@@ -40,13 +39,11 @@ final class QueuePage {
 
     private final ListCases listCases;
     private final ShowAccount showAccount;
-    private final WaitingCases waiting;
     private final Clock clock;
 
     QueuePage(ConsoleUseCases useCases) {
         this.listCases = useCases.listCases();
         this.showAccount = useCases.showAccount();
-        this.waiting = new WaitingCases(useCases);
         this.clock = useCases.clock();
     }
 
@@ -104,13 +101,8 @@ final class QueuePage {
         return Templates.page(200, "queue.jte", new QueueView(frame, typed, rows, next, List.of()));
     }
 
-    private QueueView.Row row(CaseSummary summary, Optional<AccountStatus> status, Instant now) {
-        var file = waiting.waiting(summary, now);
-        return new QueueView.Row(
-                summary,
-                status,
-                file.flatMap(CaseFile::dueAt),
-                file.filter(f -> f.overdueAt(now)).isPresent());
+    private static QueueView.Row row(CaseSummary summary, Optional<AccountStatus> status, Instant now) {
+        return new QueueView.Row(summary, status, summary.dueAt(), summary.overdueAt(now));
     }
 
     /** Overdue first, open before closed, escalated accounts first, verified before unverified, then oldest first. */

@@ -2,9 +2,6 @@ package org.abusedesk.console.pages;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.abusedesk.cases.CaseFile;
-import org.abusedesk.cases.CaseFiles;
-import org.abusedesk.cases.CaseSummary;
 import org.abusedesk.cases.ListCases;
 import org.abusedesk.cases.TimeRange;
 import org.abusedesk.complaint.ComplaintState;
@@ -12,31 +9,21 @@ import org.abusedesk.paging.Page;
 import org.abusedesk.paging.PageRequest;
 
 /**
- * The cases that wait for their customer's answer, with their due dates: read from each case's file, as the listings
- * carry none, so the overview reads a bounded number of them, as its other panels are bounded.
+ * The cases that wait for their customer's answer: the listing of the state carries each case's due date, so the
+ * overview counts the overdue ones without reading a case, within a bound like its other panels'.
  */
 final class WaitingCases {
 
-    /** The most waiting cases the overview reads to count the overdue ones; beyond it, it says "at least". */
-    static final int MAX_READ = 100;
+    /** The most waiting cases the overview looks at to count the overdue ones; beyond it, it says "at least". */
+    static final int MAX_READ = 200;
 
     /** The most pages read for them: a page may hold fewer cases than asked, when some expired. */
     static final int MAX_PAGES = 4;
 
     private final ListCases listCases;
-    private final CaseFiles files;
 
     WaitingCases(ConsoleUseCases useCases) {
         this.listCases = useCases.listCases();
-        this.files = useCases.files();
-    }
-
-    /** The case's file, with its due date, when it waits for its customer; no file is read for any other case. */
-    Optional<CaseFile> waiting(CaseSummary summary, Instant now) {
-        if (summary.state() != ComplaintState.WAITING_FOR_CUSTOMER) {
-            return Optional.empty();
-        }
-        return files.find(summary.key(), now);
     }
 
     /** The overdue cases among the first {@link #MAX_READ} waiting ones. */
@@ -51,7 +38,7 @@ final class WaitingCases {
                     return new OverdueCases(overdue, true);
                 }
                 read++;
-                if (files.find(summary.key(), now).filter(f -> f.overdueAt(now)).isPresent()) {
+                if (summary.overdueAt(now)) {
                     overdue++;
                 }
             }

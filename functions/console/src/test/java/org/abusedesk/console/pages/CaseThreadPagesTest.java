@@ -284,7 +284,8 @@ class CaseThreadPagesTest {
 
         var overview = html(desk.get(WRITER, Language.EN, "/"));
 
-        assertThat(overview.selectFirst("#overdue").text()).isEqualTo("at least 100 of them overdue");
+        assertThat(overview.selectFirst("#overdue").text())
+                .isEqualTo("at least " + WaitingCases.MAX_READ + " of them overdue");
     }
 
     @ParameterizedTest
