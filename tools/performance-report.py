@@ -12,6 +12,7 @@ ZIP_LIMIT = 15 * 1024 * 1024
 COLD_RATIO_GOAL = 1.25
 NODE_GOAL = 5.0
 PYTHON_GOAL = 10.0
+GMIME_GOAL = 0.5
 WARM_GOAL_US = 100.0
 
 NAMES = ["baseline", "form", "inbound", "processor", "admin"]
@@ -164,6 +165,7 @@ def parser_section(results, machine, lines, goals):
     java_c1 = rate("javaC1")
     node = rate("node")
     python = rate("python")
+    gmime = rate("gmime") if "gmime" in parsers else None
     lines.append(f"{parsers['files']} files (the whole fixture mix of section 1), {parsers['warmup']} warm-up passes "
                  f"(not timed), then {parsers['loops']} timed passes over all of them, in one process per parser.")
     lines.append("")
@@ -177,12 +179,19 @@ def parser_section(results, machine, lines, goals):
                  f"every part and attachment | {node[0]:,} | {node[1]:.2f} | {node[2]:,.0f} | {java_c1[2] / node[2]:.1f} |")
     lines.append(f"| Python `email` (`policy.default`), every part's content | parse, walk and decode every part "
                  f"| {python[0]:,} | {python[1]:.2f} | {python[2]:,.0f} | {java_c1[2] / python[2]:.1f} |")
+    if gmime is not None:
+        lines.append(f"| GMime {machine.get('gmime', '')} (C), every leaf part decoded | parse, walk and decode every "
+                     f"part | {gmime[0]:,} | {gmime[1]:.2f} | {gmime[2]:,.0f} | {java_c1[2] / gmime[2]:.2f} |")
     goals.append((f"parse+classify+resolve ≥ {NODE_GOAL:.0f}× Node mailparser (messages/s)",
                   f"{java_c1[2] / node[2]:.1f}× with C1 only (Lambda), {java[2] / node[2]:.1f}× with the default JIT",
                   status(java_c1[2] >= NODE_GOAL * node[2])))
     goals.append((f"parse+classify+resolve ≥ {PYTHON_GOAL:.0f}× Python email (messages/s)",
                   f"{java_c1[2] / python[2]:.1f}× with C1 only (Lambda), {java[2] / python[2]:.1f}× with the default JIT",
                   status(java_c1[2] >= PYTHON_GOAL * python[2])))
+    if gmime is not None:
+        goals.append((f"parse+classify+resolve ≥ {GMIME_GOAL}× GMime (messages/s)",
+                      f"{java_c1[2] / gmime[2]:.2f}× with C1 only (Lambda), {java[2] / gmime[2]:.2f}× with the default JIT",
+                      status(java_c1[2] >= GMIME_GOAL * gmime[2])))
 
 
 def zip_goals(zips, goals):
@@ -307,7 +316,7 @@ def main():
     lines.append("| --- | --- |")
     for key, label in (("cpu", "CPU"), ("cores", "cores"), ("memory", "memory"), ("os", "OS"), ("jdk", "JDK"),
                        ("node", "Node"), ("python", "Python"), ("hyperfine", "hyperfine"),
-                       ("mailparser", "mailparser")):
+                       ("mailparser", "mailparser"), ("gmime", "GMime")):
         lines.append(f"| {label} | {machine.get(key, '?')} |")
     lines.append(f"| load average (1, 5, 15 min) | {machine.get('loadBefore', '?')} before, "
                  f"{machine.get('loadAfter', '?')} after |")
@@ -373,7 +382,9 @@ zip, SnapStart), and moto answers more slowly than DynamoDB does.
 **Parser peers.** The same files, read into memory first; a few untimed warm-up passes, then the timed passes, one
 process per parser: our `MailReader` (default JIT, and C1 only), Node's `mailparser` `simpleParser` (pinned version,
 installed by the script into target/), Python's `email.message_from_bytes(policy=policy.default)` walking every part
-and decoding its content. Ours does more per mail (classification, reported messages, Mailing ID resolution); the
+and decoding its content, and GMime 3 (C, `benchmarks/src/main/peers/gmime-peer.c`, built by the script with `cc -O2`
+against Debian's `libgmime-3.0-dev`) parsing each mail from memory and decoding every leaf part, attached messages
+included. Ours does more per mail (classification, reported messages, Mailing ID resolution); the
 peers decode attachments, which ours reads only where it needs them.
 
 **Load.** `LoadRun` starts the local stack in one process as `./abuse-desk local` does (moto, template.yaml's
